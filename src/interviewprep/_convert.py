@@ -1,0 +1,449 @@
+"""
+One cattrs converter for the whole content model, and the functions built on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import json
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._durations import format_duration, parse_duration
+from ._model import (
+    Checklist,
+    ChecklistItem,
+    Criterion,
+    Level,
+    Pack,
+    PackInfo,
+    Question,
+    Rubric,
+    Scale,
+    Tip,
+)
+from ._problems import Problem
+from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+from .exceptions import StructureError, ValidationError
+
+__all__ = [
+    "configure_converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+_MODEL_CLASSES: tuple[type, ...] = (
+    Tip,
+    Question,
+    ChecklistItem,
+    Checklist,
+    Level,
+    Scale,
+    Criterion,
+    Rubric,
+    PackInfo,
+    Pack,
+)
+_VOCABULARY: tuple[type[enum.StrEnum], ...] = (
+    AskedBy,
+    Audience,
+    Format,
+    Intent,
+    QuestionKind,
+    Stage,
+    Topic,
+)
+#: Fields whose key in pack files differs from the attribute name.
+_RENAMED: dict[type, dict[str, str]] = {Pack: {"info": "pack"}}
+_ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
+
+
+def _type_name(value: object) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+    names |= {list: "a list", dict: "a table", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _expect(value: object, kinds: tuple[type, ...], wanted: str) -> None:
+    if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
+        msg = f"expected {wanted}, got {_type_name(value)} {value!r}"
+        raise TypeError(msg)
+
+
+def _structure_str(value: object, _: type) -> str:
+    _expect(value, (str,), "a string")
+    return typing.cast(str, value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    _expect(value, (int,), "an integer")
+    return typing.cast(int, value)
+
+
+def _structure_float(value: object, _: type) -> float:
+    _expect(value, (int, float), "a number")
+    return float(typing.cast(float, value))
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    _expect(value, (bool,), "true or false")
+    return typing.cast(bool, value)
+
+
+def _structure_timedelta(value: object, _: type) -> dt.timedelta:
+    _expect(value, (str,), "an ISO 8601 duration string such as '-P2D'")
+    return parse_duration(typing.cast(str, value))
+
+
+def _unstructure_enum(member: enum.StrEnum) -> str:
+    return member.value
+
+
+def _enum_structure_hook(cls: type[enum.StrEnum]) -> Callable[[object, type], enum.StrEnum]:
+    allowed = ", ".join(member.value for member in cls)
+
+    def structure(value: object, _: type) -> enum.StrEnum:
+        _expect(value, (str,), "a string")
+        try:
+            return cls(typing.cast(str, value))
+        except ValueError:
+            msg = f"{value!r} is not a valid value: use one of {allowed}"
+            raise ValueError(msg) from None
+
+    return structure
+
+
+def _is_collection(cls: Any) -> bool:
+    return typing.get_origin(cls) in (tuple, frozenset)
+
+
+def _collection_structure_hook(
+    cls: Any, converter: cattrs.Converter
+) -> Callable[[object, type], object]:
+    origin = typing.get_origin(cls)
+    element_type = typing.get_args(cls)[0]
+    element = converter.get_structure_hook(element_type)
+
+    def structure(value: object, _: type) -> object:
+        _expect(value, (list, tuple), "a list")
+        results = []
+        errors: list[Exception] = []
+        for index, entry in enumerate(typing.cast(list[object], value)):
+            try:
+                results.append(element(entry, element_type))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _index_note(index, element_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return origin(results)
+
+    return structure
+
+
+def _index_note(index: int, element_type: Any) -> str:
+    from cattrs.errors import IterableValidationNote
+
+    return IterableValidationNote(f"Structuring @ index {index}", index, element_type)
+
+
+def _sort_key(value: object) -> tuple[int, str]:
+    if isinstance(value, enum.Enum):
+        return (list(type(value)).index(value), "")
+    return (0, str(value))
+
+
+def _is_frozenset(cls: Any) -> bool:
+    return typing.get_origin(cls) is frozenset
+
+
+def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+    return [v.value if isinstance(v, enum.Enum) else v for v in sorted(value, key=_sort_key)]
+
+
+def _class_structure_hook(
+    cls: type, converter: cattrs.Converter
+) -> Callable[[object, type], object]:
+    renames = _RENAMED.get(cls, {})
+    overrides = {name: override(rename=key) for name, key in renames.items()}
+    generated: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **overrides,  # type: ignore[arg-type]
+    )
+    allowed = [renames.get(a.name, a.name) for a in attrs.fields(cls)]
+
+    def structure(value: object, _: type) -> object:
+        _expect(value, (Mapping,), "a table")
+        mapping = typing.cast(Mapping[str, object], value)
+        extra = set(mapping) - set(allowed)
+        if not extra:
+            return generated(mapping, cls)
+        errors: list[Exception] = [
+            ForbiddenExtraKeysError(f"unknown keys for {cls.__name__}", cls, extra)
+        ]
+        known = {key: entry for key, entry in mapping.items() if key not in extra}
+        try:
+            generated(known, cls)
+        except ClassValidationError as exc:
+            errors.extend(exc.exceptions)
+        except Exception as exc:  # noqa: BLE001 - reported with the unknown keys
+            errors.append(exc)
+        raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+
+    return structure
+
+
+def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    renames = _RENAMED.get(cls, {})
+    overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
+    if cls is PackInfo:
+        overrides["format"] = override(omit_if_default=False)
+    generated: Callable[[Any], Any] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, **overrides
+    )
+    if cls is not Pack:
+        return generated
+
+    def unstructure(pack: Pack) -> dict[str, Any]:
+        data: dict[str, Any] = generated(pack)
+        for kind in _ITEM_KINDS:
+            for item in data.get(kind, ()):
+                item.pop("pack", None)
+        return data
+
+    return unstructure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """
+    Configure *converter* to read and write the content model in pack-file shapes.
+
+    The changes:
+
+    * every model class is structured from a mapping whose keys are exactly its
+      fields; an unknown key is an error (a typo is never silently ignored), and
+      ``Pack.info`` is read from and written to the ``pack`` key;
+    * strings, integers, numbers and booleans are taken only from values of that
+      type (``"5"`` is not an integer, ``true`` is not a number);
+    * the vocabulary enums are read from and written as their string values;
+    * tuples and frozensets are read from lists only (a string is not a list of
+      characters); frozensets are written as lists sorted in vocabulary order
+      (enums) or alphabetically (strings), so output is stable;
+    * :class:`datetime.timedelta` is read from and written as a signed ISO 8601
+      duration (``-P2D``);
+    * fields equal to their default (``None``, empty collections) are left out of
+      the output, except ``PackInfo.format``; an item's ``pack`` is left out
+      inside a pack, where it is implied.
+
+    Args:
+        converter: The converter to configure, ideally made with
+            ``detailed_validation=True`` so every problem is reported at once.
+    """
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.timedelta, _structure_timedelta)
+    converter.register_unstructure_hook(dt.timedelta, format_duration)
+    for vocabulary in _VOCABULARY:
+        converter.register_structure_hook(vocabulary, _enum_structure_hook(vocabulary))
+        converter.register_unstructure_hook(vocabulary, _unstructure_enum)
+    converter.register_structure_hook_factory(
+        _is_collection, lambda cls: _collection_structure_hook(cls, converter)
+    )
+    converter.register_unstructure_hook_func(_is_frozenset, _unstructure_frozenset)
+    for cls in _MODEL_CLASSES:
+        converter.register_structure_hook(cls, _class_structure_hook(cls, converter))
+        converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
+
+
+def make_converter() -> cattrs.Converter:
+    """
+    Make a new converter for the content model, configured by :func:`configure_converter`.
+
+    Returns:
+        A converter with detailed validation, ready to use; changing it does not
+        affect the converter behind :func:`to_dict` and :func:`from_dict`.
+    """
+    converter = cattrs.Converter(
+        detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
+    )
+    configure_converter(converter)
+    return converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def problems_from_exception(exc: BaseException, path: str = "") -> list[Problem]:
+    """
+    Flatten an exception raised while structuring into problems with field paths.
+
+    Args:
+        exc: The exception, typically a cattrs validation error group.
+        path: The path of the value that was being structured.
+
+    Returns:
+        One problem per leaf error, each with its ``path`` such as
+        ``questions[3].levels[1].score``.
+    """
+    problems: list[Problem] = []
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for child, note in with_notes:
+            problems += problems_from_exception(child, f"{path}[{note.index!r}]")
+        problems += [_leaf(child, path) for child in without]
+    elif isinstance(exc, ClassValidationError):
+        renames = _RENAMED.get(exc.cl, {})
+        with_class_notes, without = exc.group_exceptions()
+        for child, class_note in with_class_notes:
+            key = renames.get(class_note.name, class_note.name)
+            problems += problems_from_exception(child, f"{path}.{key}" if path else key)
+        problems += [_leaf(child, path) for child in without]
+    else:
+        problems.append(_leaf(exc, path))
+    return problems
+
+
+def _join(path: str, field: str) -> str:
+    if not path:
+        return field
+    return f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
+
+
+def _leaf(exc: BaseException, path: str) -> Problem:
+    if isinstance(exc, ValidationError):
+        return Problem(path=_join(path, exc.field), message=exc.message)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = _allowed_keys(exc.cl)
+        messages = []
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            messages.append(f"unknown key {key!r}{hint}")
+        allowed_text = ", ".join(allowed)
+        message = "; ".join(messages) + f"; allowed keys: {allowed_text}"
+        return Problem(path=path, message=message)
+    if isinstance(exc, KeyError):
+        return Problem(path=path, message="is required but missing")
+    if isinstance(exc, TypeError | ValueError):
+        return Problem(path=path, message=str(exc))
+    return Problem(path=path, message=f"{type(exc).__name__}: {exc}")
+
+
+def _allowed_keys(cls: type) -> list[str]:
+    renames = _RENAMED.get(cls, {})
+    return [renames.get(a.name, a.name) for a in attrs.fields(cls)]
+
+
+def to_dict(obj: Any) -> Any:
+    """
+    Turn a model object (or a list or dict of them) into plain data.
+
+    The result has the shape of pack files: strings for enums, lists for tuples and
+    frozensets, ISO 8601 strings for durations, and no keys for fields at their
+    default.
+
+    Args:
+        obj: A model object.
+
+    Returns:
+        Plain data made of dicts, lists, strings, numbers and booleans.
+    """
+    return _converter().unstructure(obj)
+
+
+def from_dict(cls: type[T], data: object) -> T:
+    """
+    Build a model object from plain data, checking every field.
+
+    Args:
+        cls: The model class, such as :class:`Question` or :class:`Pack`.
+        data: Plain data in the shape :func:`to_dict` writes.
+
+    Returns:
+        The object; ``from_dict(type(x), to_dict(x)) == x`` for every model object.
+
+    Raises:
+        StructureError: If anything is wrong; its ``problems`` name every field
+            path and what is wrong there.
+    """
+    try:
+        return _converter().structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ValidationError) as exc:
+        raise StructureError(problems_from_exception(exc), target=cls.__name__) from None
+    except (TypeError, ValueError, KeyError, ForbiddenExtraKeysError) as exc:
+        raise StructureError(problems_from_exception(exc), target=cls.__name__) from None
+
+
+def to_json(obj: Any, *, indent: int | None = 2) -> str:
+    """
+    Serialise a model object to JSON, in the shape of ``pack.json`` files.
+
+    Args:
+        obj: A model object.
+        indent: Indentation, or ``None`` for the most compact output.
+
+    Returns:
+        The JSON text (non-ASCII characters kept as they are).
+    """
+    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            msg = f"duplicate key {key!r}"
+            raise ValueError(msg)
+        result[key] = value
+    return result
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    """
+    Build a model object from JSON text.
+
+    Args:
+        cls: The model class.
+        text: JSON text; duplicate keys in an object are refused.
+
+    Returns:
+        The object.
+
+    Raises:
+        StructureError: If the JSON is malformed (the problem gives the line) or
+            the data is not a valid *cls*.
+    """
+    try:
+        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        problem = Problem(line=exc.lineno, message=f"invalid JSON: {exc.msg} (column {exc.colno})")
+        raise StructureError([problem], target=cls.__name__) from None
+    except (ValueError, RecursionError) as exc:
+        problem = Problem(message=f"invalid JSON: {exc}")
+        raise StructureError([problem], target=cls.__name__) from None
+    return from_dict(cls, data)

@@ -1,0 +1,674 @@
+"""
+The content model: tips, questions, checklists, rubrics and packs.
+
+Every class is frozen, slotted and keyword-only, holds tuples and frozensets (never
+lists), and checks the rules that belong to a single object when it is built, raising
+:class:`~interviewprep.exceptions.ValidationError` with the field path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import re
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from ._durations import parse_duration
+from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+from .exceptions import ValidationError
+
+__all__ = [
+    "Checklist",
+    "ChecklistItem",
+    "Criterion",
+    "Level",
+    "Pack",
+    "PackInfo",
+    "Question",
+    "Rubric",
+    "Scale",
+    "Tip",
+]
+
+#: The alphabet of pack names and item ids.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
+#: The alphabet of pack names: the id alphabet, not ending in '-' (a PEP 508 name).
+PACK_NAME_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", re.ASCII)
+#: A reference: a bare id or ``pack/id``.
+REFERENCE_PATTERN = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*", re.ASCII)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
+_MAX_ID_LENGTH = 100
+
+_S = TypeVar("_S", bound=enum.StrEnum)
+
+
+# -- converters --------------------------------------------------------------------------
+
+
+def _enum_member(members: type[_S], field: str, value: _S | str) -> _S:
+    try:
+        return members(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in members)
+        msg = f"{value!r} is not a valid {members.__name__} value: use one of {allowed}"
+        raise ValidationError(field, msg) from None
+
+
+def _enum_set(members: type[_S], field: str, values: Iterable[_S | str]) -> frozenset[_S]:
+    if isinstance(values, str):
+        values = (values,)
+    return frozenset(_enum_member(members, field, value) for value in values)
+
+
+def _topic(value: Topic | str) -> Topic:
+    return _enum_member(Topic, "topic", value)
+
+
+def _asked_by(value: AskedBy | str) -> AskedBy:
+    return _enum_member(AskedBy, "asked_by", value)
+
+
+def _kind(value: QuestionKind | str) -> QuestionKind:
+    return _enum_member(QuestionKind, "kind", value)
+
+
+def _intent(value: Intent | str) -> Intent:
+    return _enum_member(Intent, "intent", value)
+
+
+def _stage(value: Stage | str) -> Stage:
+    return _enum_member(Stage, "stage", value)
+
+
+def _stages(values: Iterable[Stage | str]) -> frozenset[Stage]:
+    return _enum_set(Stage, "stages", values)
+
+
+def _audiences(values: Iterable[Audience | str]) -> frozenset[Audience]:
+    return _enum_set(Audience, "audiences", values)
+
+
+def _formats(values: Iterable[Format | str]) -> frozenset[Format]:
+    return _enum_set(Format, "formats", values)
+
+
+def _str_set(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        return frozenset((values,))
+    return frozenset(values)
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values)
+
+
+def _due(value: dt.timedelta | str | None) -> dt.timedelta | None:
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError as exc:
+            raise ValidationError("due", str(exc)) from None
+    return value
+
+
+def _items(values: Iterable[ChecklistItem]) -> tuple[ChecklistItem, ...]:
+    return tuple(values)
+
+
+def _levels(values: Iterable[Level]) -> tuple[Level, ...]:
+    return tuple(values)
+
+
+def _criteria(values: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    return tuple(values)
+
+
+def _tips(values: Iterable[Tip]) -> tuple[Tip, ...]:
+    return tuple(values)
+
+
+def _questions(values: Iterable[Question]) -> tuple[Question, ...]:
+    return tuple(values)
+
+
+def _checklists(values: Iterable[Checklist]) -> tuple[Checklist, ...]:
+    return tuple(values)
+
+
+def _rubrics(values: Iterable[Rubric]) -> tuple[Rubric, ...]:
+    return tuple(values)
+
+
+# -- validators --------------------------------------------------------------------------
+
+
+def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        msg = (
+            f"{value!r} is not a valid id: use lowercase letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+        raise ValidationError(attribute.name, msg)
+    if len(value) > _MAX_ID_LENGTH:
+        msg = f"{value!r} is longer than {_MAX_ID_LENGTH} characters"
+        raise ValidationError(attribute.name, msg)
+
+
+def _check_reference(field: str, value: str) -> None:
+    if not REFERENCE_PATTERN.fullmatch(value):
+        msg = f"{value!r} is not a reference: use an id ('star-answer') or 'pack/id'"
+        raise ValidationError(field, msg)
+
+
+def _check_optional_reference(
+    _: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None:
+        _check_reference(attribute.name, value)
+
+
+def _check_references(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for index, reference in enumerate(value):
+        _check_reference(f"{attribute.name}[{index}]", reference)
+
+
+def _check_replaces(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and ("/" not in value or not REFERENCE_PATTERN.fullmatch(value)):
+        msg = f"{value!r} must be the full id of the replaced item, such as 'core/some-tip'"
+        raise ValidationError(attribute.name, msg)
+
+
+def _check_text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, "must not be empty")
+
+
+def _check_texts(_: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
+    for index, text in enumerate(value):
+        if not isinstance(text, str) or not text.strip():
+            raise ValidationError(f"{attribute.name}[{index}]", "must not be empty")
+
+
+def _check_pack_name(field: str, value: str) -> None:
+    if not isinstance(value, str) or not PACK_NAME_PATTERN.fullmatch(value):
+        msg = (
+            f"{value!r} is not a valid pack name: use lowercase letters, digits and '-', "
+            "starting and ending with a letter or digit"
+        )
+        raise ValidationError(field, msg)
+
+
+def _check_pack(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_pack_name(attribute.name, value)
+
+
+def _check_name(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    _check_pack_name(attribute.name, value)
+
+
+def _check_unique_ids(field: str, items: Iterable[Any]) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            msg = f"duplicate id {item.id!r} (ids must be unique per kind within a pack)"
+            raise ValidationError(f"{field}[{index}].id", msg)
+        seen.add(item.id)
+
+
+def _full_id(item: Tip | Question | Checklist | Rubric) -> str:
+    if item.pack is None:
+        msg = f"{type(item).__name__} {item.id!r} does not belong to a pack yet"
+        raise ValidationError("pack", msg)
+    return f"{item.pack}/{item.id}"
+
+
+# -- tips and questions ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Tip:
+    """
+    A piece of advice: what to do, and why.
+
+    Attributes:
+        id: Unique among the pack's tips (``[a-z0-9][a-z0-9-]*``).
+        title: A title a person can scan.
+        body: What to do and why, in Markdown.
+        topic: What the tip is about.
+        stages: When it applies; empty means at any stage.
+        audiences: Whom it concerns; empty means every audience.
+        tags: Free-form labels.
+        covers: Ids of the guidance facts the tip covers (for example ``F12``).
+        replaces: Full id of an item of another pack that this one overrides.
+        pack: The pack the tip belongs to; set when the tip is put in a pack.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    body: str = attrs.field(validator=_check_text)
+    topic: Topic = attrs.field(converter=_topic)
+    stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
+    audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    covers: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    replaces: str | None = attrs.field(default=None, validator=_check_replaces)
+    pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    @property
+    def full_id(self) -> str:
+        """
+        ``pack/id``; raises :class:`ValidationError` while the tip has no pack.
+        """
+        return _full_id(self)
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    """
+    A question asked of the candidate, or one for the candidate to ask.
+
+    Attributes:
+        id: Unique among the pack's questions.
+        text: The question as it is asked.
+        asked_by: ``interviewer`` (asked of the candidate) or ``candidate``.
+        kind: The kind of question.
+        intent: What the asker checks: ``can-do``, ``will-do`` or ``fit``.
+        guidance: How to answer it, or why to ask it and what the answer tells you
+            (Markdown).
+        pitfalls: Mistakes to avoid.
+        follow_ups: Likely follow-up questions, in order.
+        rubric: Reference to the rubric that rates an answer.
+        audiences: Who is likely to ask it (or best to ask); empty means anyone.
+        stages: When it applies; empty means at any stage.
+        tags: Free-form labels.
+        covers: Ids of the guidance facts it covers.
+        replaces: Full id of an item of another pack that this one overrides.
+        pack: The pack the question belongs to.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+    asked_by: AskedBy = attrs.field(converter=_asked_by)
+    kind: QuestionKind = attrs.field(converter=_kind)
+    intent: Intent = attrs.field(converter=_intent)
+    guidance: str = ""
+    pitfalls: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_texts
+    )
+    follow_ups: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_texts
+    )
+    rubric: str | None = attrs.field(default=None, validator=_check_optional_reference)
+    audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
+    stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    covers: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    replaces: str | None = attrs.field(default=None, validator=_check_replaces)
+    pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    @property
+    def full_id(self) -> str:
+        """
+        ``pack/id``; raises :class:`ValidationError` while the question has no pack.
+        """
+        return _full_id(self)
+
+
+# -- checklists --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ChecklistItem:
+    """
+    One thing to do, optionally due at an offset from the interview's start.
+
+    Attributes:
+        id: Unique within its checklist.
+        text: What to do, in the imperative.
+        due: Offset from the interview's start (negative is before it); written in
+            pack files as a signed ISO 8601 duration such as ``-P2D`` or ``PT24H``.
+        optional: Whether the item is nice to have rather than essential.
+        tips: References to tips that explain the item.
+        covers: Ids of the guidance facts it covers.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+    due: dt.timedelta | None = attrs.field(default=None, converter=_due)
+    optional: bool = False
+    tips: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_references
+    )
+    covers: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Checklist:
+    """
+    Things to do at one stage of the process.
+
+    Attributes:
+        id: Unique among the pack's checklists.
+        title: What the checklist is for.
+        stage: Before, during or after the interview.
+        items: The items, in order; their ids are unique within the checklist.
+        formats: The interview formats it is meant for; empty means any format.
+        tags: Free-form labels.
+        covers: Ids of the guidance facts it covers.
+        replaces: Full id of an item of another pack that this one overrides.
+        pack: The pack the checklist belongs to.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    stage: Stage = attrs.field(converter=_stage)
+    items: tuple[ChecklistItem, ...] = attrs.field(converter=_items)
+    formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    covers: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    replaces: str | None = attrs.field(default=None, validator=_check_replaces)
+    pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    @items.validator
+    def _check_items(self, _: attrs.Attribute[Any], items: tuple[ChecklistItem, ...]) -> None:
+        if not items:
+            raise ValidationError("items", "a checklist needs at least one item")
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                msg = f"duplicate item id {item.id!r} within the checklist"
+                raise ValidationError(f"items[{index}].id", msg)
+            seen.add(item.id)
+
+    @property
+    def full_id(self) -> str:
+        """
+        ``pack/id``; raises :class:`ValidationError` while the checklist has no pack.
+        """
+        return _full_id(self)
+
+
+# -- rubrics -----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """
+    One point of a criterion's scale, anchored in what an answer at that level does.
+
+    Attributes:
+        score: The score, within the rubric's scale.
+        label: A short name, such as ``"Strong"``.
+        anchor: A behaviourally anchored description of an answer at this level.
+    """
+
+    score: int
+    label: str = attrs.field(validator=_check_text)
+    anchor: str = attrs.field(validator=_check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Scale:
+    """
+    The inclusive range of scores of a rubric.
+
+    Attributes:
+        min: The lowest score.
+        max: The highest score; greater than *min*.
+    """
+
+    min: int
+    max: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.min >= self.max:
+            msg = f"min ({self.min}) must be less than max ({self.max})"
+            raise ValidationError("max", msg)
+
+    def __contains__(self, score: object) -> bool:
+        """
+        Whether *score* lies inside the scale.
+        """
+        return isinstance(score, int | float) and self.min <= score <= self.max
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """
+    One aspect of an answer that a rubric rates.
+
+    Attributes:
+        id: Unique within the rubric.
+        name: A short name.
+        description: What the criterion looks at.
+        weight: Its weight in the rubric's total; positive.
+        levels: The anchored levels, with distinct scores.
+        scorer: Id of an automatic scorer that can rate it, if any.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    description: str = ""
+    weight: float = attrs.field(default=1.0, converter=float)
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels)
+    scorer: str | None = attrs.field(default=None)
+
+    @weight.validator
+    def _check_weight(self, _: attrs.Attribute[Any], weight: float) -> None:
+        if not math.isfinite(weight) or weight <= 0:
+            raise ValidationError("weight", f"must be a positive number, not {weight!r}")
+
+    @levels.validator
+    def _check_levels(self, _: attrs.Attribute[Any], levels: tuple[Level, ...]) -> None:
+        if not levels:
+            raise ValidationError("levels", "a criterion needs at least one level")
+        seen: set[int] = set()
+        for index, level in enumerate(levels):
+            if level.score in seen:
+                msg = f"duplicate score {level.score} (each level needs its own score)"
+                raise ValidationError(f"levels[{index}].score", msg)
+            seen.add(level.score)
+
+    @scorer.validator
+    def _check_scorer(self, attribute: attrs.Attribute[Any], scorer: str | None) -> None:
+        if scorer is not None:
+            _check_id(self, attribute, scorer)
+
+
+@attrs.frozen(kw_only=True)
+class Rubric:
+    """
+    How to rate an answer: criteria, each with behaviourally anchored levels.
+
+    Attributes:
+        id: Unique among the pack's rubrics.
+        title: What the rubric rates.
+        description: When to use it.
+        scale: The range every level's score lies in.
+        criteria: The criteria, with distinct ids.
+        tags: Free-form labels.
+        covers: Ids of the guidance facts it covers.
+        replaces: Full id of an item of another pack that this one overrides.
+        pack: The pack the rubric belongs to.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    description: str = ""
+    scale: Scale
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria)
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    covers: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_texts
+    )
+    replaces: str | None = attrs.field(default=None, validator=_check_replaces)
+    pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.criteria:
+            raise ValidationError("criteria", "a rubric needs at least one criterion")
+        _check_unique_ids("criteria", self.criteria)
+        for index, criterion in enumerate(self.criteria):
+            for position, level in enumerate(criterion.levels):
+                if level.score not in self.scale:
+                    msg = (
+                        f"score {level.score} lies outside the rubric's scale "
+                        f"{self.scale.min}-{self.scale.max}"
+                    )
+                    raise ValidationError(f"criteria[{index}].levels[{position}].score", msg)
+
+    @property
+    def full_id(self) -> str:
+        """
+        ``pack/id``; raises :class:`ValidationError` while the rubric has no pack.
+        """
+        return _full_id(self)
+
+
+# -- packs -------------------------------------------------------------------------------
+
+
+def _check_version(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        Version(value)
+    except (InvalidVersion, TypeError):
+        msg = f"{value!r} is not a version (use a PEP 440 version such as '1.0.0')"
+        raise ValidationError(attribute.name, msg) from None
+
+
+def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    for index, text in enumerate(value):
+        field = f"{attribute.name}[{index}]"
+        try:
+            requirement = Requirement(text)
+        except InvalidRequirement as exc:
+            msg = f"{text!r} is not a requirement such as 'core>=1.0' ({exc})"
+            raise ValidationError(field, msg) from None
+        if requirement.extras or requirement.url or requirement.marker:
+            msg = f"{text!r}: only a pack name and a version specifier are allowed"
+            raise ValidationError(field, msg)
+        _check_pack_name(field, requirement.name)
+
+
+def _check_language(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _LANGUAGE.fullmatch(value):
+        msg = f"{value!r} is not a BCP 47 language tag such as 'en' or 'de-CH'"
+        raise ValidationError(attribute.name, msg)
+
+
+def _check_format(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value != 1 or isinstance(value, bool):
+        msg = f"unsupported pack format {value!r}: this version of interviewprep reads format 1"
+        raise ValidationError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class PackInfo:
+    """
+    A pack's manifest: the ``[pack]`` table of ``pack.toml``.
+
+    Attributes:
+        name: The pack's name (``[a-z0-9][a-z0-9-]*``, not ending in ``-``), also
+            its entry point's name.
+        version: A PEP 440 version.
+        title: A human-readable title.
+        description: What the pack offers.
+        language: A BCP 47 language tag.
+        license: The content's licence (an SPDX identifier where possible).
+        authors: Who wrote it.
+        homepage: Where to learn more.
+        format: The pack format version; ``1``.
+        requires: Other packs it needs, with version specifiers (``"core>=1.0"``).
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    version: str = attrs.field(validator=_check_version)
+    title: str = attrs.field(validator=_check_text)
+    description: str = ""
+    language: str = attrs.field(default="en", validator=_check_language)
+    license: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_texts)
+    homepage: str | None = None
+    format: int = attrs.field(default=1, validator=_check_format)
+    requires: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_requires
+    )
+
+
+_ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
+
+
+@attrs.frozen(kw_only=True)
+class Pack:
+    """
+    A content pack: its manifest and its items.
+
+    Items are stamped with the pack's name (their ``pack`` field) when the pack is
+    built; an item that already names another pack is refused.
+
+    Attributes:
+        info: The manifest (written as the ``[pack]`` table in pack files).
+        tips: The tips, in file order.
+        questions: The questions, in file order.
+        checklists: The checklists, in file order.
+        rubrics: The rubrics, in file order.
+    """
+
+    info: PackInfo
+    tips: tuple[Tip, ...] = attrs.field(default=(), converter=_tips)
+    questions: tuple[Question, ...] = attrs.field(default=(), converter=_questions)
+    checklists: tuple[Checklist, ...] = attrs.field(default=(), converter=_checklists)
+    rubrics: tuple[Rubric, ...] = attrs.field(default=(), converter=_rubrics)
+
+    def __attrs_post_init__(self) -> None:
+        name = self.info.name
+        for kind in _ITEM_KINDS:
+            items: tuple[Any, ...] = getattr(self, kind)
+            _check_unique_ids(kind, items)
+            for index, item in enumerate(items):
+                if item.pack not in (None, name):
+                    msg = f"belongs to pack {item.pack!r}, not {name!r}"
+                    raise ValidationError(f"{kind}[{index}].pack", msg)
+            if any(item.pack is None for item in items):
+                stamped = tuple(attrs.evolve(item, pack=name) for item in items)
+                object.__setattr__(self, kind, stamped)
+
+    @property
+    def name(self) -> str:
+        """
+        The pack's name (``info.name``).
+        """
+        return self.info.name
+
+    def __len__(self) -> int:
+        """
+        The number of items of every kind.
+        """
+        return len(self.tips) + len(self.questions) + len(self.checklists) + len(self.rubrics)

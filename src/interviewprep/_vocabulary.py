@@ -1,0 +1,106 @@
+"""
+The closed vocabulary of pack format 1.
+
+Every enum's values are the strings used in pack files, so ``Stage("before")`` and
+``Stage.BEFORE`` are the same member and user code reads like the pack files.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "AskedBy",
+    "Audience",
+    "Format",
+    "Intent",
+    "QuestionKind",
+    "Stage",
+    "Topic",
+]
+
+
+class Stage(enum.StrEnum):
+    """
+    When a piece of guidance applies, relative to the interview.
+    """
+
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class Topic(enum.StrEnum):
+    """
+    What a tip is about.
+    """
+
+    RESEARCH = "research"
+    SELF_REVIEW = "self-review"
+    STORIES = "stories"
+    FIT = "fit"
+    TECHNICAL = "technical"
+    MOTIVATION = "motivation"
+    QUESTIONS_TO_ASK = "questions-to-ask"
+    SALARY = "salary"
+    LOGISTICS = "logistics"
+    FOLLOW_UP = "follow-up"
+
+
+class Audience(enum.StrEnum):
+    """
+    Who the candidate meets in the second round.
+    """
+
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring-manager"
+    PANEL = "panel"
+    PEER = "peer"
+    SENIOR_TECHNICAL = "senior-technical"
+    EXECUTIVE = "executive"
+    LINE_MANAGER = "line-manager"
+
+
+class Format(enum.StrEnum):
+    """
+    How the interview is held.
+    """
+
+    IN_PERSON = "in-person"
+    VIDEO = "video"
+    PHONE = "phone"
+    PANEL = "panel"
+
+
+class AskedBy(enum.StrEnum):
+    """
+    Who asks a question: the interviewer (of the candidate) or the candidate.
+    """
+
+    INTERVIEWER = "interviewer"
+    CANDIDATE = "candidate"
+
+
+class QuestionKind(enum.StrEnum):
+    """
+    The kind of a question, which decides how it is best answered.
+    """
+
+    BEHAVIORAL = "behavioral"
+    MOTIVATIONAL = "motivational"
+    SITUATIONAL = "situational"
+    TECHNICAL_DEPTH = "technical-depth"
+    CULTURE_FIT = "culture-fit"
+    REFLECTION = "reflection"
+    SALARY = "salary"
+    CAREER_GOALS = "career-goals"
+
+
+class Intent(enum.StrEnum):
+    """
+    What the asker checks: can you do the job, will you do it, will you fit in.
+    """
+
+    CAN_DO = "can-do"
+    WILL_DO = "will-do"
+    FIT = "fit"

@@ -1,0 +1,299 @@
+"""
+Hypothesis strategies for every model, for your own tests.
+
+Every strategy generates *valid* objects only, so a pack author or an app can
+property-test code that consumes interviewprep content::
+
+    from hypothesis import given
+    from interviewprep import to_dict, from_dict, Question
+    from interviewprep.testing import questions
+
+    @given(questions())
+    def test_round_trip(question):
+        assert from_dict(Question, to_dict(question)) == question
+
+This module needs Hypothesis (``pip install "interviewprep[testing]"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from ._model import (
+    Checklist,
+    ChecklistItem,
+    Criterion,
+    Level,
+    Pack,
+    PackInfo,
+    Question,
+    Rubric,
+    Scale,
+    Tip,
+)
+from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+
+__all__ = [
+    "checklist_items",
+    "checklists",
+    "criteria",
+    "durations",
+    "ids",
+    "levels",
+    "pack_infos",
+    "pack_names",
+    "packs",
+    "questions",
+    "references",
+    "rubrics",
+    "scales",
+    "texts",
+    "tips",
+]
+
+T = TypeVar("T")
+
+
+def ids() -> st.SearchStrategy[str]:
+    """
+    Item ids and pack names: ``[a-z0-9][a-z0-9-]*``, at most 30 characters.
+    """
+    return st.from_regex(r"[a-z0-9][a-z0-9-]{0,29}", fullmatch=True)
+
+
+def pack_names() -> st.SearchStrategy[str]:
+    """
+    Pack names: the id alphabet, starting and ending with a letter or digit.
+    """
+    return st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?", fullmatch=True)
+
+
+def references() -> st.SearchStrategy[str]:
+    """
+    References: a bare id or ``pack/id``.
+    """
+    return st.one_of(ids(), st.builds(lambda pack, id_: f"{pack}/{id_}", pack_names(), ids()))
+
+
+def texts(*, max_size: int = 200) -> st.SearchStrategy[str]:
+    """
+    Non-blank text, any Unicode except surrogates.
+
+    Args:
+        max_size: The longest text to generate.
+    """
+    return st.text(min_size=1, max_size=max_size).filter(str.strip)
+
+
+def durations() -> st.SearchStrategy[dt.timedelta]:
+    """
+    ``due`` offsets within four weeks either side of the interview.
+    """
+    return st.timedeltas(min_value=dt.timedelta(days=-28), max_value=dt.timedelta(days=28))
+
+
+def _tags() -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True), max_size=4)
+
+
+def _covers() -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(st.integers(1, 99).map(lambda n: f"F{n}"), max_size=3)
+
+
+def _replaces() -> st.SearchStrategy[str | None]:
+    full_ids = st.builds(lambda pack, id_: f"{pack}/{id_}", pack_names(), ids())
+    return st.none() | full_ids
+
+
+def _sets(members: type[enum.Enum]) -> st.SearchStrategy[frozenset[Any]]:
+    return st.frozensets(st.sampled_from(members))
+
+
+def tips() -> st.SearchStrategy[Tip]:
+    """
+    Tips not yet in a pack.
+    """
+    return st.builds(
+        Tip,
+        id=ids(),
+        title=texts(max_size=80),
+        body=texts(),
+        topic=st.sampled_from(Topic),
+        stages=_sets(Stage),
+        audiences=_sets(Audience),
+        tags=_tags(),
+        covers=_covers(),
+        replaces=_replaces(),
+    )
+
+
+def questions() -> st.SearchStrategy[Question]:
+    """
+    Questions of either side, not yet in a pack.
+    """
+    return st.builds(
+        Question,
+        id=ids(),
+        text=texts(),
+        asked_by=st.sampled_from(AskedBy),
+        kind=st.sampled_from(QuestionKind),
+        intent=st.sampled_from(Intent),
+        guidance=st.text(max_size=200),
+        pitfalls=st.lists(texts(max_size=60), max_size=3).map(tuple),
+        follow_ups=st.lists(texts(max_size=60), max_size=3).map(tuple),
+        rubric=st.none() | references(),
+        audiences=_sets(Audience),
+        stages=_sets(Stage),
+        tags=_tags(),
+        covers=_covers(),
+        replaces=_replaces(),
+    )
+
+
+def _unique_by_id(
+    strategy: st.SearchStrategy[T], **kwargs: Any
+) -> st.SearchStrategy[tuple[T, ...]]:
+    key: Callable[[Any], str] = lambda item: item.id  # noqa: E731
+    return st.lists(strategy, unique_by=key, **kwargs).map(tuple)
+
+
+def checklist_items() -> st.SearchStrategy[ChecklistItem]:
+    """
+    Checklist items, some with a ``due`` offset.
+    """
+    return st.builds(
+        ChecklistItem,
+        id=ids(),
+        text=texts(),
+        due=st.none() | durations(),
+        optional=st.booleans(),
+        tips=st.lists(references(), max_size=3).map(tuple),
+        covers=_covers(),
+    )
+
+
+def checklists() -> st.SearchStrategy[Checklist]:
+    """
+    Checklists with one to five items of distinct ids.
+    """
+    return st.builds(
+        Checklist,
+        id=ids(),
+        title=texts(max_size=80),
+        stage=st.sampled_from(Stage),
+        items=_unique_by_id(checklist_items(), min_size=1, max_size=5),
+        formats=_sets(Format),
+        tags=_tags(),
+        covers=_covers(),
+        replaces=_replaces(),
+    )
+
+
+def scales() -> st.SearchStrategy[Scale]:
+    """
+    Scales with ``min < max`` between -5 and 10.
+    """
+    return st.integers(-5, 9).flatmap(
+        lambda low: st.integers(low + 1, 10).map(lambda high: Scale(min=low, max=high))
+    )
+
+
+def levels(scale: Scale) -> st.SearchStrategy[Level]:
+    """
+    Levels whose score lies inside *scale*.
+
+    Args:
+        scale: The rubric's scale.
+    """
+    return st.builds(
+        Level,
+        score=st.integers(scale.min, scale.max),
+        label=texts(max_size=30),
+        anchor=texts(),
+    )
+
+
+def criteria(scale: Scale) -> st.SearchStrategy[Criterion]:
+    """
+    Criteria whose levels have distinct scores inside *scale*.
+
+    Args:
+        scale: The rubric's scale.
+    """
+    return st.builds(
+        Criterion,
+        id=ids(),
+        name=texts(max_size=40),
+        description=st.text(max_size=100),
+        weight=st.floats(min_value=0.01, max_value=100, allow_nan=False, allow_infinity=False),
+        levels=st.lists(
+            levels(scale), min_size=1, max_size=4, unique_by=lambda level: level.score
+        ).map(tuple),
+        scorer=st.none() | ids(),
+    )
+
+
+def rubrics() -> st.SearchStrategy[Rubric]:
+    """
+    Rubrics with one to four criteria.
+    """
+
+    def build(scale: Scale) -> st.SearchStrategy[Rubric]:
+        return st.builds(
+            Rubric,
+            id=ids(),
+            title=texts(max_size=80),
+            description=st.text(max_size=100),
+            scale=st.just(scale),
+            criteria=_unique_by_id(criteria(scale), min_size=1, max_size=4),
+            tags=_tags(),
+            covers=_covers(),
+            replaces=_replaces(),
+        )
+
+    return scales().flatmap(build)
+
+
+def pack_infos() -> st.SearchStrategy[PackInfo]:
+    """
+    Pack manifests, some requiring other packs.
+    """
+    requirement = st.builds(
+        lambda name, spec: name + spec,
+        pack_names(),
+        st.sampled_from(["", ">=1.0", "==2.1.0", ">=1,<3", "~=1.4"]),
+    )
+    return st.builds(
+        PackInfo,
+        name=pack_names(),
+        version=st.sampled_from(["1.0.0", "0.1", "2.3.4", "1.0.0rc1", "2024.5"]),
+        title=texts(max_size=80),
+        description=st.text(max_size=100),
+        language=st.sampled_from(["en", "de", "en-GB", "pt-BR", "fr"]),
+        license=st.none() | st.sampled_from(["CC-BY-4.0", "MIT", "CC0-1.0"]),
+        authors=st.lists(texts(max_size=40), max_size=3).map(tuple),
+        homepage=st.none() | st.just("https://example.org/pack"),
+        requires=st.lists(requirement, max_size=3).map(tuple),
+    )
+
+
+def packs(*, max_items: int = 4) -> st.SearchStrategy[Pack]:
+    """
+    Packs with up to *max_items* items of each kind, ids unique per kind.
+
+    Args:
+        max_items: The most items of each kind.
+    """
+    return st.builds(
+        Pack,
+        info=pack_infos(),
+        tips=_unique_by_id(tips(), max_size=max_items),
+        questions=_unique_by_id(questions(), max_size=max_items),
+        checklists=_unique_by_id(checklists(), max_size=max_items),
+        rubrics=_unique_by_id(rubrics(), max_size=max_items),
+    )

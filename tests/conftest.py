@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None
+)
+settings.register_profile(
+    "ci",
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
