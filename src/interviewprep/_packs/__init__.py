@@ -1,0 +1,3 @@
+"""
+The packs that ship inside the interviewprep wheel (data only; no code runs on load).
+"""
