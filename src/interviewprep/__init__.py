@@ -28,8 +28,13 @@ from .exceptions import InterviewPrepError, PackError, StructureError, Validatio
 
 if TYPE_CHECKING:
     from ._convert import from_dict, from_json, make_converter, to_dict, to_json
+    from ._discovery import PACKS_GROUP, SCORERS_GROUP, PackSource
+    from ._library import Items, Library, load_library
+    from ._loading import Limits, load_pack, validate_pack
 
 __all__ = [
+    "PACKS_GROUP",
+    "SCORERS_GROUP",
     "AskedBy",
     "Audience",
     "Checklist",
@@ -38,10 +43,14 @@ __all__ = [
     "Format",
     "Intent",
     "InterviewPrepError",
+    "Items",
     "Level",
+    "Library",
+    "Limits",
     "Pack",
     "PackError",
     "PackInfo",
+    "PackSource",
     "Problem",
     "Question",
     "QuestionKind",
@@ -55,9 +64,12 @@ __all__ = [
     "__version__",
     "from_dict",
     "from_json",
+    "load_library",
+    "load_pack",
     "make_converter",
     "to_dict",
     "to_json",
+    "validate_pack",
 ]
 
 # Names whose modules import heavier libraries (cattrs), loaded on first use so that
@@ -68,6 +80,15 @@ _LAZY = {
     "make_converter": "._convert",
     "to_dict": "._convert",
     "to_json": "._convert",
+    "Items": "._library",
+    "Library": "._library",
+    "load_library": "._library",
+    "Limits": "._loading",
+    "load_pack": "._loading",
+    "validate_pack": "._loading",
+    "PACKS_GROUP": "._discovery",
+    "SCORERS_GROUP": "._discovery",
+    "PackSource": "._discovery",
 }
 
 

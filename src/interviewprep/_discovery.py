@@ -1,0 +1,248 @@
+"""
+Discovery of installed packs and scorers through entry points.
+
+Entry point groups:
+
+``interviewprep.packs``
+    Content packs. The entry point's name is the pack's name. Its value is either a
+    module or package whose folder holds ``pack.toml`` / ``pack.json`` (a *data pack*,
+    read without importing anything), or ``module:attr`` naming a :class:`Pack`, or a
+    zero-argument callable returning a :class:`Pack` or the path of a pack folder (a
+    *code pack*, which runs third-party code and is skipped in data-only mode).
+
+``interviewprep.scorers``
+    Automatic rubric scorers (see the practice tools).
+
+Every entry point is loaded in its own ``try``: a failure becomes a
+:class:`~interviewprep.Problem` naming the entry point and distribution, and never
+stops the others. ``KeyboardInterrupt`` still propagates; ``SystemExit`` raised by a
+pack module is contained.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from ._loading import PACK_FILES, Limits, Origin, read_pack_with_origin
+from ._model import PACK_NAME_PATTERN, Pack
+from ._problems import Problem
+from .exceptions import PackError
+
+__all__ = ["PACKS_GROUP", "SCORERS_GROUP", "PackSource", "find_pack_sources", "load_source"]
+
+#: The entry point group of content packs.
+PACKS_GROUP = "interviewprep.packs"
+#: The entry point group of automatic rubric scorers.
+SCORERS_GROUP = "interviewprep.scorers"
+
+
+def normalize_name(name: str) -> str:
+    """
+    The form of a pack name used to detect clashes (case and ``-``/``_``/``.`` folded).
+    """
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@attrs.frozen(kw_only=True)
+class PackSource:
+    """
+    Where a pack comes from.
+
+    Attributes:
+        name: The pack's name (the entry point's name, or the folder's pack name).
+        kind: ``"data"`` (a folder found through a module), ``"code"`` (a
+            ``module:attr`` entry point) or ``"path"`` (a local folder).
+        value: The entry point's value, or the folder's path.
+        distribution: The distribution that provides it, if installed.
+        version: That distribution's version.
+    """
+
+    name: str
+    kind: Literal["data", "code", "path"]
+    value: str
+    distribution: str | None = None
+    version: str | None = None
+    entry_point: Any = attrs.field(default=None, eq=False, repr=False)
+
+    def problem(self, message: str, **fields: Any) -> Problem:
+        """
+        A problem attributed to this source.
+        """
+        fields.setdefault("pack", self.name or None)
+        fields.setdefault("distribution", self.distribution)
+        if self.kind == "path":
+            fields.setdefault("file", self.value)
+        return Problem(message=message, **fields)
+
+
+def find_pack_sources() -> tuple[list[PackSource], list[Problem]]:
+    """
+    Find the installed packs' entry points.
+
+    A distribution found twice on ``sys.path`` is seen once (importlib-metadata
+    de-duplicates by normalised name, first on the path wins).
+
+    Returns:
+        The sources, sorted by name then distribution, and the problems met
+        (malformed entry point names).
+    """
+    import importlib_metadata
+
+    found: list[PackSource] = []
+    for entry_point in importlib_metadata.entry_points(group=PACKS_GROUP):
+        dist = entry_point.dist
+        kind: Literal["data", "code"] = "code" if ":" in entry_point.value else "data"
+        found.append(
+            PackSource(
+                name=entry_point.name,
+                kind=kind,
+                value=entry_point.value,
+                distribution=dist.name if dist is not None else None,
+                version=dist.version if dist is not None else None,
+                entry_point=entry_point,
+            )
+        )
+    claims: dict[str, list[PackSource]] = {}
+    for source in found:
+        claims.setdefault(normalize_name(source.name), []).append(source)
+    sources: list[PackSource] = []
+    problems: list[Problem] = []
+    for name, group in sorted(claims.items()):
+        if len(group) > 1:
+            who = "; ".join(
+                sorted(
+                    f"{s.name} = {s.value!r} from {s.distribution or 'an unknown distribution'}"
+                    for s in group
+                )
+            )
+            for source in group:
+                msg = f"pack name {name!r} is claimed more than once ({who}); all are left out"
+                problems.append(source.problem(msg))
+            continue
+        source = group[0]
+        if not PACK_NAME_PATTERN.fullmatch(source.name):
+            msg = (
+                f"entry point name {source.name!r} is not a valid pack name "
+                "(lowercase letters, digits and '-')"
+            )
+            problems.append(source.problem(msg))
+            continue
+        sources.append(source)
+    sources.sort(key=lambda s: (s.name, s.distribution or "", s.value))
+    return sources, problems
+
+
+class PackLoadError(Exception):
+    """A pack source could not be loaded; carries the problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+
+def _module_folder(source: PackSource) -> Path:
+    """The folder of a data pack's module, found without importing any of its code."""
+    parts = source.value.strip().split(".")
+    dist = source.entry_point.dist if source.entry_point is not None else None
+    relative = Path(*parts)
+    if dist is not None:
+        try:
+            candidate = Path(str(dist.locate_file(relative)))
+        except (OSError, NotImplementedError, TypeError, ValueError):
+            candidate = None
+        if candidate is not None and any((candidate / name).is_file() for name in PACK_FILES):
+            return candidate
+    try:
+        spec = importlib.util.find_spec(parts[0])
+    except (ImportError, ValueError) as exc:
+        msg = f"cannot find module {parts[0]!r} for entry point {source.value!r}: {exc}"
+        raise PackLoadError([source.problem(msg)]) from None
+    if spec is None:
+        msg = f"entry point {source.value!r} names module {parts[0]!r}, which is not installed"
+        raise PackLoadError([source.problem(msg)])
+    locations = list(spec.submodule_search_locations or [])
+    if not locations and spec.origin:
+        locations = [str(Path(spec.origin).parent)]
+    for location in locations:
+        candidate = Path(location, *parts[1:])
+        if any((candidate / name).is_file() for name in PACK_FILES):
+            return candidate
+    msg = (
+        f"module {source.value!r} has no {' or '.join(PACK_FILES)} in its folder "
+        "(a data pack's module folder must hold the pack file)"
+    )
+    raise PackLoadError([source.problem(msg)])
+
+
+def _read(
+    source: PackSource, path: str | os.PathLike[str], limits: Limits
+) -> tuple[Pack, Origin | None]:
+    try:
+        pack, origin = read_pack_with_origin(path, limits=limits)
+        return pack, origin
+    except PackError as exc:
+        problems = [
+            attrs.evolve(p, pack=source.name, distribution=source.distribution)
+            for p in exc.problems
+        ]
+        raise PackLoadError(problems) from None
+
+
+def load_source(
+    source: PackSource, *, data_only: bool, limits: Limits
+) -> tuple[Pack, Origin | None]:
+    """
+    Load the pack a source points to.
+
+    Args:
+        source: Where the pack comes from.
+        data_only: Refuse to import third-party code (code packs are skipped).
+        limits: Bounds on the pack files.
+
+    Returns:
+        The pack, and where its items came from (``None`` for a pack built in code).
+
+    Raises:
+        PackLoadError: With the problems; never anything else but ``KeyboardInterrupt``
+            (and other non-``Exception`` errors that must end the process).
+    """
+    if source.kind == "path":
+        pack, origin = _read(source, source.value, limits)
+    elif source.kind == "data":
+        pack, origin = _read(source, _module_folder(source), limits)
+    elif data_only:
+        msg = f"code pack {source.value!r} skipped: data-only mode does not import third-party code"
+        raise PackLoadError([source.problem(msg)])
+    else:
+        pack, origin = _load_code_pack(source, limits)
+    if source.kind != "path" and pack.name != source.name:
+        msg = f"the entry point is named {source.name!r} but the pack is named {pack.name!r}"
+        raise PackLoadError([source.problem(msg)])
+    return pack, origin
+
+
+def _load_code_pack(source: PackSource, limits: Limits) -> tuple[Pack, Origin | None]:
+    what = f"entry point {source.name} = {source.value!r}"
+    try:
+        loaded = source.entry_point.load()
+        if callable(loaded) and not isinstance(loaded, Pack):
+            loaded = loaded()
+    except SystemExit as exc:
+        msg = f"{what} called sys.exit({exc.code!r}) while loading"
+        raise PackLoadError([source.problem(msg)]) from None
+    except Exception as exc:  # noqa: BLE001 - any failure of third-party code is contained
+        msg = f"{what} failed: {type(exc).__name__}: {exc}"
+        raise PackLoadError([source.problem(msg)]) from None
+    if isinstance(loaded, Pack):
+        return loaded, None
+    if isinstance(loaded, str | os.PathLike):
+        return _read(source, loaded, limits)
+    msg = f"{what} gave {type(loaded).__name__}, not a Pack or the path of a pack folder"
+    raise PackLoadError([source.problem(msg)])

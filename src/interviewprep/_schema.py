@@ -1,0 +1,146 @@
+"""
+The JSON Schema of pack format 1, generated from the content model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from typing import Any
+
+import attrs
+
+from ._model import (
+    Checklist,
+    ChecklistItem,
+    Criterion,
+    Level,
+    Pack,
+    PackInfo,
+    Question,
+    Rubric,
+    Scale,
+    Tip,
+)
+
+__all__ = ["pack_schema"]
+
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+_PACK_NAME = r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
+_REFERENCE = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/)?[a-z0-9][a-z0-9-]*$"
+_DURATION = r"^[+-]?P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$"
+_PATTERNS = {
+    "id": _ID,
+    "name": _PACK_NAME,
+    "rubric": _REFERENCE,
+    "scorer": _ID,
+    "replaces": r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/[a-z0-9][a-z0-9-]*$",
+}
+_FIELD_DOCS = {
+    "due": "Offset from the interview's start as a signed ISO 8601 duration, e.g. -P2D.",
+    "tips": "References to tips: an id of this pack or pack/id.",
+    "requires": "Other packs with version specifiers, e.g. core>=1.0.",
+    "include": "Glob patterns, relative to the pack folder, of files holding more items.",
+}
+
+
+def _type_schema(tp: Any, field: str) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _type_schema(options[0], field)
+    if origin in (tuple, frozenset):
+        element = typing.get_args(tp)[0]
+        schema: dict[str, Any] = {"type": "array", "items": _type_schema(element, field)}
+        if origin is frozenset:
+            schema["uniqueItems"] = True
+        if field in ("tips",):
+            schema["items"] = {"type": "string", "pattern": _REFERENCE}
+        return schema
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [member.value for member in tp]}
+    if tp is str:
+        pattern = _PATTERNS.get(field)
+        return {"type": "string", "pattern": pattern} if pattern else {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number", "exclusiveMinimum": 0}
+    if tp is dt.timedelta:
+        return {"type": "string", "pattern": _DURATION}
+    if attrs.has(tp):
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    msg = f"no schema for {tp!r}"
+    raise TypeError(msg)
+
+
+def _class_schema(cls: type, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for attribute in attrs.fields(cls):
+        if attribute.name in skip:
+            continue
+        schema = _type_schema(hints[attribute.name], attribute.name)
+        if attribute.name in _FIELD_DOCS:
+            schema = {"description": _FIELD_DOCS[attribute.name], **schema}
+        properties[attribute.name] = schema
+        if attribute.default is attrs.NOTHING:
+            required.append(attribute.name)
+    doc = (cls.__doc__ or "").strip().splitlines()[0]
+    result: dict[str, Any] = {"type": "object", "description": doc, "properties": properties}
+    if required:
+        result["required"] = required
+    result["additionalProperties"] = False
+    return result
+
+
+def pack_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of a pack file of format 1.
+
+    The same schema describes ``pack.toml`` (read as data) and ``pack.json``. An
+    included file holds only the item arrays; the schema allows every top-level
+    key to be absent except ``pack`` in the main file.
+
+    Returns:
+        The schema as plain data.
+    """
+    item_skip = frozenset({"pack"})
+    defs: dict[str, Any] = {
+        "PackInfo": _class_schema(PackInfo),
+        "Tip": _class_schema(Tip, skip=item_skip),
+        "Question": _class_schema(Question, skip=item_skip),
+        "ChecklistItem": _class_schema(ChecklistItem),
+        "Checklist": _class_schema(Checklist, skip=item_skip),
+        "Level": _class_schema(Level),
+        "Scale": _class_schema(Scale),
+        "Criterion": _class_schema(Criterion),
+        "Rubric": _class_schema(Rubric, skip=item_skip),
+    }
+    defs["PackInfo"]["properties"]["include"] = {
+        "description": _FIELD_DOCS["include"],
+        "type": "array",
+        "items": {"type": "string"},
+    }
+    defs["PackInfo"]["properties"]["format"] = {"const": 1}
+    pack_doc = (Pack.__doc__ or "").strip().splitlines()[0]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://interviewprep.readthedocs.io/en/latest/_static/pack-format-1.schema.json",
+        "title": "interviewprep pack, format 1",
+        "description": pack_doc,
+        "type": "object",
+        "properties": {
+            "pack": {"$ref": "#/$defs/PackInfo"},
+            "tips": {"type": "array", "items": {"$ref": "#/$defs/Tip"}},
+            "questions": {"type": "array", "items": {"$ref": "#/$defs/Question"}},
+            "checklists": {"type": "array", "items": {"$ref": "#/$defs/Checklist"}},
+            "rubrics": {"type": "array", "items": {"$ref": "#/$defs/Rubric"}},
+        },
+        "additionalProperties": False,
+        "$defs": defs,
+    }
