@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ._discovery import PACKS_GROUP, SCORERS_GROUP, PackSource
     from ._library import Items, Library, load_library
     from ._loading import Limits, load_pack, validate_pack
+    from ._render import render_markdown, render_text
 
 __all__ = [
     "PACKS_GROUP",
@@ -67,6 +68,8 @@ __all__ = [
     "load_library",
     "load_pack",
     "make_converter",
+    "render_markdown",
+    "render_text",
     "to_dict",
     "to_json",
     "validate_pack",
@@ -89,6 +92,8 @@ _LAZY = {
     "PACKS_GROUP": "._discovery",
     "SCORERS_GROUP": "._discovery",
     "PackSource": "._discovery",
+    "render_markdown": "._render",
+    "render_text": "._render",
 }
 
 

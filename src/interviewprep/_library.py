@@ -174,7 +174,7 @@ class Items(Generic[T]):
         index: _Index[T] = self._index
         selected: set[int] | None = None
         for name, wanted in criteria.items():
-            field = _ALIASES.get(name, name)
+            field = name if name in index.fields else _ALIASES.get(name, name)
             if field not in index.fields:
                 allowed = ", ".join(sorted({*index.fields, *_ALIASES} - {"cover"}))
                 kind = index.item_type.__name__
@@ -456,7 +456,8 @@ def _merge(
             if name in selected:
                 continue
             if name not in available:
-                problems.append(Problem(pack=name, message=f"pack {name!r} is not available"))
+                if not any(normalize_name(p.pack or "") == name for p in problems):
+                    problems.append(Problem(pack=name, message=f"pack {name!r} is not available"))
                 continue
             selected.add(name)
             queue.extend(normalize_name(r.name) for r in _requirements(available[name].pack))

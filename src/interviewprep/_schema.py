@@ -32,7 +32,7 @@ _REFERENCE = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/)?[a-z0-9][a-z0-9-]*$"
 _DURATION = r"^[+-]?P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$"
 _PATTERNS = {
     "id": _ID,
-    "name": _PACK_NAME,
+    "PackInfo.name": _PACK_NAME,
     "rubric": _REFERENCE,
     "scorer": _ID,
     "replaces": r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/[a-z0-9][a-z0-9-]*$",
@@ -45,11 +45,11 @@ _FIELD_DOCS = {
 }
 
 
-def _type_schema(tp: Any, field: str) -> dict[str, Any]:
+def _type_schema(tp: Any, field: str, owner: str = "") -> dict[str, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _type_schema(options[0], field)
+        return _type_schema(options[0], field, owner)
     if origin in (tuple, frozenset):
         element = typing.get_args(tp)[0]
         schema: dict[str, Any] = {"type": "array", "items": _type_schema(element, field)}
@@ -61,7 +61,7 @@ def _type_schema(tp: Any, field: str) -> dict[str, Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [member.value for member in tp]}
     if tp is str:
-        pattern = _PATTERNS.get(field)
+        pattern = _PATTERNS.get(field) or _PATTERNS.get(f"{owner}.{field}")
         return {"type": "string", "pattern": pattern} if pattern else {"type": "string"}
     if tp is bool:
         return {"type": "boolean"}
@@ -84,7 +84,7 @@ def _class_schema(cls: type, *, skip: frozenset[str] = frozenset()) -> dict[str,
     for attribute in attrs.fields(cls):
         if attribute.name in skip:
             continue
-        schema = _type_schema(hints[attribute.name], attribute.name)
+        schema = _type_schema(hints[attribute.name], attribute.name, cls.__name__)
         if attribute.name in _FIELD_DOCS:
             schema = {"description": _FIELD_DOCS[attribute.name], **schema}
         properties[attribute.name] = schema

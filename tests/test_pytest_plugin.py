@@ -1,0 +1,80 @@
+"""The pytest plugin pack authors use: one line checks a whole pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewprep import load_pack
+from interviewprep.pytest_plugin import quality_problems
+from packtools import TIP, manifest, simple_pack, write_files
+
+pytest_plugins = ["pytester"]
+
+
+class TestCheckPack:
+    def test_good_pack_passes(self, pytester: pytest.Pytester, tmp_path: Path) -> None:
+        """check_pack on a good folder passes."""
+        folder = write_files(
+            tmp_path / "good", {"pack.toml": simple_pack("good", requires=("core",))}
+        )
+        pytester.makepyfile(
+            f"""
+            def test_pack(check_pack):
+                pack = check_pack({str(folder)!r})
+                assert pack.name == "good"
+            """
+        )
+        pytester.runpytest_inprocess().assert_outcomes(passed=1)
+
+    def test_installed_pack_by_name(self, pytester: pytest.Pytester) -> None:
+        """check_pack accepts an installed pack's name."""
+        pytester.makepyfile("def test_core(check_pack):\n    check_pack('core')\n")
+        pytester.runpytest_inprocess().assert_outcomes(passed=1)
+
+    def test_broken_pack_fails_with_problems(
+        self, pytester: pytest.Pytester, tmp_path: Path
+    ) -> None:
+        """check_pack on a broken folder fails, listing the problem."""
+        folder = write_files(
+            tmp_path / "bad", {"pack.toml": manifest("bad") + TIP.format(id="Bad")}
+        )
+        pytester.makepyfile(f"def test_pack(check_pack):\n    check_pack({str(folder)!r})\n")
+        result = pytester.runpytest_inprocess()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(
+            ["*the pack has problems:*", "*tips[[]0[]].id: 'Bad' is not a valid id*"]
+        )
+
+    def test_placeholder_fails_quality(self, pytester: pytest.Pytester, tmp_path: Path) -> None:
+        """Placeholder text fails the quality check."""
+        content = manifest("lazy") + TIP.format(id="t").replace("Do the thing", "TODO write")
+        folder = write_files(tmp_path / "lazy", {"pack.toml": content})
+        pytester.makepyfile(f"def test_pack(check_pack):\n    check_pack({str(folder)!r})\n")
+        result = pytester.runpytest_inprocess()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(["*quality problems*", "*tips[[]0[]].body: placeholder text*"])
+
+
+class TestQualityProblems:
+    def test_duplicates_and_missing_rubric(self, tmp_path: Path) -> None:
+        """Duplicate titles and questions without a rubric are reported."""
+        content = (
+            manifest("dup")
+            + TIP.format(id="a")
+            + TIP.format(id="b").replace("Tip b", "Tip a")
+            + '\n[[questions]]\nid = "q"\ntext = "Why?"\nasked_by = "interviewer"\nkind = "reflection"\nintent = "fit"\n'
+        )
+        pack = load_pack(write_files(tmp_path, {"pack.toml": content}))
+        assert quality_problems(pack) == [
+            "tips[1].title: same text as tips[0].title",
+            "questions[0].rubric: every question needs a rubric",
+        ]
+
+    def test_core_pack_is_clean(self) -> None:
+        """The core pack has no quality problems."""
+        from interviewprep import load_library
+
+        [core] = load_library(packs=["core"], strict=True).packs
+        assert quality_problems(core) == []
