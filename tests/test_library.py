@@ -103,7 +103,6 @@ class TestDiscovery:
         problem = only_problem(library, "coded")
         assert problem.distribution == "coded-dist"
         assert "skipped: data-only mode does not import third-party code" in problem.message
-        assert module not in sys.modules or True
 
     def test_code_pack_callable_returning_a_path(self, site: Site, tmp_path: Path) -> None:
         """A callable may return the path of a pack folder."""
@@ -185,7 +184,8 @@ class TestDiscovery:
         site.distribution("ghostdata-dist", entry_points={"ghostdata": "no_such_data_module_xyz"})
         problem = only_problem(load_library(data_only=True), "ghostdata")
         assert problem.message == (
-            "entry point 'no_such_data_module_xyz' names module 'no_such_data_module_xyz', which is not installed"
+            "entry point 'no_such_data_module_xyz' names module 'no_such_data_module_xyz', "
+            "which is not installed"
         )
 
     def test_missing_attribute(self, site: Site) -> None:
@@ -242,7 +242,8 @@ class TestDiscovery:
         module = site.data_pack("broken", manifest("broken") + TIP.format(id="Bad"))
         problem = only_problem(load_library(), "broken")
         assert problem.distribution == f"dist-{module}"
-        assert problem.file is not None and problem.file.endswith(f"{module}/pack.toml")
+        assert problem.file is not None
+        assert problem.file.endswith(f"{module}/pack.toml")
         assert (problem.line, problem.path) == (8, "tips[0].id")
 
     def test_order_does_not_depend_on_sys_path(
@@ -347,7 +348,8 @@ class TestMerge:
         )
         problem = only_problem(Library.from_packs([other, pack]), "p")
         assert problem.message == (
-            "refers to rubric 'other/a-rubric' of pack 'other', which this pack does not require (add it to requires)"
+            "refers to rubric 'other/a-rubric' of pack 'other', "
+            "which this pack does not require (add it to requires)"
         )
 
     def test_checklist_tip_reference(self) -> None:

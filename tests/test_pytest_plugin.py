@@ -64,7 +64,8 @@ class TestQualityProblems:
             manifest("dup")
             + TIP.format(id="a")
             + TIP.format(id="b").replace("Tip b", "Tip a")
-            + '\n[[questions]]\nid = "q"\ntext = "Why?"\nasked_by = "interviewer"\nkind = "reflection"\nintent = "fit"\n'
+            + '\n[[questions]]\nid = "q"\ntext = "Why?"\nasked_by = "interviewer"\n'
+            + 'kind = "reflection"\nintent = "fit"\n'
         )
         pack = load_pack(write_files(tmp_path, {"pack.toml": content}))
         assert quality_problems(pack) == [
