@@ -27,23 +27,34 @@ from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage,
 from .exceptions import InterviewPrepError, PackError, StructureError, ValidationError
 
 if TYPE_CHECKING:
+    from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
     from ._convert import from_dict, from_json, make_converter, to_dict, to_json
     from ._discovery import PACKS_GROUP, SCORERS_GROUP, PackSource
+    from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
     from ._loading import Limits, load_pack, validate_pack
+    from ._planning import PrepPlan, Task, build_plan, plan_to_ics
+    from ._practice import PracticeSession, PracticeSummary, Prompt
     from ._render import render_markdown, render_text
+    from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
 
 __all__ = [
     "PACKS_GROUP",
     "SCORERS_GROUP",
     "AskedBy",
+    "Assessment",
     "Audience",
     "Checklist",
     "ChecklistItem",
     "Criterion",
+    "CriterionAssessment",
+    "EarlierAnswer",
+    "FirstRound",
     "Format",
     "Intent",
+    "Interview",
     "InterviewPrepError",
+    "Interviewer",
     "Items",
     "Level",
     "Library",
@@ -52,22 +63,36 @@ __all__ = [
     "PackError",
     "PackInfo",
     "PackSource",
+    "PracticeSession",
+    "PracticeSummary",
+    "PrepPlan",
     "Problem",
+    "Prompt",
     "Question",
     "QuestionKind",
     "Rubric",
     "Scale",
     "Stage",
+    "Story",
+    "StoryAssignment",
+    "StoryBank",
+    "StoryChoice",
     "StructureError",
+    "Task",
     "Tip",
     "Topic",
     "ValidationError",
     "__version__",
+    "assess",
+    "build_plan",
     "from_dict",
     "from_json",
+    "load_interview",
     "load_library",
     "load_pack",
+    "load_scorers",
     "make_converter",
+    "plan_to_ics",
     "render_markdown",
     "render_text",
     "to_dict",
@@ -94,6 +119,26 @@ _LAZY = {
     "PackSource": "._discovery",
     "render_markdown": "._render",
     "render_text": "._render",
+    "EarlierAnswer": "._interview",
+    "FirstRound": "._interview",
+    "Interview": "._interview",
+    "Interviewer": "._interview",
+    "load_interview": "._interview",
+    "PrepPlan": "._planning",
+    "Task": "._planning",
+    "build_plan": "._planning",
+    "plan_to_ics": "._planning",
+    "Story": "._stories",
+    "StoryAssignment": "._stories",
+    "StoryBank": "._stories",
+    "StoryChoice": "._stories",
+    "Assessment": "._assessment",
+    "CriterionAssessment": "._assessment",
+    "assess": "._assessment",
+    "load_scorers": "._assessment",
+    "PracticeSession": "._practice",
+    "PracticeSummary": "._practice",
+    "Prompt": "._practice",
 }
 
 

@@ -23,6 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._durations import format_duration, parse_duration
+from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
 from ._model import (
     Checklist,
     ChecklistItem,
@@ -36,6 +37,7 @@ from ._model import (
     Tip,
 )
 from ._problems import Problem
+from ._stories import Story, StoryBank
 from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
 from .exceptions import StructureError, ValidationError
 
@@ -61,6 +63,12 @@ _MODEL_CLASSES: tuple[type, ...] = (
     Rubric,
     PackInfo,
     Pack,
+    Interviewer,
+    EarlierAnswer,
+    FirstRound,
+    Interview,
+    Story,
+    StoryBank,
 )
 _VOCABULARY: tuple[type[enum.StrEnum], ...] = (
     AskedBy,
@@ -106,6 +114,22 @@ def _structure_float(value: object, _: type) -> float:
 def _structure_bool(value: object, _: type) -> bool:
     _expect(value, (bool,), "true or false")
     return typing.cast(bool, value)
+
+
+def _structure_datetime(value: object, _: type) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"expected a date and time such as 2026-12-03T10:00:00+01:00, got {value!r}"
+    raise ValueError(msg)
+
+
+def _unstructure_datetime(value: dt.datetime) -> str:
+    return value.isoformat()
 
 
 def _structure_timedelta(value: object, _: type) -> dt.timedelta:
@@ -251,7 +275,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
       characters); frozensets are written as lists sorted in vocabulary order
       (enums) or alphabetically (strings), so output is stable;
     * :class:`datetime.timedelta` is read from and written as a signed ISO 8601
-      duration (``-P2D``);
+      duration (``-P2D``); :class:`datetime.datetime` from a TOML date-time or an
+      ISO 8601 string, and written as an ISO 8601 string;
     * fields equal to their default (``None``, empty collections) are left out of
       the output, except ``PackInfo.format``; an item's ``pack`` is left out
       inside a pack, where it is implied.
@@ -266,6 +291,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.timedelta, _structure_timedelta)
     converter.register_unstructure_hook(dt.timedelta, format_duration)
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
     for vocabulary in _VOCABULARY:
         converter.register_structure_hook(vocabulary, _enum_structure_hook(vocabulary))
         converter.register_unstructure_hook(vocabulary, _unstructure_enum)

@@ -343,6 +343,9 @@ class ChecklistItem:
         due: Offset from the interview's start (negative is before it); written in
             pack files as a signed ISO 8601 duration such as ``-P2D`` or ``PT24H``.
         optional: Whether the item is nice to have rather than essential.
+        per_interviewer: Whether the item is done once for each interviewer (a
+            thank-you note); a plan then makes one task per interviewer, naming
+            them after the item's text.
         tips: References to tips that explain the item.
         covers: Ids of the guidance facts it covers.
     """
@@ -351,6 +354,7 @@ class ChecklistItem:
     text: str = attrs.field(validator=_check_text)
     due: dt.timedelta | None = attrs.field(default=None, converter=_due)
     optional: bool = False
+    per_interviewer: bool = False
     tips: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_references
     )

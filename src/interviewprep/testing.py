@@ -172,6 +172,7 @@ def checklist_items() -> st.SearchStrategy[ChecklistItem]:
         text=texts(),
         due=st.none() | durations(),
         optional=st.booleans(),
+        per_interviewer=st.booleans(),
         tips=st.lists(references(), max_size=3).map(tuple),
         covers=_covers(),
     )

@@ -1,0 +1,213 @@
+"""
+A concrete second interview: who, when, how, and what happened in round one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._model import _check_text
+from ._vocabulary import Audience, Format
+from .exceptions import ValidationError
+
+__all__ = ["EarlierAnswer", "FirstRound", "Interview", "Interviewer", "load_interview"]
+
+
+def _audience(value: Audience | str) -> Audience:
+    try:
+        return Audience(value)
+    except ValueError:
+        allowed = ", ".join(a.value for a in Audience)
+        msg = f"{value!r} is not a valid Audience value: use one of {allowed}"
+        raise ValidationError("audience", msg) from None
+
+
+def _format(value: Format | str) -> Format:
+    try:
+        return Format(value)
+    except ValueError:
+        allowed = ", ".join(f.value for f in Format)
+        msg = f"{value!r} is not a valid Format value: use one of {allowed}"
+        raise ValidationError("format", msg) from None
+
+
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+def _interviewers(values: Iterable[Interviewer]) -> tuple[Interviewer, ...]:
+    return tuple(values)
+
+
+def _answers(values: Iterable[EarlierAnswer]) -> tuple[EarlierAnswer, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Interviewer:
+    """
+    A person the candidate meets.
+
+    Attributes:
+        name: Their name, as the candidate will address them.
+        title: Their job title.
+        audience: What kind of interviewer they are (hiring manager, peer, ...).
+    """
+
+    name: str = attrs.field(validator=_check_text)
+    title: str = ""
+    audience: Audience = attrs.field(converter=_audience)
+
+
+@attrs.frozen(kw_only=True)
+class EarlierAnswer:
+    """
+    An answer the candidate gave in the first round.
+
+    Attributes:
+        question: The question's full id (``core/why-leaving-current-employer``) or
+            its text.
+        answer: What the candidate said, as near as they remember.
+    """
+
+    question: str = attrs.field(validator=_check_text)
+    answer: str = attrs.field(validator=_check_text)
+
+
+@attrs.frozen(kw_only=True)
+class FirstRound:
+    """
+    What happened in the first interview.
+
+    Attributes:
+        went_badly: Questions that went badly: full ids or the question's text.
+        promised: Things the candidate promised to send or do.
+        answers: Answers given, to keep round two consistent with them.
+        notes: Anything else worth remembering.
+    """
+
+    went_badly: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    promised: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    answers: tuple[EarlierAnswer, ...] = attrs.field(default=(), converter=_answers)
+    notes: str = ""
+
+    def answer_to(self, question: str) -> str | None:
+        """
+        The earlier answer to *question* (a full id or text), if one was recorded.
+        """
+        wanted = " ".join(question.lower().split())
+        for earlier in self.answers:
+            if " ".join(earlier.question.lower().split()) == wanted:
+                return earlier.answer
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class Interview:
+    """
+    A concrete second interview to prepare for.
+
+    Attributes:
+        company: The employer.
+        role: The job.
+        when: When it starts; aware or naive, and every date in a plan built for it
+            follows suit.
+        format: In person, video, phone or panel.
+        interviewers: Who the candidate will meet, in the order of the day.
+        job_posting: The job advertisement's text, used to judge relevance.
+        first_round: What happened in the first interview.
+        location: Where it takes place (an address or a meeting link).
+    """
+
+    company: str = attrs.field(validator=_check_text)
+    role: str = attrs.field(validator=_check_text)
+    when: dt.datetime = attrs.field()
+    format: Format = attrs.field(default=Format.IN_PERSON, converter=_format)
+    interviewers: tuple[Interviewer, ...] = attrs.field(default=(), converter=_interviewers)
+    job_posting: str = ""
+    first_round: FirstRound = attrs.field(factory=FirstRound)
+    location: str = ""
+
+    @when.validator
+    def _check_when(self, _: attrs.Attribute[Any], value: dt.datetime) -> None:
+        if not isinstance(value, dt.datetime):
+            msg = f"must be a date and time, such as 2026-12-03T10:00:00+01:00, not {value!r}"
+            raise ValidationError("when", msg)
+
+    @interviewers.validator
+    def _check_interviewers(self, _: attrs.Attribute[Any], value: tuple[Interviewer, ...]) -> None:
+        seen: set[str] = set()
+        for index, interviewer in enumerate(value):
+            key = interviewer.name.casefold()
+            if key in seen:
+                msg = f"{interviewer.name!r} is listed twice: names must be unique"
+                raise ValidationError(f"interviewers[{index}].name", msg)
+            seen.add(key)
+
+    @property
+    def remote(self) -> bool:
+        """
+        Whether the interview is held by video or phone.
+        """
+        return self.format in (Format.VIDEO, Format.PHONE)
+
+
+def load_interview(path: str | os.PathLike[str]) -> Interview:
+    """
+    Read an interview from a TOML or JSON file.
+
+    The file holds the fields of :class:`Interview` at its top level, with
+    ``[[interviewers]]`` and a ``[first_round]`` table; ``when`` is a TOML date-time
+    (or an ISO 8601 string in JSON).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The interview.
+
+    Raises:
+        StructureError: With every problem, each naming the file, the line where
+            known and the field path.
+    """
+    import json
+    import tomllib
+
+    from ._convert import from_dict
+    from ._locate import TomlLocator
+    from ._problems import Problem
+    from .exceptions import StructureError
+
+    file = Path(path)
+    try:
+        text = file.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = Problem(file=str(file), message=f"cannot read the file: {exc}")
+        raise StructureError([problem], target=str(file)) from None
+    locator = None
+    try:
+        if file.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = tomllib.loads(text)
+            locator = TomlLocator(text)
+    except ValueError as exc:
+        kind = "JSON" if file.suffix == ".json" else "TOML"
+        problem = Problem(file=str(file), message=f"invalid {kind}: {exc}")
+        raise StructureError([problem], target=str(file)) from None
+    try:
+        return from_dict(Interview, data)
+    except StructureError as exc:
+        located = [
+            attrs.evolve(
+                p, file=str(file), line=locator.line(p.path) if locator and p.path else None
+            )
+            for p in exc.problems
+        ]
+        raise StructureError(located, target=str(file)) from None

@@ -1,0 +1,734 @@
+"""
+Automatic scorers for rubric criteria, and the protocol third-party scorers follow.
+
+A scorer is any callable ``scorer(answer, context) -> Score``. It reads the answer
+text (and whatever it needs from the :class:`ScoringContext`) and returns how far up
+the criterion's scale the answer sits, as a fraction from 0 to 1, with the words or
+figures that earned it and one concrete suggestion. Returning ``Score(value=None)``
+means "cannot judge this answer"; the criterion then needs a human rating.
+
+Scorers are found through the ``interviewprep.scorers`` entry point group; the
+entry point's name is the scorer id that rubric criteria name in ``scorer``. The
+built-in scorers below are registered the same way.
+
+Every built-in scorer runs in time linear in the answer's length.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Protocol
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._interview import Interview
+    from ._model import Criterion, Question, Rubric
+
+__all__ = [
+    "DEFAULT_WORDS_PER_MINUTE",
+    "Score",
+    "Scorer",
+    "ScoringContext",
+    "consistency",
+    "evidence",
+    "filler",
+    "ownership",
+    "relevance",
+    "speaking_time",
+    "star_structure",
+]
+
+#: The speaking pace assumed when turning words into time.
+DEFAULT_WORDS_PER_MINUTE = 150
+#: The guideline: answer in two minutes or less.
+_TWO_MINUTES = 120.0
+
+_WORDS = re.compile(r"[A-Za-z0-9£$€%][A-Za-z0-9£$€%'\u2019.,-]*")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_CONTENT = re.compile(r"[a-z][a-z'-]{3,}")
+_STOPWORDS = frozenset(
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "also",
+        "among",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "every",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "just",
+        "like",
+        "more",
+        "most",
+        "much",
+        "must",
+        "other",
+        "over",
+        "same",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "within",
+        "would",
+        "your",
+        "yours",
+        "able",
+        "across",
+        "make",
+        "made",
+        "really",
+        "thing",
+        "things",
+        "want",
+        "well",
+        "good",
+        "great",
+        "able",
+        "also",
+        "because",
+        "into",
+        "onto",
+        "only",
+        "ours",
+        "tell",
+        "asked",
+        "question",
+        "answer",
+    ]
+)
+
+
+@attrs.frozen(kw_only=True)
+class Score:
+    """
+    What a scorer found.
+
+    Attributes:
+        value: How far up the criterion's scale the answer sits, from 0 (lowest
+            level) to 1 (highest); ``None`` if the scorer cannot judge it.
+        evidence: The words or figures that earned the score.
+        suggestion: One concrete change that would raise the score; empty when
+            there is nothing to improve.
+    """
+
+    value: float | None
+    evidence: tuple[str, ...] = ()
+    suggestion: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.value is not None and not 0 <= self.value <= 1:
+            msg = f"a score's value lies between 0 and 1, not {self.value!r}"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class ScoringContext:
+    """
+    What a scorer may use besides the answer.
+
+    Attributes:
+        criterion: The criterion being scored.
+        rubric: The rubric it belongs to.
+        question: The question answered, if known.
+        interview: The interview prepared for (its job posting, its first round).
+        words_per_minute: The speaking pace to assume.
+    """
+
+    criterion: Criterion
+    rubric: Rubric
+    question: Question | None = None
+    interview: Interview | None = None
+    words_per_minute: float = DEFAULT_WORDS_PER_MINUTE
+
+
+class Scorer(Protocol):
+    """
+    The protocol of automatic scorers: answer text and context in, a :class:`Score` out.
+    """
+
+    def __call__(self, answer: str, context: ScoringContext, /) -> Score:
+        """
+        Score *answer* for ``context.criterion``.
+        """
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower().strip(".,'\u2019") for w in _WORDS.findall(text)]
+
+
+def _content_terms(text: str) -> list[str]:
+    return [w for w in _CONTENT.findall(text.lower()) if w not in _STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _band(value: float, thresholds: tuple[float, float, float]) -> float:
+    """Map a measure to 1, 2/3, 1/3 or 0 by three descending thresholds."""
+    high, middle, low = thresholds
+    if value >= high:
+        return 1.0
+    if value >= middle:
+        return 2 / 3
+    if value >= low:
+        return 1 / 3
+    return 0.0
+
+
+def _quote(sentence: str, limit: int = 60) -> str:
+    sentence = " ".join(sentence.split())
+    return f"“{sentence[:limit]}…”" if len(sentence) > limit else f"“{sentence}”"
+
+
+# -- speaking time ------------------------------------------------------------------------
+
+
+def speaking_time(answer: str, context: ScoringContext) -> Score:
+    """
+    Speaking time from the word count, against the two-minute guideline.
+
+    45 seconds to two minutes is the top band; a little shorter or longer the next;
+    far too short (under 15 s) or far too long (over 200 s) the lowest.
+    """
+    wpm = context.words_per_minute
+    count = len(_words(answer))
+    seconds = count / wpm * 60
+    value = (
+        1.0
+        if 45 <= seconds <= _TWO_MINUTES
+        else 2 / 3
+        if 30 <= seconds <= 150
+        else 1 / 3
+        if 15 <= seconds <= 200
+        else 0.0
+    )
+    minutes, rest = divmod(round(seconds), 60)
+    evidence = (f"{count} words, about {minutes} min {rest:02d} s at {wpm:g} words a minute",)
+    limit = round(_TWO_MINUTES / 60 * wpm)
+    if seconds > _TWO_MINUTES:
+        suggestion = (
+            f"Cut about {count - limit} words to finish within two minutes ({limit} words): "
+            "keep one sentence of context, your actions and the result."
+        )
+    elif seconds < 45:
+        suggestion = (
+            f"Add detail: at {count} words the answer is over in {round(seconds)} seconds. "
+            "Say what you did, step by step, and what came of it."
+        )
+    else:
+        suggestion = ""
+    return Score(value=value, evidence=evidence, suggestion=suggestion)
+
+
+# -- STAR structure -----------------------------------------------------------------------
+
+_SITUATION_CUES = (
+    "when i was",
+    "at my last",
+    "at my previous",
+    "in my previous",
+    "in my last",
+    "in my role",
+    "last year",
+    "the situation",
+    "at the time",
+    "was facing",
+    "were facing",
+    "had been",
+    "our team",
+    "the company",
+    "background",
+    "we had",
+    "there was",
+    "in 20",
+)
+_TASK_CUES = (
+    "my goal",
+    "i needed to",
+    "i had to",
+    "i was asked",
+    "i was responsible",
+    "my task",
+    "the goal",
+    "my job was",
+    "the challenge",
+    "needed to",
+    "responsible for",
+    "target",
+    "i was tasked",
+    "my role was",
+    "the task",
+)
+_ACTION_CUES = (
+    "i decided",
+    "i started",
+    "i set up",
+    "i created",
+    "i organised",
+    "i organized",
+    "i proposed",
+    "i built",
+    "i led",
+    "i wrote",
+    "i met",
+    "i worked",
+    "i analysed",
+    "i analyzed",
+    "i spoke",
+    "i negotiated",
+    "i introduced",
+    "i redesigned",
+    "i ran",
+    "i designed",
+    "i mapped",
+    "i interviewed",
+    "i trained",
+    "i rewrote",
+    "i automated",
+    "i called",
+    "i pulled",
+    "i chose",
+    "i tested",
+    "i asked",
+    "i brought",
+    "i persuaded",
+    "i took",
+    "i made",
+    "i put",
+    "i drafted",
+    "i presented",
+    "i reviewed",
+    "so i",
+    "then i",
+    "first, i",
+    "first i",
+    "next, i",
+    "next i",
+    "i then",
+)
+_RESULT_CUES = (
+    "as a result",
+    "result",
+    "which meant",
+    "led to",
+    "reduced",
+    "increased",
+    "saved",
+    "improved",
+    "grew",
+    "outcome",
+    "in the end",
+    "by the end",
+    "%",
+    "percent",
+    "doubled",
+    "halved",
+    "cut ",
+    "dropped",
+    "rose",
+    "went from",
+    "fell",
+    "shipped",
+    "launched",
+    "delivered",
+    "won",
+)
+_PART_NAMES = ("situation", "task", "action", "result")
+
+
+_INTENT_CUES = (
+    "my goal",
+    "the goal",
+    "i needed to",
+    "i had to",
+    "i was asked",
+    "i was tasked",
+    "my task",
+    "my job was",
+    "the challenge",
+    "my role was",
+    "i was responsible",
+)
+
+
+def _classify(sentence: str) -> str | None:
+    text = f" {sentence.lower()} "
+    # A goal ("my goal was to cut costs") names a result it has not reached yet.
+    if any(cue in text for cue in _INTENT_CUES):
+        return "task"
+    if any(cue in text for cue in _RESULT_CUES):
+        return "result"
+    if any(cue in text for cue in _ACTION_CUES):
+        return "action"
+    if any(cue in text for cue in _TASK_CUES):
+        return "task"
+    if any(cue in text for cue in _SITUATION_CUES):
+        return "situation"
+    return None
+
+
+def star_structure(answer: str, context: ScoringContext) -> Score:
+    """
+    Situation, task, action and result: present, and in proportion.
+
+    Each sentence is classed by its cues (a result's figures and verbs, first-person
+    action verbs, goals, context). All four parts earn the top band if the action
+    is at least a fifth of the answer and the set-up (situation and task) at most
+    half; a missing result caps the score.
+    """
+    sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
+    words: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for sentence in sentences:
+        part = _classify(sentence)
+        if part is None:
+            continue
+        words[part] += len(sentence.split())
+        first.setdefault(part, sentence)
+    total = sum(len(s.split()) for s in sentences) or 1
+    present = [part for part in _PART_NAMES if part in first]
+    value = len(present) / 4
+    problems = []
+    if "action" in first and words["action"] / total < 0.2:
+        value -= 0.25
+        problems.append("spend more of the answer on what you did")
+    if (words["situation"] + words["task"]) / total > 0.5:
+        value -= 0.25
+        problems.append("shorten the set-up to a sentence or two")
+    if "result" not in first:
+        value = min(value, 0.5)
+    value = max(0.0, min(1.0, value))
+    evidence = tuple(f"{part}: {_quote(first[part])}" for part in _PART_NAMES if part in first)
+    missing = [part for part in _PART_NAMES if part not in first]
+    advice = {
+        "situation": "open with one sentence of context (where, when, what was at stake)",
+        "task": "say what you had to achieve",
+        "action": "walk through the steps you took, in the first person",
+        "result": "end with the result: what changed, with a figure",
+    }
+    changes = [advice[part] for part in missing] + problems
+    suggestion = ("To complete the STAR shape, " + "; ".join(changes) + ".") if changes else ""
+    return Score(
+        value=round(value, 4),
+        evidence=evidence or ("no STAR parts recognised",),
+        suggestion=suggestion,
+    )
+
+
+# -- evidence -------------------------------------------------------------------------------
+
+_UNITS = frozenset(
+    [
+        "percent",
+        "per",
+        "cent",
+        "%",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "minutes",
+        "minute",
+        "seconds",
+        "people",
+        "customers",
+        "users",
+        "clients",
+        "staff",
+        "engineers",
+        "tickets",
+        "calls",
+        "deals",
+        "sales",
+        "million",
+        "billion",
+        "thousand",
+        "k",
+        "m",
+        "bn",
+        "x",
+        "times",
+        "points",
+    ]
+)
+_MULTIPLES = frozenset({"doubled", "halved", "tripled", "quadrupled", "twice", "threefold"})
+
+
+def evidence(answer: str, context: ScoringContext) -> Score:
+    """
+    Quantified results: numbers, percentages, money, time saved, multiples.
+
+    Three or more figures (or two, one of them a percentage, an amount of money or
+    of time) earn the top band; none, the lowest.
+    """
+    tokens = _lower_words(answer)
+    found: list[str] = []
+    strong = 0
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in _MULTIPLES:
+            found.append(token)
+            strong += 1
+        elif any(ch.isdigit() for ch in token):
+            phrase = f"{token} {following}" if following in _UNITS else token
+            found.append(phrase)
+            if "%" in token or token[0] in "£$€" or following in _UNITS:
+                strong += 1
+    count = len(found)
+    value = (
+        1.0
+        if count >= 3 or (count >= 2 and strong)
+        else 2 / 3
+        if count == 2 or strong
+        else 1 / 3
+        if count
+        else 0.0
+    )
+    if value < 1:
+        suggestion = (
+            "Put a number on the result: how much time, money or effort it saved, "
+            "by what percentage something changed, or how many people it reached."
+        )
+    else:
+        suggestion = ""
+    return Score(value=value, evidence=tuple(found[:8]) or ("no figures",), suggestion=suggestion)
+
+
+# -- ownership ------------------------------------------------------------------------------
+
+_SINGULAR = frozenset({"i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself"})
+_PLURAL = frozenset({"we", "we're", "we've", "we'd", "we'll", "our", "us", "ourselves"})
+
+
+def ownership(answer: str, context: ScoringContext) -> Score:
+    """
+    First-person singular ("I", "my") against "we": does the answer say what *you* did?
+
+    An answer told only with "we" earns the lowest band; one where "I" makes up at
+    least 60% of the two, the top band.
+    """
+    tokens = _lower_words(answer.replace("\u2019", "'"))
+    singular = sum(1 for t in tokens if t in _SINGULAR)
+    plural = sum(1 for t in tokens if t in _PLURAL)
+    if singular + plural == 0:
+        return Score(
+            value=None,
+            evidence=("neither 'I' nor 'we' appears",),
+            suggestion="Tell it as your story: say what you did, in the first person.",
+        )
+    share = singular / (singular + plural)
+    value = 0.0 if singular == 0 else _band(share, (0.6, 0.4, 0.2))
+    evidence_ = (f"'I'/'my'/'me' {singular} times, 'we'/'our'/'us' {plural} times",)
+    suggestion = (
+        ""
+        if value == 1
+        else "Say which part was yours: turn 'we decided' into 'I proposed' or 'I built' "
+        "for the steps you took yourself, and keep 'we' for the team's share."
+    )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+# -- filler and hedging --------------------------------------------------------------------
+
+_FILLER_WORDS = frozenset(
+    [
+        "um",
+        "uh",
+        "erm",
+        "er",
+        "basically",
+        "actually",
+        "literally",
+        "honestly",
+        "maybe",
+        "probably",
+        "just",
+        "really",
+        "stuff",
+        "perhaps",
+        "hopefully",
+        "somewhat",
+    ]
+)
+_FILLER_PHRASES = (
+    "you know",
+    "sort of",
+    "kind of",
+    "i guess",
+    "i think",
+    "i mean",
+    "or something",
+    "a bit",
+)
+
+
+def filler(answer: str, context: ScoringContext) -> Score:
+    """
+    Filler and hedging words ("basically", "sort of", "I guess") per hundred words.
+
+    One or fewer per hundred words earns the top band; more than five, the lowest.
+    """
+    tokens = _lower_words(answer.replace("\u2019", "'"))
+    counts: Counter[str] = Counter(t for t in tokens if t in _FILLER_WORDS)
+    for first, second in itertools.pairwise(tokens):
+        pair = f"{first} {second}"
+        if pair in _FILLER_PHRASES:
+            counts[pair] += 1
+    total = sum(counts.values())
+    rate = total / max(len(tokens), 1) * 100
+    value = 1.0 if rate <= 1 else 2 / 3 if rate <= 2.5 else 1 / 3 if rate <= 5 else 0.0
+    top = counts.most_common(3)
+    evidence_ = tuple(f"“{word}” {_times(n)}" for word, n in top) or ("no filler words",)
+    suggestion = (
+        ""
+        if value == 1
+        else "Drop "
+        + ", ".join(f"“{word}” ({_times(n)})" for word, n in top)
+        + " and state each point plainly: it sounds more certain."
+    )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+# -- relevance ------------------------------------------------------------------------------
+
+
+def _key_terms(text: str, limit: int) -> list[str]:
+    counts = Counter(_stem(t) for t in _content_terms(text))
+    return [term for term, _ in sorted(counts.items(), key=lambda e: (-e[1], e[0]))[:limit]]
+
+
+def relevance(answer: str, context: ScoringContext) -> Score:
+    """
+    Coverage of the job posting's key terms (and a few of the question's own).
+
+    Half or more of the key terms earns the top band. Without a job posting there
+    is nothing to compare, and the criterion needs a human rating.
+    """
+    if context.interview is None or not context.interview.job_posting.strip():
+        return Score(value=None, evidence=("no job posting to compare with",))
+    terms = _key_terms(context.interview.job_posting, 12)
+    if context.question is not None:
+        terms += [t for t in _key_terms(context.question.text, 3) if t not in terms]
+    if not terms:
+        return Score(value=None, evidence=("no key terms in the job posting",))
+    said = {_stem(t) for t in _content_terms(answer)}
+    found = [t for t in terms if t in said]
+    missing = [t for t in terms if t not in said]
+    share = len(found) / len(terms)
+    value = _band(share, (0.5, 0.3, 0.15))
+    evidence_ = (f"mentions {len(found)} of {len(terms)} key terms: {', '.join(found) or 'none'}",)
+    suggestion = (
+        ""
+        if value == 1
+        else f"Tie the answer to the role: show how it bears on {', '.join(missing[:3])}."
+    )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+# -- consistency ----------------------------------------------------------------------------
+
+
+def consistency(answer: str, context: ScoringContext) -> Score:
+    """
+    For a question already answered in round one, overlap with the earlier answer.
+
+    Half or more of the earlier answer's key terms earns the top band. With no
+    earlier answer recorded there is nothing to compare, and the criterion needs a
+    human rating.
+    """
+    interview, question = context.interview, context.question
+    earlier = None
+    if interview is not None and question is not None:
+        earlier = interview.first_round.answer_to(
+            question.full_id if question.pack else question.id
+        )
+        earlier = earlier or interview.first_round.answer_to(question.text)
+    if not earlier:
+        return Score(value=None, evidence=("no earlier answer to this question recorded",))
+    terms = _key_terms(earlier, 20)
+    said = {_stem(t) for t in _content_terms(answer)}
+    kept = [t for t in terms if t in said]
+    dropped = [t for t in terms if t not in said]
+    share = len(kept) / len(terms) if terms else 1.0
+    value = _band(share, (0.5, 0.3, 0.15))
+    evidence_ = (
+        f"keeps {len(kept)} of {len(terms)} key points of the first answer: "
+        f"{', '.join(kept[:6]) or 'none'}",
+    )
+    suggestion = (
+        ""
+        if value == 1
+        else f"In round one you spoke of {', '.join(dropped[:4])}: keep the story consistent, "
+        "or say plainly what has changed since."
+    )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+#: The built-in scorers by id (also registered through the entry point group).
+BUILTIN: dict[str, Scorer] = {
+    "speaking-time": speaking_time,
+    "star-structure": star_structure,
+    "evidence": evidence,
+    "ownership": ownership,
+    "filler": filler,
+    "relevance": relevance,
+    "consistency": consistency,
+}

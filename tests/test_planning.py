@@ -1,0 +1,306 @@
+"""Prep plans: dated tasks, per-interviewer work, questions, tips, iCalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interviewprep import (
+    Audience,
+    Format,
+    Interview,
+    Interviewer,
+    Library,
+    PrepPlan,
+    StructureError,
+    build_plan,
+    from_dict,
+    load_interview,
+    load_library,
+    plan_to_ics,
+    to_dict,
+)
+from interviewprep._interview import EarlierAnswer, FirstRound
+
+BERLIN = dt.timezone(dt.timedelta(hours=1))
+WHEN = dt.datetime(2026, 12, 3, 10, 0, tzinfo=BERLIN)
+TODAY = dt.date(2026, 11, 30)
+LOOP = (
+    Interviewer(name="Dana Whitfield", title="Head of Analytics", audience="hiring-manager"),
+    Interviewer(name="Sam Osei", title="Data engineer", audience="peer"),
+    Interviewer(name="Priya Raman", title="VP Finance", audience="executive"),
+    Interviewer(name="Lee Park", title="Principal engineer", audience="senior-technical"),
+)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(packs=["core"], strict=True)
+
+
+def interview(
+    fmt: str = "in-person", people: tuple[Interviewer, ...] = LOOP[:1], **changes: object
+) -> Interview:
+    fields: dict[str, object] = {
+        "company": "Northwind",
+        "role": "Senior data analyst",
+        "when": WHEN,
+        "format": fmt,
+        "interviewers": people,
+    }
+    return Interview(**(fields | changes))  # type: ignore[arg-type]
+
+
+def applicable_items(library: Library, iv: Interview) -> list[tuple[str, bool]]:
+    return [
+        (f"{c.full_id}#{i.id}", i.per_interviewer)
+        for c in library.checklists
+        if not c.formats or iv.format in c.formats
+        for i in c.items
+    ]
+
+
+class TestTasks:
+    def test_dates_follow_due_offsets(self, library: Library) -> None:
+        """Each task is due at the interview's start plus its item's offset."""
+        plan = build_plan(library, interview(), today=TODAY)
+        for task in plan.tasks:
+            checklist_id, item_id = task.source.split("#")
+            item = next(i for i in library.checklists[checklist_id].items if i.id == item_id)
+            if item.due is not None:
+                assert task.due == WHEN + item.due
+            assert task.due.tzinfo is BERLIN
+
+    def test_tasks_are_in_due_order(self, library: Library) -> None:
+        """Tasks come sorted by due time."""
+        plan = build_plan(library, interview(), today=TODAY)
+        assert [t.due for t in plan.tasks] == sorted(t.due for t in plan.tasks)
+
+    def test_overdue_tasks_are_flagged_not_dropped(self, library: Library) -> None:
+        """Built three days ahead, the week-ahead tasks are flagged overdue and kept."""
+        plan = build_plan(library, interview(), today=TODAY)
+        early = build_plan(library, interview(), today=dt.date(2026, 11, 1))
+        assert len(plan.tasks) == len(early.tasks)
+        assert plan.overdue
+        assert all(t.due.date() < TODAY for t in plan.overdue)
+        assert not early.overdue
+
+    def test_one_interviewer_in_person(self, library: Library) -> None:
+        """In person with one interviewer: no remote checklist, one thank-you task by name."""
+        plan = build_plan(library, interview(), today=TODAY)
+        assert not [t for t in plan.tasks if t.source.startswith("core/remote-interview")]
+        thanks = [t for t in plan.tasks if t.source.endswith("#send-thank-you-notes")]
+        assert [t.interviewer for t in thanks] == ["Dana Whitfield"]
+        assert thanks[0].text.endswith("— Dana Whitfield (Head of Analytics)")
+        assert thanks[0].due == WHEN + dt.timedelta(hours=24)
+
+    def test_four_interviewers_on_video(self, library: Library) -> None:
+        """On video with four interviewers: the remote checklist, four thank-you tasks."""
+        plan = build_plan(library, interview("video", LOOP), today=TODAY)
+        assert [t for t in plan.tasks if t.source.startswith("core/remote-interview")]
+        thanks = [t for t in plan.tasks if t.source.endswith("#send-thank-you-notes")]
+        assert [t.interviewer for t in thanks] == [p.name for p in LOOP]
+        assert all(t.due == WHEN + dt.timedelta(hours=24) for t in thanks)
+
+    def test_no_interviewers_keeps_one_task(self, library: Library) -> None:
+        """Without interviewers, per-interviewer items stay one task."""
+        plan = build_plan(library, interview(people=()), today=TODAY)
+        thanks = [t for t in plan.tasks if t.source.endswith("#send-thank-you-notes")]
+        assert [t.interviewer for t in thanks] == [None]
+
+    def test_naive_interview_gives_naive_dates(self, library: Library) -> None:
+        """A naive interview time gives naive task dates."""
+        plan = build_plan(library, interview(when=WHEN.replace(tzinfo=None)), today=TODAY)
+        assert all(t.due.tzinfo is None for t in plan.tasks)
+
+    def test_mixed_awareness_is_refused(self, library: Library) -> None:
+        """A naive 'today' against an aware interview is a clear error."""
+        with pytest.raises(ValueError, match="both be aware or both naive"):
+            build_plan(library, interview(), today=dt.datetime(2026, 11, 30, 9))
+
+    def test_promises_become_tasks(self, library: Library) -> None:
+        """Things promised in round one are due the day before."""
+        iv = interview(first_round=FirstRound(promised=["Send the dashboard write-up"]))
+        plan = build_plan(library, iv, today=TODAY)
+        [task] = [t for t in plan.tasks if t.source == "first_round.promised[0]"]
+        assert task.text == "Send the dashboard write-up"
+        assert task.due == WHEN - dt.timedelta(days=1)
+
+
+class TestQuestions:
+    def test_no_question_to_ask_is_repeated(self, library: Library) -> None:
+        """Each interviewer gets their own questions to ask; none is given twice."""
+        plan = build_plan(library, interview("video", LOOP), today=TODAY)
+        given_out = [q.full_id for qs in plan.questions_to_ask.values() for q in qs]
+        assert len(given_out) == len(set(given_out)) == 12
+        assert list(plan.questions_to_ask) == [p.name for p in LOOP]
+
+    def test_questions_suit_the_interviewer(self, library: Library) -> None:
+        """Questions to ask suit the interviewer's audience (or any audience)."""
+        plan = build_plan(library, interview("video", LOOP), today=TODAY)
+        for person in LOOP:
+            for question in plan.questions_to_ask[person.name]:
+                assert not question.audiences or person.audience in question.audiences
+
+    def test_weak_spots_come_first(self, library: Library) -> None:
+        """Questions that went badly in round one lead the rehearsal list."""
+        weak = FirstRound(
+            went_badly=["core/salary-expectations", "Why are you leaving your current job?"]
+        )
+        plan = build_plan(library, interview(first_round=weak), today=TODAY)
+        ids = [q.full_id for q in plan.questions_to_rehearse]
+        assert ids[:2] == ["core/salary-expectations", "core/why-leaving-current-employer"]
+        assert len(ids) == len(set(ids)) == 10
+
+    def test_rehearsal_spreads_over_kinds(self, library: Library) -> None:
+        """The rehearsal list covers several kinds of question."""
+        plan = build_plan(library, interview("video", LOOP), today=TODAY)
+        assert len({q.kind for q in plan.questions_to_rehearse}) >= 6
+
+    def test_tips_for_the_audiences_first(self, library: Library) -> None:
+        """Tips aimed at the interviewers' audiences come first, then general ones."""
+        plan = build_plan(library, interview("video", LOOP), today=TODAY)
+        audiences = {p.audience for p in LOOP}
+        specific = [t for t in plan.tips if t.audiences]
+        assert specific
+        assert all(t.audiences & audiences for t in specific)
+        assert plan.tips[: len(specific)] == tuple(specific)
+
+
+class TestICalendar:
+    def test_parses_with_an_independent_parser(self, library: Library) -> None:
+        """The .ics file parses with the icalendar library, with every task due as planned."""
+        icalendar = pytest.importorskip("icalendar")
+        plan = build_plan(
+            library,
+            interview("video", LOOP, location="https://meet.example/x; room 1"),
+            today=TODAY,
+        )
+        text = plan_to_ics(plan)
+        calendar = icalendar.Calendar.from_ical(text)
+        todos = [c for c in calendar.walk() if c.name == "VTODO"]
+        events = [c for c in calendar.walk() if c.name == "VEVENT"]
+        assert len(todos) == len(plan.tasks)
+        assert len(events) == 1
+        assert events[0].decoded("DTSTART") == WHEN
+        assert str(events[0]["LOCATION"]) == "https://meet.example/x; room 1"
+        assert [t.decoded("DUE") for t in todos] == [task.due for task in plan.tasks]
+        assert [str(t["SUMMARY"]) for t in todos] == [task.text for task in plan.tasks]
+        assert len({str(t["UID"]) for t in todos}) == len(todos)
+
+    def test_rfc5545_lines(self, library: Library) -> None:
+        """CRLF line endings and no line over 75 octets."""
+        text = plan_to_ics(build_plan(library, interview("video", LOOP), today=TODAY))
+        assert text.endswith("\r\n")
+        lines = text.split("\r\n")[:-1]
+        assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+        assert lines[0] == "BEGIN:VCALENDAR"
+        assert lines[-1] == "END:VCALENDAR"
+        assert "\n" not in text.replace("\r\n", "")
+
+    def test_naive_times_are_floating(self, library: Library) -> None:
+        """A naive interview time is written as floating local time."""
+        icalendar = pytest.importorskip("icalendar")
+        naive = WHEN.replace(tzinfo=None)
+        plan = build_plan(library, interview(when=naive), today=TODAY)
+        calendar = icalendar.Calendar.from_ical(plan_to_ics(plan))
+        [event] = [c for c in calendar.walk() if c.name == "VEVENT"]
+        assert event.decoded("DTSTART") == naive
+
+
+class TestInterviewFiles:
+    def test_round_trip(self) -> None:
+        """An interview round-trips through the converter."""
+        iv = interview(
+            "video",
+            LOOP,
+            job_posting="SQL",
+            first_round=FirstRound(
+                went_badly=["core/salary-expectations"],
+                promised=["x"],
+                answers=[
+                    EarlierAnswer(question="core/why-leaving-current-employer", answer="Growth.")
+                ],
+            ),
+        )
+        assert from_dict(Interview, to_dict(iv)) == iv
+
+    def test_load_toml(self, tmp_path: Path) -> None:
+        """An interview file in TOML loads, with a TOML date-time."""
+        path = tmp_path / "interview.toml"
+        path.write_text(
+            'company = "Acme"\nrole = "Analyst"\n'
+            'when = 2026-12-03T10:00:00+01:00\nformat = "phone"\n'
+            '[[interviewers]]\nname = "Dana"\naudience = "recruiter"\n',
+            encoding="utf-8",
+        )
+        iv = load_interview(path)
+        assert iv.when == WHEN
+        assert iv.format is Format.PHONE
+        assert iv.interviewers[0].audience is Audience.RECRUITER
+
+    def test_bad_file_names_field_and_line(self, tmp_path: Path) -> None:
+        """A bad value in an interview file names the file, line and field."""
+        path = tmp_path / "interview.toml"
+        path.write_text(
+            'company = "Acme"\nrole = "Analyst"\nwhen = 2026-12-03T10:00:00\n'
+            '[[interviewers]]\nname = "Dana"\naudience = "boss"\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(StructureError) as info:
+            load_interview(path)
+        [problem] = info.value.problems
+        assert (problem.line, problem.path) == (6, "interviewers[0].audience")
+        assert problem.file == str(path)
+
+    def test_duplicate_interviewer_names(self) -> None:
+        """Two interviewers with one name are refused (tasks are keyed by name)."""
+        with pytest.raises(ValueError, match="listed twice"):
+            interview(people=(LOOP[0], LOOP[0]))
+
+
+interviewers = st.lists(
+    st.builds(
+        Interviewer,
+        name=st.text(alphabet="abcdefghij ", min_size=1, max_size=12).filter(str.strip),
+        title=st.text(max_size=10),
+        audience=st.sampled_from(Audience),
+    ),
+    max_size=5,
+    unique_by=lambda p: p.name.casefold(),
+).map(tuple)
+
+
+class TestPlanProperties:
+    @given(
+        people=interviewers,
+        fmt=st.sampled_from(Format),
+        when=st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2035, 1, 1)),
+        today=st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2036, 1, 1)),
+    )
+    @settings(max_examples=60)
+    def test_deterministic_and_lossless(
+        self,
+        library: Library,
+        people: tuple[Interviewer, ...],
+        fmt: Format,
+        when: dt.datetime,
+        today: dt.date,
+    ) -> None:
+        """The same inputs give the same plan, and no applicable checklist item is lost."""
+        iv = interview(fmt, people, when=when)
+        plan = build_plan(library, iv, today=today)
+        assert plan == build_plan(library, iv, today=today)
+        sources = [t.source for t in plan.tasks]
+        for source, per_person in applicable_items(library, iv):
+            assert sources.count(source) == (max(len(people), 1) if per_person else 1)
+        assert all(t.overdue == (t.due.date() < today) for t in plan.tasks)
+        asked = [q.full_id for qs in plan.questions_to_ask.values() for q in qs]
+        assert len(asked) == len(set(asked))
+
+
+assert PrepPlan
