@@ -15,8 +15,8 @@ STRONG = (
     "daily ten-minute check-in during the first close so problems surfaced early. "
     "As a result, the March close took four and a half days instead of nine, and we have held it "
     "under five days for six months. The team saved about 30 hours a month of manual matching, "
-    "which they now spend on analysis the board asked for. I learned to fix the process before "
-    "buying new tools, and I would use the same approach here for your reporting backlog."
+    "which they now spend on analysis the board asked for. I learned that process improvement "
+    "beats buying new tools, and as an analyst I would bring that approach to your reporting."
 )
 
 #: The same story told vaguely: no figures, no clear steps, hedged.
@@ -43,8 +43,8 @@ WE_ONLY = (
     "daily ten-minute check-in during the first close so problems surfaced early. "
     "As a result, the March close took four and a half days instead of nine, and we have held it "
     "under five days for six months. The team saved about 30 hours a month of manual matching, "
-    "which they now spend on analysis the board asked for. We learned to fix the process before "
-    "buying new tools, and that is the approach our team would bring to a reporting backlog."
+    "which they now spend on analysis the board asked for. We learned that process improvement "
+    "beats buying new tools, and that is the approach our team would bring to reporting."
 )
 
 _PADDING = (
