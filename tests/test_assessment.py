@@ -187,7 +187,8 @@ class TestScorers:
             "from interviewprep.scorers import Score\n"
             "def judge(answer, context):\n"
             "    return Score(value=1.0 if 'customer' in answer else 0.0,\n"
-            "                 evidence=('looked for customers',), suggestion='Mention the customer.')\n"
+            "                 evidence=('looked for customers',),\n"
+            "                 suggestion='Mention the customer.')\n"
         )
         site.distribution(
             "judge-dist",
