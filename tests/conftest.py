@@ -16,3 +16,5 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+pytest_plugins = ["pytester"]

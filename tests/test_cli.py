@@ -179,3 +179,211 @@ class TestSchemaCommand:
         bad = {"tips": [{"id": "a", "title": "t", "body": "b", "topic": "research", "tittle": "x"}]}
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, pack_schema())
+
+
+INTERVIEW = Path(__file__).parent.parent / "examples" / "interview.toml"
+
+
+class TestPlanCommand:
+    @pytest.mark.parametrize("fmt", ["text", "md", "json", "ics", "html"])
+    def test_formats(self, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """plan prints the plan in each format."""
+        code, out, _ = run(
+            ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26", "--format", fmt],
+            capsys,
+        )
+        assert code == 0
+        assert {
+            "text": "PREP PLAN",
+            "md": "# Prep plan",
+            "json": '"tasks"',
+            "ics": "BEGIN:VCALENDAR",
+            "html": "<!DOCTYPE html>",
+        }[fmt] in out
+
+    def test_output_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o writes the plan to a file."""
+        target = tmp_path / "plan.ics"
+        code, out, _ = run(
+            ["--only", "core", "plan", str(INTERVIEW), "--format", "ics", "-o", str(target)], capsys
+        )
+        assert code == 0
+        assert out == ""
+        assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+    def test_bad_interview_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A broken interview file exits 1 naming file, line and field."""
+        bad = tmp_path / "interview.toml"
+        bad.write_text('company = "A"\nrole = "B"\nwhen = 2026-12-03T10:00:00\nformat = "zoom"\n')
+        code, _, err = run(["plan", str(bad)], capsys)
+        assert code == 1
+        assert f"{bad}:4: format: " in err
+
+    def test_bad_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed --today is a usage error."""
+        assert run(["plan", str(INTERVIEW), "--today", "tomorrow"], capsys)[0] == 2
+
+
+class TestAssessCommand:
+    def test_from_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """assess reads the answer from standard input."""
+        import io
+
+        import answers
+
+        monkeypatch.setattr(sys, "stdin", io.StringIO(answers.WE_ONLY))
+        code, out, _ = run(
+            ["--only", "core", "assess", "--rubric", "core/star-answer", "-"], capsys
+        )
+        assert code == 0
+        assert out.startswith("ASSESSMENT: ")
+        assert "to improve: Say which part was yours" in out
+
+    def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """assess --format json prints the assessment as data."""
+        import answers
+
+        answer = tmp_path / "answer.txt"
+        answer.write_text(answers.STRONG, encoding="utf-8")
+        argv = [
+            "--only",
+            "core",
+            "assess",
+            "--rubric",
+            "core/star-answer",
+            "--question",
+            "core/achievement-in-current-role",
+            "--interview",
+            str(INTERVIEW),
+            "--format",
+            "json",
+            str(answer),
+        ]
+        code, out, _ = run(argv, capsys)
+        data = json.loads(out)
+        assert code == 0
+        assert data["total"] >= 3
+        assert len(data["criteria"]) == 6
+
+    def test_unknown_rubric(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown rubric is a usage error listing the known ones."""
+        answer = tmp_path / "a.txt"
+        answer.write_text("hello")
+        code, _, err = run(["--only", "core", "assess", "--rubric", "nope", str(answer)], capsys)
+        assert code == 2
+        assert "core/star-answer" in err
+
+
+class TestPracticeCommand:
+    def test_with_answers_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """practice --answers runs a whole session without a terminal."""
+        import answers
+
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n{answers.VAGUE}\n---\n", encoding="utf-8")
+        code, out, _ = run(
+            [
+                "--only",
+                "core",
+                "practice",
+                str(INTERVIEW),
+                "--questions",
+                "3",
+                "--answers",
+                str(given),
+            ],
+            capsys,
+        )
+        assert code == 0
+        assert out.count("ASSESSMENT:") == 2
+        assert "(skipped)" in out
+        assert "answered 2 of 3" in out
+
+    def test_interactive(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Interactively, each answer is read until an empty line."""
+        import io
+
+        monkeypatch.setattr(
+            sys, "stdin", io.StringIO("I led the project.\nIt saved 20 hours.\n\n\n")
+        )
+        code, out, _ = run(
+            ["--only", "core", "practice", str(INTERVIEW), "--questions", "2"], capsys
+        )
+        assert code == 0
+        assert "[1/2]" in out
+        assert "answered 1 of 2" in out
+
+
+class TestExportCommand:
+    @pytest.mark.parametrize("fmt", ["md", "json", "html"])
+    def test_export(self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """export writes the chosen packs in each format."""
+        target = tmp_path / f"core.{fmt}"
+        code, _, _ = run(
+            ["--only", "core", "export", "--packs", "core", "--format", fmt, "-o", str(target)],
+            capsys,
+        )
+        text = target.read_text("utf-8")
+        assert code == 0
+        assert "Second-interview essentials" in text
+
+    def test_unknown_pack(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Exporting a pack that is not loaded is a usage error."""
+        code, _, err = run(
+            ["export", "--packs", "nope", "--format", "md", "-o", str(tmp_path / "x")], capsys
+        )
+        assert code == 2
+        assert "not loaded: nope" in err
+
+
+class TestNewPackCommand:
+    def test_scaffold_passes_its_own_test(
+        self, tmp_path: Path, pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new-pack creates a pack whose own test passes right away."""
+        code, out, _ = run(["new-pack", "acme-sales", "--directory", str(tmp_path)], capsys)
+        folder = tmp_path / "acme-sales"
+        assert code == 0
+        assert out.startswith(f"Created {folder}")
+        assert (folder / "pyproject.toml").read_text().count(
+            'acme-sales = "interviewprep_acme_sales"'
+        ) == 1
+        test = (folder / "tests" / "test_pack.py").read_text()
+        pytester.makepyfile(
+            test_pack=test.replace("Path(__file__).parent.parent", f"Path({str(folder)!r})")
+        )
+        pytester.runpytest_inprocess().assert_outcomes(passed=1)
+
+    def test_bad_name(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad pack name is a usage error."""
+        assert run(["new-pack", "Bad_Name", "--directory", str(tmp_path)], capsys)[0] == 2
+
+    def test_existing_folder(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An existing folder is never overwritten."""
+        (tmp_path / "demo").mkdir()
+        code, _, err = run(["new-pack", "demo", "--directory", str(tmp_path)], capsys)
+        assert code == 2
+        assert "already exists" in err
+
+
+class TestLanguage:
+    def test_language_keeps_matching_packs_and_requirements(self, tmp_path: Path) -> None:
+        """--language keeps packs in that language and the packs they build on."""
+        from interviewprep import load_library
+
+        folder = write_files(
+            tmp_path,
+            {
+                "pack.toml": simple_pack("xx-fr", requires=("core",)).replace(
+                    'title = "A test pack"', 'title = "A"\nlanguage = "fr"'
+                )
+            },
+        )
+        library = load_library(paths=[folder], language="fr")
+        assert [p.name for p in library.packs] == ["core", "xx-fr"]
+        english = load_library(paths=[folder], language="en")
+        assert "xx-fr" not in {p.name for p in english.packs}

@@ -10,8 +10,6 @@ from interviewprep import load_pack
 from interviewprep.pytest_plugin import quality_problems
 from packtools import TIP, manifest, simple_pack, write_files
 
-pytest_plugins = ["pytester"]
-
 
 class TestCheckPack:
     def test_good_pack_passes(self, pytester: pytest.Pytester, tmp_path: Path) -> None:

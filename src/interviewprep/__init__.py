@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ._loading import Limits, load_pack, validate_pack
     from ._planning import PrepPlan, Task, build_plan, plan_to_ics
     from ._practice import PracticeSession, PracticeSummary, Prompt
-    from ._render import render_markdown, render_text
+    from ._render import render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
 
 __all__ = [
@@ -93,6 +93,7 @@ __all__ = [
     "load_scorers",
     "make_converter",
     "plan_to_ics",
+    "render_html",
     "render_markdown",
     "render_text",
     "to_dict",
@@ -117,6 +118,7 @@ _LAZY = {
     "PACKS_GROUP": "._discovery",
     "SCORERS_GROUP": "._discovery",
     "PackSource": "._discovery",
+    "render_html": "._render",
     "render_markdown": "._render",
     "render_text": "._render",
     "EarlierAnswer": "._interview",

@@ -56,7 +56,47 @@ def _library(args: argparse.Namespace) -> Library:
         packs=args.only or None,
         paths=args.pack_path or (),
         data_only=args.data_only,
+        language=args.language,
     )
+
+
+def _write(args: argparse.Namespace, text: str) -> None:
+    """Write *text* to ``args.output`` (a file) or to standard output."""
+    output = getattr(args, "output", None)
+    if output and output != "-":
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _interview(path: str) -> Any:
+    from ._interview import load_interview
+    from .exceptions import StructureError
+
+    try:
+        return load_interview(path)
+    except StructureError as exc:
+        raise ContentError(exc.problems) from None
+
+
+class ContentError(Exception):
+    """Content the command was given has problems (exit code 1)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _report(library: Library) -> int:
+    """Print the library's problems to stderr; the exit code they call for."""
+    if library.problems:
+        _print_problems(library.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
@@ -193,6 +233,201 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- plan --------------------------------------------------------------------------------
+
+
+def _today(text: str | None) -> Any:
+    import datetime as dt
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--today takes a date such as 2026-11-30, not {text!r}") from None
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from ._convert import to_dict
+    from ._planning import build_plan, plan_to_ics
+    from ._render import render_html, render_markdown, render_text
+
+    interview = _interview(args.interview)
+    library = _library(args)
+    plan = build_plan(library, interview, today=_today(args.today))
+    if args.format == "ics":
+        text = plan_to_ics(plan)
+    elif args.format == "json":
+        text = json.dumps(to_dict(plan), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        text = render_markdown(plan)
+    elif args.format == "html":
+        text = render_html(plan)
+    else:
+        text = render_text(plan)
+    _write(args, text)
+    return _report(library)
+
+
+# -- assess ------------------------------------------------------------------------------
+
+
+def _read_answer(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        with open(source, encoding="utf-8") as file:
+            return file.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    from ._assessment import assess
+    from ._convert import to_dict
+    from ._render import render_markdown, render_text
+
+    library = _library(args)
+    rubric = library.rubrics.get(args.rubric)
+    if rubric is None:
+        raise UsageError(f"no rubric {args.rubric!r}; try: {', '.join(library.rubrics.ids())}")
+    question = None
+    if args.question:
+        question = library.questions.get(args.question)
+        if question is None:
+            raise UsageError(f"no question {args.question!r}")
+    interview = _interview(args.interview) if args.interview else None
+    answer = _read_answer(args.answer)
+    if not answer.strip():
+        raise UsageError("the answer is empty")
+    result = assess(
+        answer, rubric, question=question, interview=interview, words_per_minute=args.wpm
+    )
+    if args.format == "json":
+        data = to_dict(result)
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.format == "md":
+        _out(render_markdown(result))
+    else:
+        _out(render_text(result))
+    return _report(library)
+
+
+# -- practice ----------------------------------------------------------------------------
+
+
+def _answers_file(path: str) -> list[str]:
+    import tomllib
+
+    text = _read_answer(path)
+    if path.endswith((".toml", ".json")):
+        try:
+            data = json.loads(text) if path.endswith(".json") else tomllib.loads(text)
+        except ValueError as exc:
+            raise UsageError(f"{path}: {exc}") from None
+        answers = data.get("answers") if isinstance(data, dict) else None
+        if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+            raise UsageError(f'{path}: expected answers = ["...", ...]')
+        return answers
+    return [part.strip() for part in text.split("\n---\n")]
+
+
+def _ask(prompt: str) -> str:
+    """Read an answer from the terminal until an empty line."""
+    _out(prompt)
+    lines: list[str] = []
+    while True:
+        try:
+            line = input("> " if not lines else "  ")
+        except EOFError:
+            break
+        if not line.strip():
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cmd_practice(args: argparse.Namespace) -> int:
+    from ._practice import PracticeSession
+    from ._render import clean, render_text
+
+    interview = _interview(args.interview)
+    library = _library(args)
+    session = PracticeSession(library, interview, seed=args.seed, questions=args.questions)
+    if not session.prompts:
+        raise UsageError("the loaded packs hold no questions to practise")
+    given = _answers_file(args.answers) if args.answers else None
+    _out(
+        f"Mock interview for {clean(interview.role)} at {clean(interview.company)}: "
+        f"{len(session.prompts)} questions. Answer, then press Enter on an empty line."
+    )
+    for number, prompt in enumerate(session.prompts, start=1):
+        who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
+        heading = f"\n[{number}/{len(session.prompts)}] {who}: {prompt.question.text}"
+        if given is not None:
+            answer = given[number - 1] if number - 1 < len(given) else ""
+            _out(clean(heading))
+        else:
+            answer = _ask(clean(heading))
+        if not answer.strip():
+            _out("  (skipped)")
+            continue
+        try:
+            result = session.answer(prompt, answer)
+        except LookupError as exc:
+            _out(f"  (not assessed: {exc})")
+            continue
+        _out(render_text(result))
+        if prompt.follow_ups:
+            _out("Likely follow-ups: " + clean(" / ".join(prompt.follow_ups)))
+    summary = session.summary()
+    _out("\nSUMMARY")
+    average = "n/a" if summary.average is None else f"{summary.average:g}"
+    _out(f"  answered {summary.answered} of {len(session.prompts)}; average {average}")
+    if summary.strengths:
+        _out("  strengths: " + clean(", ".join(summary.strengths)))
+    for item in summary.to_rehearse:
+        _out("  rehearse: " + clean(item))
+    return _report(library)
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ._convert import to_dict
+    from ._render import render_html, render_markdown
+
+    library = _library(args)
+    packs = [p for p in library.packs if not args.packs or p.name in args.packs]
+    missing = sorted(set(args.packs or ()) - {p.name for p in packs})
+    if missing:
+        raise UsageError(f"not loaded: {', '.join(missing)}")
+    if args.format == "json":
+        text = json.dumps([to_dict(p) for p in packs], indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "html":
+        text = render_html(packs[0] if len(packs) == 1 else packs)
+    else:
+        text = "\n".join(render_markdown(p) for p in packs)
+    _write(args, text)
+    return _report(library)
+
+
+# -- new-pack ----------------------------------------------------------------------------
+
+
+def _cmd_new_pack(args: argparse.Namespace) -> int:
+    from ._scaffold import scaffold
+
+    try:
+        folder = scaffold(args.name, args.directory)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _out(f"Created {folder}")
+    _out(f"Next: pip install {folder} && interviewprep packs")
+    return EXIT_OK
+
+
 # -- schema ------------------------------------------------------------------------------
 
 
@@ -243,6 +478,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import no third-party code: skip code packs",
     )
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help="load only packs in this language (e.g. de) and the packs they build on",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     packs = commands.add_parser("packs", help="list the loaded packs and any problems")
@@ -289,6 +529,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.set_defaults(handler=_cmd_show)
 
+    plan = commands.add_parser(
+        "plan",
+        help="build a dated prep plan for an interview",
+        description="Build a dated prep plan from an interview file (TOML or JSON).",
+    )
+    plan.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
+    plan.add_argument("--format", choices=["text", "md", "json", "ics", "html"], default="text")
+    plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
+    plan.set_defaults(handler=_cmd_plan)
+
+    practice = commands.add_parser(
+        "practice",
+        help="a mock interview in the terminal",
+        description="Ask questions one by one, read each answer until an empty line, assess it.",
+    )
+    practice.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
+    practice.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    practice.add_argument("--questions", type=int, default=5, help="how many questions (default 5)")
+    practice.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="answers to use instead of asking: text separated by lines of ---, or answers = [...]",
+    )
+    practice.set_defaults(handler=_cmd_practice)
+
+    assess_ = commands.add_parser(
+        "assess",
+        help="assess an answer against a rubric",
+        description="Assess an answer (a file, or - for standard input) against a rubric.",
+    )
+    assess_.add_argument("answer", metavar="FILE", help="the answer text, or - for stdin")
+    assess_.add_argument("--rubric", required=True, metavar="ID", help="e.g. core/star-answer")
+    assess_.add_argument("--question", metavar="ID", help="the question answered")
+    assess_.add_argument(
+        "--interview", metavar="FILE", help="interview file (job posting, round one)"
+    )
+    assess_.add_argument("--wpm", type=float, default=None, help="speaking pace (default 150)")
+    assess_.add_argument("--format", choices=["text", "md", "json"], default="text")
+    assess_.set_defaults(handler=_cmd_assess)
+
+    export = commands.add_parser("export", help="export packs as Markdown, JSON or HTML")
+    export.add_argument("--packs", nargs="+", metavar="PACK", help="only these packs")
+    export.add_argument("--format", choices=["md", "json", "html"], required=True)
+    export.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or -")
+    export.set_defaults(handler=_cmd_export)
+
+    new_pack = commands.add_parser(
+        "new-pack",
+        help="scaffold a ready-to-publish pack",
+        description="Create a pack distribution: pyproject with the entry point, pack.toml, "
+        "README and a test using the pytest plugin.",
+    )
+    new_pack.add_argument("name", help="the pack's name, e.g. acme-sales")
+    new_pack.add_argument("--directory", default=".", help="where to create it (default: .)")
+    new_pack.set_defaults(handler=_cmd_new_pack)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of pack format 1")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_cmd_schema)
@@ -319,5 +616,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _out(f"interviewprep: error: {exc}", sys.stderr)
         return EXIT_USAGE
+    except ContentError as exc:
+        _print_problems(exc.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        _out("\ninterrupted", sys.stderr)
+        return 130
     except BrokenPipeError:  # pragma: no cover - output piped into `head`
         return EXIT_OK

@@ -132,6 +132,10 @@ def _unstructure_datetime(value: dt.datetime) -> str:
     return value.isoformat()
 
 
+def _unstructure_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
 def _structure_timedelta(value: object, _: type) -> dt.timedelta:
     _expect(value, (str,), "an ISO 8601 duration string such as '-P2D'")
     return parse_duration(typing.cast(str, value))
@@ -259,6 +263,14 @@ def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[
     return unstructure
 
 
+def _result_classes() -> tuple[type, ...]:
+    from ._assessment import Assessment, CriterionAssessment
+    from ._planning import PrepPlan, Task
+    from ._stories import StoryAssignment, StoryChoice
+
+    return (Task, PrepPlan, CriterionAssessment, Assessment, StoryChoice, StoryAssignment)
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """
     Configure *converter* to read and write the content model in pack-file shapes.
@@ -279,7 +291,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
       ISO 8601 string, and written as an ISO 8601 string;
     * fields equal to their default (``None``, empty collections) are left out of
       the output, except ``PackInfo.format``; an item's ``pack`` is left out
-      inside a pack, where it is implied.
+      inside a pack, where it is implied;
+    * results (prep plans and their tasks, assessments, story assignments) can be
+      written to plain data too (``to_dict(plan)``), dates as ISO 8601 strings.
 
     Args:
         converter: The converter to configure, ideally made with
@@ -300,8 +314,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
         _is_collection, lambda cls: _collection_structure_hook(cls, converter)
     )
     converter.register_unstructure_hook_func(_is_frozenset, _unstructure_frozenset)
+    converter.register_unstructure_hook(dt.date, _unstructure_date)
     for cls in _MODEL_CLASSES:
         converter.register_structure_hook(cls, _class_structure_hook(cls, converter))
+        converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
+    for cls in _result_classes():
         converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
 
 

@@ -426,12 +426,17 @@ def _find_cycle(start: str, graph: Mapping[str, set[str]]) -> list[str]:
     return [*path[path.index(node) :], node]
 
 
+def _same_language(tag: str, wanted: str) -> bool:
+    return tag.split("-")[0].casefold() == wanted.split("-")[0].casefold()
+
+
 def _merge(
     candidates: list[_Candidate],
     problems: list[Problem],
     *,
     wanted: Iterable[str] | None,
     strict: bool,
+    language: str | None = None,
 ) -> Library:
     """Merge loaded packs: clashes, selection, requirements, order, references."""
     by_name: dict[str, list[_Candidate]] = {}
@@ -449,6 +454,13 @@ def _merge(
             msg = f"pack name {name!r} is claimed more than once: {claimants}; all are left out"
             problems.append(_problem(claim, msg))
 
+    if language is not None:
+        in_language = [
+            n for n, c in available.items() if _same_language(c.pack.info.language, language)
+        ]
+        if not in_language:
+            problems.append(Problem(message=f"no pack in language {language!r} is available"))
+        wanted = [n for n in (wanted if wanted is not None else available) if n in in_language]
     if wanted is not None:
         selected: set[str] = set()
         queue = [normalize_name(n) for n in wanted]
@@ -547,6 +559,7 @@ def load_library(
     strict: bool = False,
     data_only: bool = False,
     limits: Limits | None = None,
+    language: str | None = None,
 ) -> Library:
     """
     Load the installed packs (or those named) and local pack folders into a library.
@@ -564,6 +577,9 @@ def load_library(
         data_only: Import no third-party code: data packs are read through their
             distribution's files; code packs are skipped with a problem.
         limits: Bounds on pack files (size, nesting, item count).
+        language: Keep only packs in this language (``"de"`` matches ``"de-CH"``)
+            and the packs they require, so a translation pack's wording wins
+            and packs in other languages stay out.
 
     Returns:
         The library.
@@ -594,7 +610,7 @@ def load_library(
             problems.extend(attrs.evolve(p, pack=p.pack or None) for p in failure.problems)
             continue
         candidates.append(_Candidate(attrs.evolve(source, name=pack.name), pack, origin))
-    return _merge(candidates, problems, wanted=packs, strict=strict)
+    return _merge(candidates, problems, wanted=packs, strict=strict, language=language)
 
 
 def with_installed(

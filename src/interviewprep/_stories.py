@@ -18,52 +18,10 @@ from .exceptions import ValidationError
 
 __all__ = ["Story", "StoryAssignment", "StoryBank", "StoryChoice"]
 
-_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_WORD = re.compile(r"[a-z][a-z'-]{4,}")
 _STEM_SUFFIXES = ("ing", "ed", "es", "s")
 _STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "you",
-        "your",
-        "with",
-        "that",
-        "this",
-        "what",
-        "how",
-        "when",
-        "where",
-        "why",
-        "who",
-        "was",
-        "were",
-        "are",
-        "have",
-        "has",
-        "had",
-        "our",
-        "about",
-        "from",
-        "tell",
-        "time",
-        "can",
-        "did",
-        "does",
-        "would",
-        "could",
-        "should",
-        "into",
-        "them",
-        "they",
-        "their",
-        "there",
-        "any",
-        "some",
-        "give",
-        "describe",
-        "example",
-    ]
+    ["about", "after", "again", "along", "and", "answer", "any", "are", "asked", "being", "can", "could", "describe", "did", "does", "doing", "every", "example", "first", "for", "from", "give", "had", "has", "have", "having", "how", "into", "might", "other", "our", "question", "shall", "should", "since", "some", "still", "taken", "tell", "that", "the", "their", "them", "there", "these", "they", "thing", "think", "this", "those", "though", "three", "through", "time", "today", "under", "until", "using", "was", "were", "what", "when", "where", "which", "while", "who", "whole", "whose", "why", "with", "would", "years", "you", "your"]
 )
 
 
@@ -76,6 +34,14 @@ def _stem(word: str) -> str:
 
 def _terms(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _words_by_stem(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for word in _WORD.findall(text.lower()):
+        if word not in _STOP:
+            found.setdefault(_stem(word), word)
+    return found
 
 
 def _labels(values: Iterable[str]) -> frozenset[str]:
@@ -221,7 +187,8 @@ class StoryBank:
         wanted = _question_terms(question)
         tags = {" ".join(t.lower().replace("-", " ").split()) for t in question.tags}
         matched_labels = sorted((story.skills | story.tags) & tags)
-        matched_words = sorted(story.terms() & wanted)
+        spelled = _words_by_stem(" ".join([question.text, question.guidance, *question.follow_ups]))
+        matched_words = sorted(spelled.get(stem, stem) for stem in story.terms() & wanted)
         score = 3 * len(matched_labels) + len(matched_words)
         return score, matched_labels + [w for w in matched_words if w not in matched_labels]
 

@@ -1,0 +1,151 @@
+"""
+``interviewprep new-pack``: a ready-to-publish pack distribution.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._model import PACK_NAME_PATTERN
+
+__all__ = ["scaffold"]
+
+_PYPROJECT = """\
+[build-system]
+requires = ["hatchling>=1.26"]
+build-backend = "hatchling.build"
+
+[project]
+name = "interviewprep-{name}"
+version = "0.1.0"
+description = "{title} (an interviewprep content pack)"
+readme = "README.md"
+requires-python = ">=3.11"
+license = "CC-BY-4.0"
+dependencies = ["interviewprep>=0.2"]
+
+[project.optional-dependencies]
+tests = ["pytest>=8.0"]
+
+# The entry point's name is the pack's name; its value is the module whose folder
+# holds pack.toml. Nothing in the module is imported to read the pack.
+[project.entry-points."interviewprep.packs"]
+{name} = "{module}"
+
+[tool.hatch.build.targets.wheel]
+packages = ["src/{module}"]
+
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+"""
+
+_PACK = """\
+[pack]
+name = "{name}"
+version = "0.1.0"
+title = "{title}"
+description = "Describe what this pack offers and who it is for."
+language = "en"
+license = "CC-BY-4.0"
+authors = ["Your name"]
+format = 1
+requires = ["core>=1.0"]
+
+# Add more files with: include = ["questions/*.toml"]
+
+[[tips]]
+id = "research-the-team"
+title = "Find out what the team shipped recently"
+body = \"\"\"
+Before the second round, look for what the team you would join has recently
+launched, changed or written about. Mention one of those things when you are asked
+why you want the role: it shows you researched the team, not just the company, and
+gives the interviewer something concrete to talk about.\"\"\"
+topic = "research"
+stages = ["before"]
+
+[[questions]]
+id = "why-this-team"
+text = "Why do you want to join this team in particular?"
+asked_by = "interviewer"
+kind = "motivational"
+intent = "will-do"
+guidance = \"\"\"
+Name one thing the team does that you admire and one way your experience helps it.
+Keep it to under two minutes and end on what you would contribute.\"\"\"
+pitfalls = ["Talking only about the company, never the team"]
+follow_ups = ["What would you want to work on first?"]
+rubric = "core/motivation-fit"
+stages = ["during"]
+"""
+
+_README = """\
+# {title}
+
+An [interviewprep](https://interviewprep.readthedocs.io/) content pack.
+
+## Layout
+
+- `pyproject.toml` declares the `interviewprep.packs` entry point `{name} = "{module}"`.
+- `src/{module}/pack.toml` holds the manifest (`[pack]`) and the content.
+- `tests/test_pack.py` checks the pack with interviewprep's pytest plugin.
+
+## Use
+
+```console
+pip install .                           # after installing interviewprep itself
+interviewprep packs                     # lists {name}
+interviewprep validate src/{module}     # checks the content
+pip install ".[tests]" && python -m pytest
+```
+"""
+
+_TEST = """\
+\"\"\"The pack's own test: interviewprep's pytest plugin checks it in one line.\"\"\"
+
+from pathlib import Path
+
+
+def test_pack(check_pack):
+    \"\"\"The pack reads cleanly, resolves against what it requires, and round-trips.\"\"\"
+    check_pack(Path(__file__).parent.parent / "src" / "{module}")
+"""
+
+
+def scaffold(name: str, directory: str | os.PathLike[str] = ".") -> Path:
+    """
+    Create a pack distribution named *name* in *directory*.
+
+    Args:
+        name: The pack's name (``[a-z0-9][a-z0-9-]*``).
+        directory: Where to create the folder ``name``.
+
+    Returns:
+        The new folder.
+
+    Raises:
+        ValueError: If the name is not a valid pack name or the folder exists.
+    """
+    if not PACK_NAME_PATTERN.fullmatch(name):
+        msg = f"{name!r} is not a valid pack name (lowercase letters, digits and '-')"
+        raise ValueError(msg)
+    folder = Path(directory) / name
+    if folder.exists():
+        msg = f"{folder} already exists"
+        raise ValueError(msg)
+    module = "interviewprep_" + name.replace("-", "_")
+    title = name.replace("-", " ").capitalize()
+    values = {"name": name, "module": module, "title": title}
+    files = {
+        "pyproject.toml": _PYPROJECT,
+        "README.md": _README,
+        f"src/{module}/__init__.py": '"""The {name} content pack (data only)."""\n',
+        f"src/{module}/pack.toml": _PACK,
+        "tests/test_pack.py": _TEST,
+    }
+    for relative, template in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(template.format(**values), encoding="utf-8")
+    return folder
