@@ -8,23 +8,10 @@ content packs, and builds tools on top. Everything public is importable from her
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from ._model import (
-    Checklist,
-    ChecklistItem,
-    Criterion,
-    Level,
-    Pack,
-    PackInfo,
-    Question,
-    Rubric,
-    Scale,
-    Tip,
-)
-from ._problems import Problem
-from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
-from .exceptions import InterviewPrepError, PackError, StructureError, ValidationError
+# Not ``from typing import TYPE_CHECKING``: importing typing would double the cost of
+# ``import interviewprep``. Type checkers treat this name as true.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
@@ -33,10 +20,25 @@ if TYPE_CHECKING:
     from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
     from ._loading import Limits, load_pack, validate_pack
+    from ._model import (
+        Checklist,
+        ChecklistItem,
+        Criterion,
+        Level,
+        Pack,
+        PackInfo,
+        Question,
+        Rubric,
+        Scale,
+        Tip,
+    )
     from ._planning import PrepPlan, Task, build_plan, plan_to_ics
     from ._practice import PracticeSession, PracticeSummary, Prompt
+    from ._problems import Problem
     from ._render import render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
+    from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+    from .exceptions import InterviewPrepError, PackError, StructureError, ValidationError
 
 __all__ = [
     "PACKS_GROUP",
@@ -101,9 +103,22 @@ __all__ = [
     "validate_pack",
 ]
 
-# Names whose modules import heavier libraries (cattrs), loaded on first use so that
-# ``import interviewprep`` stays cheap.
+# Every public name is loaded from its module on first use, so that ``import
+# interviewprep`` costs almost nothing until the library is used.
 _LAZY = {
+    **dict.fromkeys(
+        ["Checklist", "ChecklistItem", "Criterion", "Level", "Pack", "PackInfo", "Question"],
+        "._model",
+    ),
+    **dict.fromkeys(["Rubric", "Scale", "Tip"], "._model"),
+    "Problem": "._problems",
+    **dict.fromkeys(
+        ["AskedBy", "Audience", "Format", "Intent", "QuestionKind", "Stage", "Topic"],
+        "._vocabulary",
+    ),
+    **dict.fromkeys(
+        ["InterviewPrepError", "PackError", "StructureError", "ValidationError"], ".exceptions"
+    ),
     "from_dict": "._convert",
     "from_json": "._convert",
     "make_converter": "._convert",
@@ -144,19 +159,21 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import version
+if not TYPE_CHECKING:
+    # Defined for the interpreter only, so type checkers still flag unknown names.
 
-        return version("interviewprep")
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module 'interviewprep' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> object:
+        if name == "__version__":
+            from importlib.metadata import version
 
+            return version("interviewprep")
+        module = _LAZY.get(name)
+        if module is None:
+            msg = f"module 'interviewprep' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))
