@@ -18,3 +18,12 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 pytest_plugins = ["pytester"]
+
+
+def pytest_configure(config: object) -> None:
+    """Keep the parsed-pack cache out of the user's home during the tests."""
+    import tempfile
+
+    os.environ.setdefault(
+        "INTERVIEWPREP_CACHE_DIR", tempfile.mkdtemp(prefix="interviewprep-cache-")
+    )

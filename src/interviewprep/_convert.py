@@ -8,6 +8,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import gc
 import json
 import typing
 from collections.abc import Callable, Mapping
@@ -79,6 +80,8 @@ _VOCABULARY: tuple[type[enum.StrEnum], ...] = (
     Stage,
     Topic,
 )
+#: Element types whose collections the model's converters check themselves.
+_PLAIN_ELEMENTS: frozenset[Any] = frozenset({str, *_VOCABULARY})
 #: Fields whose key in pack files differs from the attribute name.
 _RENAMED: dict[type, dict[str, str]] = {Pack: {"info": "pack"}}
 _ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
@@ -96,9 +99,11 @@ def _expect(value: object, kinds: tuple[type, ...], wanted: str) -> None:
         raise TypeError(msg)
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is str:
+        return value
     _expect(value, (str,), "a string")
-    return typing.cast(str, value)
+    return str(value)  # pragma: no cover - _expect raised
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -148,13 +153,15 @@ def _unstructure_enum(member: enum.StrEnum) -> str:
 def _enum_structure_hook(cls: type[enum.StrEnum]) -> Callable[[object, type], enum.StrEnum]:
     allowed = ", ".join(member.value for member in cls)
 
-    def structure(value: object, _: type) -> enum.StrEnum:
-        _expect(value, (str,), "a string")
-        try:
-            return cls(typing.cast(str, value))
-        except ValueError:
+    lookup: dict[Any, Any] = cls._value2member_map_
+
+    def structure(value: Any, _: type) -> enum.StrEnum:
+        member: enum.StrEnum | None = lookup.get(value) if type(value) is str else None
+        if member is None:
+            _expect(value, (str,), "a string")
             msg = f"{value!r} is not a valid value: use one of {allowed}"
-            raise ValueError(msg) from None
+            raise ValueError(msg)
+        return member
 
     return structure
 
@@ -169,6 +176,26 @@ def _collection_structure_hook(
     origin = typing.get_origin(cls)
     element_type = typing.get_args(cls)[0]
     element = converter.get_structure_hook(element_type)
+    if not getattr(converter, "detailed_validation", True) and element_type in _PLAIN_ELEMENTS:
+        # Strings and vocabulary values: the model's own converters turn the list into
+        # a tuple or frozenset and check every element, so the list passes as it is.
+        # Anything wrong raises there, and the detailed pass then names the element.
+        def passthrough(value: Any, _: type) -> Any:
+            if type(value) is list:
+                return value
+            _expect(value, (list,), "a list")
+            return list(value)  # pragma: no cover - _expect raised
+
+        return passthrough
+    if not getattr(converter, "detailed_validation", True):
+
+        def fast(value: object, _: type) -> object:
+            if not isinstance(value, list | tuple):
+                _expect(value, (list, tuple), "a list")
+            entries = typing.cast(list[object], value)
+            return origin([element(entry, element_type) for entry in entries])
+
+        return fast
 
     def structure(value: object, _: type) -> object:
         _expect(value, (list, tuple), "a list")
@@ -207,24 +234,48 @@ def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
     return [v.value if isinstance(v, enum.Enum) else v for v in sorted(value, key=_sort_key)]
 
 
+def _stamp(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Give a pack's items their pack's name up front, so none is built twice."""
+    from ._model import PACK_NAME_PATTERN
+
+    info = mapping.get("pack")
+    name = info.get("name") if isinstance(info, Mapping) else None
+    if not isinstance(name, str) or not PACK_NAME_PATTERN.fullmatch(name):
+        return mapping
+    stamped = dict(mapping)
+    for kind in _ITEM_KINDS:
+        items = mapping.get(kind)
+        if isinstance(items, list):
+            stamped[kind] = [
+                {**item, "pack": name} if isinstance(item, dict) and "pack" not in item else item
+                for item in items
+            ]
+    return stamped
+
+
 def _class_structure_hook(
     cls: type, converter: cattrs.Converter
 ) -> Callable[[object, type], object]:
     renames = _RENAMED.get(cls, {})
     overrides = {name: override(rename=key) for name, key in renames.items()}
+    detailed = bool(getattr(converter, "detailed_validation", True))
     generated: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
         cls,
         converter,
         _cattrs_forbid_extra_keys=True,
-        _cattrs_detailed_validation=True,
+        _cattrs_detailed_validation=detailed,
         **overrides,  # type: ignore[arg-type]
     )
-    allowed = [renames.get(a.name, a.name) for a in attrs.fields(cls)]
+    allowed = frozenset(renames.get(a.name, a.name) for a in attrs.fields(cls))
+    is_pack = cls is Pack
 
     def structure(value: object, _: type) -> object:
-        _expect(value, (Mapping,), "a table")
+        if not isinstance(value, Mapping):
+            _expect(value, (Mapping,), "a table")
         mapping = typing.cast(Mapping[str, object], value)
-        extra = set(mapping) - set(allowed)
+        if is_pack:
+            mapping = _stamp(mapping)
+        extra = mapping.keys() - allowed
         if not extra:
             return generated(mapping, cls)
         errors: list[Exception] = [
@@ -307,8 +358,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.timedelta, format_duration)
     converter.register_structure_hook(dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
+    detailed = getattr(converter, "detailed_validation", True)
     for vocabulary in _VOCABULARY:
-        converter.register_structure_hook(vocabulary, _enum_structure_hook(vocabulary))
+        # Without detailed validation the model's converters check the value once.
+        hook = _enum_structure_hook(vocabulary) if detailed else _structure_str
+        converter.register_structure_hook(vocabulary, hook)
         converter.register_unstructure_hook(vocabulary, _unstructure_enum)
     converter.register_structure_hook_factory(
         _is_collection, lambda cls: _collection_structure_hook(cls, converter)
@@ -322,16 +376,20 @@ def configure_converter(converter: cattrs.Converter) -> None:
         converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """
     Make a new converter for the content model, configured by :func:`configure_converter`.
 
+    Args:
+        detailed_validation: Collect every problem with its path (slower), or stop
+            at the first one (faster, for data expected to be valid).
+
     Returns:
-        A converter with detailed validation, ready to use; changing it does not
-        affect the converter behind :func:`to_dict` and :func:`from_dict`.
+        A converter, ready to use; changing it does not affect the converters behind
+        :func:`to_dict` and :func:`from_dict`.
     """
     converter = cattrs.Converter(
-        detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
+        detailed_validation=detailed_validation, forbid_extra_keys=True, omit_if_default=True
     )
     configure_converter(converter)
     return converter
@@ -340,6 +398,11 @@ def make_converter() -> cattrs.Converter:
 @functools.cache
 def _converter() -> cattrs.Converter:
     return make_converter()
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    return make_converter(detailed_validation=False)
 
 
 def problems_from_exception(exc: BaseException, path: str = "") -> list[Problem]:
@@ -435,6 +498,19 @@ def from_dict(cls: type[T], data: object) -> T:
         StructureError: If anything is wrong; its ``problems`` name every field
             path and what is wrong there.
     """
+    # Valid data is the common case: structure it with the fast converter, with the
+    # cyclic garbage collector paused (it would scan every new object many times over),
+    # and only on failure go again with the detailed one, which collects every problem.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _fast_converter().structure(data, cls)
+    except Exception:  # noqa: BLE001 - the detailed pass below reports it
+        pass
+    finally:
+        if paused:
+            gc.enable()
     try:
         return _converter().structure(data, cls)
     except (ClassValidationError, IterableValidationError, ValidationError) as exc:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -67,9 +68,32 @@ class PackSource:
     name: str
     kind: Literal["data", "code", "path"]
     value: str
-    distribution: str | None = None
-    version: str | None = None
+    _distribution: str | None = attrs.field(default=None, alias="distribution")
+    _version: str | None = attrs.field(default=None, alias="version")
     entry_point: Any = attrs.field(default=None, eq=False, repr=False)
+
+    # The distribution's name and version are read from its metadata only when asked
+    # for: reading METADATA for every pack would double the cost of discovery.
+
+    @property
+    def distribution(self) -> str | None:
+        """
+        The name of the distribution that provides the pack, if installed.
+        """
+        dist = getattr(self.entry_point, "dist", None)
+        if self._distribution is None and dist is not None:
+            return str(dist.name)
+        return self._distribution
+
+    @property
+    def version(self) -> str | None:
+        """
+        That distribution's version.
+        """
+        dist = getattr(self.entry_point, "dist", None)
+        if self._version is None and dist is not None:
+            return str(dist.version)
+        return self._version
 
     def problem(self, message: str, **fields: Any) -> Problem:
         """
@@ -82,31 +106,51 @@ class PackSource:
         return Problem(message=message, **fields)
 
 
+_DISCOVERED: dict[tuple[object, ...], tuple[list[PackSource], list[Problem]]] = {}
+
+
+def _path_state() -> tuple[object, ...]:
+    """sys.path with each entry's modification time: installing or removing a
+    distribution changes its site directory's time, so a changed state means a rescan."""
+    state: list[object] = []
+    for entry in sys.path:
+        try:
+            state.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            state.append((entry, None))
+    return tuple(state)
+
+
 def find_pack_sources() -> tuple[list[PackSource], list[Problem]]:
     """
     Find the installed packs' entry points.
 
     A distribution found twice on ``sys.path`` is seen once (importlib-metadata
-    de-duplicates by normalised name, first on the path wins).
+    de-duplicates by normalised name, first on the path wins). The result is
+    cached in the process until ``sys.path`` or a directory on it changes.
 
     Returns:
-        The sources, sorted by name then distribution, and the problems met
-        (malformed entry point names).
+        The sources, sorted by name, and the problems met
+        (malformed entry point names, names claimed twice).
     """
+    key = _path_state()
+    cached = _DISCOVERED.get(key)
+    if cached is None:
+        cached = _scan()
+        _DISCOVERED.clear()
+        _DISCOVERED[key] = cached
+    return list(cached[0]), list(cached[1])
+
+
+def _scan() -> tuple[list[PackSource], list[Problem]]:
     import importlib_metadata
 
     found: list[PackSource] = []
     for entry_point in importlib_metadata.entry_points(group=PACKS_GROUP):
-        dist = entry_point.dist
         kind: Literal["data", "code"] = "code" if ":" in entry_point.value else "data"
         found.append(
             PackSource(
-                name=entry_point.name,
-                kind=kind,
-                value=entry_point.value,
-                distribution=dist.name if dist is not None else None,
-                version=dist.version if dist is not None else None,
-                entry_point=entry_point,
+                name=entry_point.name, kind=kind, value=entry_point.value, entry_point=entry_point
             )
         )
     claims: dict[str, list[PackSource]] = {}
@@ -135,7 +179,7 @@ def find_pack_sources() -> tuple[list[PackSource], list[Problem]]:
             problems.append(source.problem(msg))
             continue
         sources.append(source)
-    sources.sort(key=lambda s: (s.name, s.distribution or "", s.value))
+    sources.sort(key=lambda s: (s.name, s.value))
     return sources, problems
 
 

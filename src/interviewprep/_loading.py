@@ -25,6 +25,24 @@ _KINDS = ("tips", "questions", "checklists", "rubrics")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+class _LazyLocator:
+    """Builds the TOML line index only when a problem needs a line number."""
+
+    __slots__ = ("_locator", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._locator: Any = None
+
+    def line(self, path: str) -> int | None:
+        if self._locator is None:
+            from ._locate import TomlLocator
+
+            self._locator = TomlLocator(self._text)
+        found: int | None = self._locator.line(path)
+        return found
+
+
 @attrs.frozen(kw_only=True)
 class Limits:
     """
@@ -88,12 +106,14 @@ def _decode(file: Path, data: bytes) -> str:
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            msg = f"duplicate key {key!r}"
-            raise ValueError(msg)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"duplicate key {key!r}"
+                raise ValueError(msg)
+            seen.add(key)
     return result
 
 
@@ -133,12 +153,18 @@ def _parse(file: Path, limits: Limits) -> tuple[dict[str, Any], Any]:
         if file.suffix == ".json":
             data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
         else:
-            import tomllib
+            from . import _cache
 
-            from ._locate import TomlLocator
+            locator = _LazyLocator(text)
+            cached = _cache.load(raw) if len(raw) >= _cache.MIN_BYTES else None
+            if cached is not None:
+                data = cached
+            else:
+                import tomllib
 
-            data = tomllib.loads(text)
-            locator = TomlLocator(text)
+                data = tomllib.loads(text)
+                if len(raw) >= _cache.MIN_BYTES:
+                    _cache.store(raw, data)
     except RecursionError:
         msg = f"nested too deeply (the limit is {limits.max_depth} levels)"
         raise _RefusedError(_problem(file, msg)) from None
@@ -154,10 +180,21 @@ def _parse(file: Path, limits: Limits) -> tuple[dict[str, Any], Any]:
         raise _RefusedError(_problem(file, f"invalid {kind}: {message}", line=line)) from None
     if not isinstance(data, dict):
         raise _RefusedError(_problem(file, "the file must hold a table (a JSON object) at the top"))
+    return data, locator
+
+
+def _too_deep(file: Path, data: object, limits: Limits) -> Problem | None:
+    """
+    The nesting problem of *data*, if any.
+
+    Checked only when a pack fails to structure: the model is shallow, so anything
+    nested deeper than the limit fails there anyway, and walking every node of a
+    large valid pack would cost more than structuring it.
+    """
     if _depth(data, limits.max_depth) > limits.max_depth:
         msg = f"nested too deeply (the limit is {limits.max_depth} levels)"
-        raise _RefusedError(_problem(file, msg))
-    return data, locator
+        return _problem(file, msg)
+    return None
 
 
 def _main_file(path: Path) -> Path:
@@ -182,6 +219,8 @@ def _inside(folder: Path, file: Path) -> bool:
 
 
 def _included(folder: Path, main: Path, patterns: object, locator: Any) -> Iterator[Path]:
+    if not patterns:
+        return
     line = locator.line("pack.include") if locator else None
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
         raise _RefusedError(
@@ -298,6 +337,9 @@ def read_pack_with_origin(
         data, main_locator = _parse(main, limits)
         manifest = data.get("pack")
         if not isinstance(manifest, dict):
+            deep = _too_deep(main, data, limits)
+            if deep is not None:
+                raise _RefusedError(deep)
             raise _RefusedError(_problem(main, "missing the [pack] table (the manifest)", line=1))
         manifest = dict(manifest)
         patterns = manifest.pop("include", [])
@@ -334,6 +376,9 @@ def read_pack_with_origin(
         try:
             return from_dict(Pack, merged), origin
         except StructureError as exc:
+            deep = _too_deep(main, merged, limits)
+            if deep is not None:
+                raise _RefusedError(deep) from None
             raise _RefusedError(*(origin.locate(p) for p in exc.problems)) from None
     except _RefusedError as refused:
         raise PackError(refused.problems, summary=f"cannot read the pack at {path}:") from None

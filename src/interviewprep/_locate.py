@@ -26,10 +26,11 @@ class TomlLocator:
         text: The TOML text.
     """
 
-    __slots__ = ("_lines",)
+    __slots__ = ("_lines", "_pending")
 
     def __init__(self, text: str) -> None:
         self._lines: dict[str, int] = {}
+        self._pending: list[str] = []
         counters: dict[str, int] = {}
         table = ""
         in_multiline: str | None = None
@@ -42,9 +43,9 @@ class TomlLocator:
             if header:
                 table = self._enter(header.group(1) == "[[", header.group(2), counters)
                 self._lines.setdefault(table, number)
-                for pending, value in self._lines.items():
-                    if value == 0:
-                        self._lines[pending] = number
+                for pending in self._pending:
+                    self._lines[pending] = number
+                self._pending.clear()
                 continue
             key = _KEY.match(line)
             if key:
@@ -61,7 +62,9 @@ class TomlLocator:
             path = f"{path}.{part}" if path else part
             last = depth == len(parts) - 1
             if last and is_array:
-                self._lines.setdefault(path, 0)
+                if path not in self._lines:
+                    self._lines[path] = 0
+                    self._pending.append(path)
                 index = counters.get(path, -1) + 1
                 counters[path] = index
                 # A new element restarts the numbering of the arrays nested in it.

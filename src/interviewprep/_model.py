@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import math
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -44,24 +45,42 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
 _MAX_ID_LENGTH = 100
 
 _S = TypeVar("_S", bound=enum.StrEnum)
+_E = TypeVar("_E")
 
 
 # -- converters --------------------------------------------------------------------------
 
 
 def _enum_member(members: type[_S], field: str, value: _S | str) -> _S:
-    try:
-        return members(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in members)
+    # A dictionary lookup, not ``members(value)``: loading 100k items converts
+    # hundreds of thousands of values, and Enum.__call__ is several times slower.
+    member = members._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is None:
+        allowed = ", ".join(m.value for m in members)
         msg = f"{value!r} is not a valid {members.__name__} value: use one of {allowed}"
-        raise ValidationError(field, msg) from None
+        raise ValidationError(field, msg)
+    return member  # type: ignore[return-value]
+
+
+#: Equal frozensets share one object: items repeat the same few stage, audience and
+#: tag sets, and a frozenset costs 200 bytes or more. Bounded so it cannot grow forever.
+_SHARED_SETS: dict[frozenset[Any], frozenset[Any]] = {}
+_SHARED_SETS_LIMIT = 50_000
+
+
+def _shared(values: frozenset[_E]) -> frozenset[_E]:
+    found = _SHARED_SETS.get(values)
+    if found is not None:
+        return found
+    if len(_SHARED_SETS) < _SHARED_SETS_LIMIT:
+        _SHARED_SETS[values] = values
+    return values
 
 
 def _enum_set(members: type[_S], field: str, values: Iterable[_S | str]) -> frozenset[_S]:
     if isinstance(values, str):
         values = (values,)
-    return frozenset(_enum_member(members, field, value) for value in values)
+    return _shared(frozenset([_enum_member(members, field, value) for value in values]))
 
 
 def _topic(value: Topic | str) -> Topic:
@@ -98,8 +117,8 @@ def _formats(values: Iterable[Format | str]) -> frozenset[Format]:
 
 def _str_set(values: Iterable[str]) -> frozenset[str]:
     if isinstance(values, str):
-        return frozenset((values,))
-    return frozenset(values)
+        values = (values,)
+    return _shared(frozenset([sys.intern(v) if type(v) is str else v for v in values]))
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
