@@ -387,3 +387,30 @@ class TestLanguage:
         assert [p.name for p in library.packs] == ["core", "xx-fr"]
         english = load_library(paths=[folder], language="en")
         assert "xx-fr" not in {p.name for p in english.packs}
+
+
+class TestBuildCommand:
+    def test_compiles_to_one_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """build writes a pack with its included files as one pack.json that loads the same."""
+        from interviewprep import load_pack
+
+        source = write_files(
+            tmp_path / "src",
+            {
+                "pack.toml": manifest("demo", include='["more.toml"]') + TIP.format(id="a"),
+                "more.toml": TIP.format(id="b"),
+            },
+        )
+        target = tmp_path / "out" / "pack.json"
+        target.parent.mkdir()
+        code, _, err = run(["build", str(source), "-o", str(target)], capsys)
+        assert code == 0
+        assert "demo 1.0.0: 2 items written" in err
+        assert load_pack(target.parent) == load_pack(source)
+
+    def test_broken_pack(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """build refuses a broken pack with its problems, exit 1."""
+        write_files(tmp_path, {"pack.toml": manifest("demo") + TIP.format(id="Bad")})
+        code, _, err = run(["build", str(tmp_path)], capsys)
+        assert code == 1
+        assert "tips[0].id" in err

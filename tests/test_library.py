@@ -537,3 +537,63 @@ def load_pack_text(name: str, content: str) -> Pack:
 
 
 assert QUESTION
+
+
+class TestDiscoveryCache:
+    def test_warm_discovery_is_cached_and_invalidated(self, site: Site) -> None:
+        """Repeated discovery reuses the scan until a distribution is installed."""
+        from interviewprep._discovery import find_pack_sources
+
+        first = find_pack_sources()
+        assert find_pack_sources() == first
+        site.data_pack("late", simple_pack("late"))
+        names = {s.name for s in find_pack_sources()[0]}
+        assert "late" in names
+
+
+class TestFilterProperty:
+    @given(
+        stages=st.lists(st.sampled_from(["before", "during", "after"]), max_size=2),
+        kinds=st.lists(
+            st.sampled_from(["behavioral", "salary", "reflection", "situational"]), max_size=2
+        ),
+        audiences=st.lists(st.sampled_from(["peer", "executive", "recruiter"]), max_size=2),
+        asked_by=st.sampled_from([None, "interviewer", "candidate"]),
+        chain=st.booleans(),
+    )
+    @settings(max_examples=100)
+    def test_filter_equals_a_linear_scan(
+        self,
+        core: Library,
+        stages: list[str],
+        kinds: list[str],
+        audiences: list[str],
+        asked_by: str | None,
+        chain: bool,
+    ) -> None:
+        """Any combination of filters returns exactly what a scan finds, in order."""
+        criteria: dict[str, object] = {}
+        if stages:
+            criteria["stage"] = stages
+        if kinds:
+            criteria["kind"] = kinds
+        if audiences:
+            criteria["audience"] = audiences
+        if asked_by:
+            criteria["asked_by"] = asked_by
+
+        def matches(q: Question) -> bool:
+            return (
+                (not stages or not q.stages or bool(q.stages & set(stages)))
+                and (not kinds or q.kind in kinds)
+                and (not audiences or not q.audiences or bool(q.audiences & set(audiences)))
+                and (not asked_by or q.asked_by == asked_by)
+            )
+
+        expected = [q for q in core.questions if matches(q)]
+        if chain and "kind" in criteria:
+            kind = criteria.pop("kind")
+            found = list(core.questions.filter(kind=kind).filter(**criteria))
+        else:
+            found = list(core.questions.filter(**criteria))
+        assert found == expected

@@ -96,12 +96,13 @@ class Items(Generic[T]):
     full id of a replaced item finds its replacement.
     """
 
-    __slots__ = ("_index", "_positions", "_selected")
+    __slots__ = ("_index", "_positions", "_selected", "_selected_built")
 
     def __init__(self, index: _Index[T], positions: Sequence[int] | None = None) -> None:
         self._index: _Index[T] = index
         self._positions: Sequence[int] = range(len(index.items)) if positions is None else positions
-        self._selected: frozenset[int] | None = None if positions is None else frozenset(positions)
+        self._selected: frozenset[int] | None = None
+        self._selected_built = positions is None
 
     def __iter__(self) -> Iterator[T]:
         items = self._index.items
@@ -116,9 +117,18 @@ class Items(Generic[T]):
     def __repr__(self) -> str:
         return f"<Items of {self._index.item_type.__name__}: {len(self)}>"
 
+    @property
+    def _members(self) -> frozenset[int] | None:
+        """The positions of a selection as a set, built on first use; ``None`` for all."""
+        if not self._selected_built:
+            self._selected = frozenset(self._positions)
+            self._selected_built = True
+        return self._selected
+
     def _position(self, full_id: str) -> int | None:
         position = self._index.lookup.get(full_id)
-        if position is None or (self._selected is not None and position not in self._selected):
+        members = self._members
+        if position is None or (members is not None and position not in members):
             return None
         return position
 
@@ -195,19 +205,26 @@ class Items(Generic[T]):
             constraints.append((sum(len(p) for p in parts), parts))
         if not constraints:
             return self
-        if self._selected is not None:
-            constraints.append((len(self._selected), [self._selected]))
+        members = self._members
+        if members is not None:
+            constraints.append((len(members), [members]))
         constraints.sort(key=lambda entry: entry[0])
-        _, first = constraints[0]
-        candidates = first[0] if len(first) == 1 else frozenset().union(*first)
-        rest = [parts for _, parts in constraints[1:]]
-        selected = [
-            position
-            for position in candidates
-            if all(any(position in part for part in parts) for parts in rest)
-        ]
-        selected.sort()
-        return Items(index, selected)
+        smallest = constraints[0][0]
+        result: set[int] | frozenset[int] | None = None
+        pending: list[list[frozenset[int]]] = []
+        for size, parts in constraints:
+            if len(parts) == 1 or size <= 4 * smallest:
+                merged = parts[0] if len(parts) == 1 else frozenset().union(*parts)
+                # Set intersection runs in C and walks the smaller operand.
+                result = merged if result is None else result & merged
+            else:
+                pending.append(parts)
+        assert result is not None
+        if pending:
+            result = {
+                p for p in result if all(any(p in part for part in parts) for parts in pending)
+            }
+        return Items(index, sorted(result))
 
 
 @attrs.frozen

@@ -30,7 +30,7 @@ class _LazyLocator:
 
     __slots__ = ("_locator", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes) -> None:
         self._text = text
         self._locator: Any = None
 
@@ -38,7 +38,8 @@ class _LazyLocator:
         if self._locator is None:
             from ._locate import TomlLocator
 
-            self._locator = TomlLocator(self._text)
+            text = self._text
+            self._locator = TomlLocator(text.decode("utf-8") if isinstance(text, bytes) else text)
         found: int | None = self._locator.line(path)
         return found
 
@@ -147,24 +148,25 @@ def _parse(file: Path, limits: Limits) -> tuple[dict[str, Any], Any]:
         raw = file.read_bytes()
     except OSError as exc:
         raise _RefusedError(_problem(file, f"cannot read the file: {exc.strerror}")) from None
-    text = _decode(file, raw)
     locator = None
+    if file.suffix != ".json":
+        from . import _cache
+
+        # A hit means these exact bytes were decoded, checked and parsed before.
+        cached = _cache.load(raw) if len(raw) >= _cache.MIN_BYTES else None
+        if cached is not None:
+            return cached, _LazyLocator(raw)
+    text = _decode(file, raw)
     try:
         if file.suffix == ".json":
             data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
         else:
-            from . import _cache
+            import tomllib
 
             locator = _LazyLocator(text)
-            cached = _cache.load(raw) if len(raw) >= _cache.MIN_BYTES else None
-            if cached is not None:
-                data = cached
-            else:
-                import tomllib
-
-                data = tomllib.loads(text)
-                if len(raw) >= _cache.MIN_BYTES:
-                    _cache.store(raw, data)
+            data = tomllib.loads(text)
+            if len(raw) >= _cache.MIN_BYTES:
+                _cache.store(raw, data)
     except RecursionError:
         msg = f"nested too deeply (the limit is {limits.max_depth} levels)"
         raise _RefusedError(_problem(file, msg)) from None
