@@ -379,7 +379,10 @@ def _cmd_practice(args: argparse.Namespace) -> int:
             continue
         _out(render_text(result))
         if prompt.follow_ups:
-            _out("Likely follow-ups: " + clean(" / ".join(prompt.follow_ups)))
+            import textwrap
+
+            lines = ["Likely follow-ups:", *(f"- {clean(f)}" for f in prompt.follow_ups)]
+            _out("\n".join(textwrap.fill(line, width=88, subsequent_indent="  ") for line in lines))
     summary = session.summary()
     _out("\nSUMMARY")
     average = "n/a" if summary.average is None else f"{summary.average:g}"

@@ -15,6 +15,7 @@ import attrs
 from ._interview import Interview, Interviewer
 from ._model import Checklist, ChecklistItem, Question, Tip
 from ._vocabulary import AskedBy, Stage
+from ._words import content_words
 
 if TYPE_CHECKING:
     from ._library import Library
@@ -29,90 +30,6 @@ UNDATED_OFFSETS: Mapping[Stage, dt.timedelta] = {
 }
 #: When something promised in the first round is due: the day before the interview.
 PROMISE_OFFSET = dt.timedelta(days=-1)
-_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_STOPWORDS = frozenset(
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "also",
-        "among",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "could",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "every",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "into",
-        "just",
-        "like",
-        "more",
-        "most",
-        "much",
-        "must",
-        "other",
-        "over",
-        "same",
-        "should",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "under",
-        "until",
-        "very",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "within",
-        "would",
-        "your",
-        "yours",
-        "you'll",
-        "you're",
-        "able",
-        "across",
-        "make",
-        "work",
-        "working",
-        "role",
-        "team",
-        "company",
-        "candidate",
-        "experience",
-        "years",
-        "year",
-        "skills",
-    ]
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -185,7 +102,7 @@ class PrepPlan:
 
 
 def _terms(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+    return set(content_words(text))
 
 
 def _applies(checklist: Checklist, interview: Interview) -> bool:

@@ -5,7 +5,6 @@ The story bank: the candidate's own stories, matched to questions and spread ove
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,108 +13,20 @@ import attrs
 
 from ._interview import Interviewer
 from ._model import Question, _check_id, _check_text
+from ._words import content_words, stem
 from .exceptions import ValidationError
 
 __all__ = ["Story", "StoryAssignment", "StoryBank", "StoryChoice"]
 
-_WORD = re.compile(r"[a-z][a-z'-]{4,}")
-_STEM_SUFFIXES = ("ing", "ed", "es", "s")
-_STOP = frozenset(
-    [
-        "about",
-        "after",
-        "again",
-        "along",
-        "and",
-        "answer",
-        "any",
-        "are",
-        "asked",
-        "being",
-        "can",
-        "could",
-        "describe",
-        "did",
-        "does",
-        "doing",
-        "every",
-        "example",
-        "first",
-        "for",
-        "from",
-        "give",
-        "had",
-        "has",
-        "have",
-        "having",
-        "how",
-        "into",
-        "might",
-        "other",
-        "our",
-        "question",
-        "shall",
-        "should",
-        "since",
-        "some",
-        "still",
-        "taken",
-        "tell",
-        "that",
-        "the",
-        "their",
-        "them",
-        "there",
-        "these",
-        "they",
-        "thing",
-        "think",
-        "this",
-        "those",
-        "though",
-        "three",
-        "through",
-        "time",
-        "today",
-        "under",
-        "until",
-        "using",
-        "was",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whole",
-        "whose",
-        "why",
-        "with",
-        "would",
-        "years",
-        "you",
-        "your",
-    ]
-)
-
-
-def _stem(word: str) -> str:
-    for suffix in _STEM_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
 
 def _terms(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {stem(w) for w in content_words(text, min_length=5)}
 
 
-def _words_by_stem(text: str) -> dict[str, str]:
+def _words_bystem(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
-    for word in _WORD.findall(text.lower()):
-        if word not in _STOP:
-            found.setdefault(_stem(word), word)
+    for word in content_words(text, min_length=5):
+        found.setdefault(stem(word), word)
     return found
 
 
@@ -162,12 +73,12 @@ class Story:
         The words the story can be matched on.
         """
         text = " ".join([self.title, self.situation, self.task, self.action, self.result])
-        return _terms(text) | {_stem(w) for skill in self.skills for w in skill.split()}
+        return _terms(text) | {stem(w) for skill in self.skills for w in skill.split()}
 
 
 def _question_terms(question: Question) -> set[str]:
     text = " ".join([question.text, question.guidance, *question.follow_ups])
-    return _terms(text) | {_stem(w) for tag in question.tags for w in tag.replace("-", " ").split()}
+    return _terms(text) | {stem(w) for tag in question.tags for w in tag.replace("-", " ").split()}
 
 
 @attrs.frozen(kw_only=True)
@@ -262,7 +173,7 @@ class StoryBank:
         wanted = _question_terms(question)
         tags = {" ".join(t.lower().replace("-", " ").split()) for t in question.tags}
         matched_labels = sorted((story.skills | story.tags) & tags)
-        spelled = _words_by_stem(" ".join([question.text, question.guidance, *question.follow_ups]))
+        spelled = _words_bystem(" ".join([question.text, question.guidance, *question.follow_ups]))
         matched_words = sorted(spelled.get(stem, stem) for stem in story.terms() & wanted)
         score = 3 * len(matched_labels) + len(matched_words)
         return score, matched_labels + [w for w in matched_words if w not in matched_labels]

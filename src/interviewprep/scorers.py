@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from ._words import content_words, stem
+
 if TYPE_CHECKING:
     from ._interview import Interview
     from ._model import Criterion, Question, Rubric
@@ -48,96 +50,6 @@ _TWO_MINUTES = 120.0
 
 _WORDS = re.compile(r"[A-Za-z0-9£$€%][A-Za-z0-9£$€%'\u2019.,-]*")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_CONTENT = re.compile(r"[a-z][a-z'-]{3,}")
-_STOPWORDS = frozenset(
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "also",
-        "among",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "could",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "every",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "into",
-        "just",
-        "like",
-        "more",
-        "most",
-        "much",
-        "must",
-        "other",
-        "over",
-        "same",
-        "should",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "under",
-        "until",
-        "very",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "within",
-        "would",
-        "your",
-        "yours",
-        "able",
-        "across",
-        "make",
-        "made",
-        "really",
-        "thing",
-        "things",
-        "want",
-        "well",
-        "good",
-        "great",
-        "able",
-        "also",
-        "because",
-        "into",
-        "onto",
-        "only",
-        "ours",
-        "tell",
-        "asked",
-        "question",
-        "answer",
-    ]
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,15 +114,8 @@ def _lower_words(text: str) -> list[str]:
     return [w.lower().strip(".,'\u2019") for w in _WORDS.findall(text)]
 
 
-def _content_terms(text: str) -> list[str]:
-    return [w for w in _CONTENT.findall(text.lower()) if w not in _STOPWORDS]
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+_content_terms = content_words
+_stem = stem
 
 
 def _times(count: int) -> str:
