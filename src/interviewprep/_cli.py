@@ -426,8 +426,11 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
         folder = scaffold(args.name, args.directory)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    target = str(folder)
+    if not folder.is_absolute() and not target.startswith("."):
+        target = f"./{target}"  # pip reads a bare name as a package to download
     _out(f"Created {folder}")
-    _out(f"Next: pip install {folder} && interviewprep packs")
+    _out(f"Next: pip install {target} && interviewprep packs")
     return EXIT_OK
 
 
