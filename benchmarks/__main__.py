@@ -199,7 +199,7 @@ def handwritten(data: dict[str, Any]) -> Any:
 def bench_loading(results: list[Result], sizes: list[int], repeats: int) -> None:
     for size in sizes:
         # Fewer repeats as packs grow, so the full run stays within three minutes.
-        bench_loading_size(results, size, repeats if size < 100_000 else 3)
+        bench_loading_size(results, size, repeats if size < 100_000 else 2)
 
 
 def bench_loading_size(results: list[Result], size: int, repeats: int) -> None:
@@ -302,10 +302,8 @@ def bench_loading_size(results: list[Result], size: int, repeats: int) -> None:
 # -- 4. queries ------------------------------------------------------------------------------
 
 
-def bench_queries(results: list[Result], size: int, repeats: int) -> None:
-    from interviewprep import Library, Pack, from_dict
-
-    library = Library.from_packs([from_dict(Pack, pack_data(size))])
+def bench_queries(results: list[Result], library: Any, repeats: int) -> None:
+    size = len(library.questions)
     questions = list(library.questions)
 
     def scan() -> list[Any]:
@@ -365,7 +363,8 @@ def bench_assess(results: list[Result], repeats: int) -> None:
 # -- 6. memory -------------------------------------------------------------------------------
 
 
-def bench_memory(results: list[Result], size: int) -> None:
+def bench_memory(results: list[Result], size: int) -> Any:
+    """Measure the memory of a loaded library; returns the library for the query benchmarks."""
     from interviewprep import Library, Pack, from_dict
 
     text = to_json_text(pack_data(size))
@@ -391,6 +390,7 @@ def bench_memory(results: list[Result], size: int) -> None:
             "unit": "bytes",
         }
     )
+    return library
 
 
 # -- report ----------------------------------------------------------------------------------
@@ -435,9 +435,9 @@ def main(argv: list[str] | None = None) -> int:
     bench_import(results, repeats * 2)
     bench_discovery(results, repeats, 100 if args.quick else 300)
     bench_loading(results, sizes, repeats)
-    bench_queries(results, sizes[-1], repeats)
+    library = bench_memory(results, sizes[-1])
+    bench_queries(results, library, repeats)
     bench_assess(results, repeats)
-    bench_memory(results, sizes[-1])
     text = report(results)
     print(text)
     print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from typing import Any
@@ -70,8 +71,13 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
+@functools.cache
 def pack_data(questions: int, *, seed: int = 0, name: str = "bench") -> dict[str, Any]:
-    """A valid pack with *questions* questions and tips, checklists, rubrics in proportion."""
+    """
+    A valid pack with *questions* questions and tips, checklists, rubrics in proportion.
+
+    Cached: callers must not change the result (json.loads a copy to mutate one).
+    """
     rng = random.Random(seed)
     rubrics = max(1, questions // 1000)
     data: dict[str, Any] = {
