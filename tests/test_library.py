@@ -597,3 +597,53 @@ class TestFilterProperty:
         else:
             found = list(core.questions.filter(**criteria))
         assert found == expected
+
+
+class TestDiscoveryIndex:
+    def test_index_gives_the_same_sources(
+        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """A cold discovery from the on-disk index equals a full scan, and loads the same packs."""
+        from interviewprep import _discovery
+
+        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
+        site.data_pack("indexed", simple_pack("indexed"))
+        key = _discovery._path_state()
+        scanned = _discovery._scan(key)
+        assert list((tmp_path / "cache" / "discovery").glob("*.json"))
+        indexed = _discovery._scan(key)
+        assert [(s.name, s.value, s.distribution) for s in indexed[0]] == [
+            (s.name, s.value, s.distribution) for s in scanned[0]
+        ]
+        _discovery._DISCOVERED.clear()
+        assert "indexed" in {p.name for p in load_library().packs}
+
+    def test_corrupt_index_falls_back_to_a_scan(
+        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """An unreadable index is ignored."""
+        from interviewprep import _discovery
+
+        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
+        site.data_pack("fallback", simple_pack("fallback"))
+        key = _discovery._path_state()
+        _discovery._scan(key)
+        for index in (tmp_path / "cache" / "discovery").glob("*.json"):
+            index.write_text("[{]", encoding="utf-8")
+        assert "fallback" in {s.name for s in _discovery._scan(key)[0]}
+
+    def test_removed_distribution_is_a_miss(
+        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """An index naming a distribution folder that is gone is not used."""
+        import shutil
+
+        from interviewprep import _discovery
+
+        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
+        module = site.data_pack("gone", simple_pack("gone"))
+        key = _discovery._path_state()
+        _discovery._scan(key)
+        [dist_info] = list(tmp_path.glob(f"site*/dist_{module}-1.0.0.dist-info"))
+        shutil.rmtree(dist_info)
+        assert _discovery._indexed_entry_points(key) is None

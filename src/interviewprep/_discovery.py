@@ -127,7 +127,9 @@ def find_pack_sources() -> tuple[list[PackSource], list[Problem]]:
 
     A distribution found twice on ``sys.path`` is seen once (importlib-metadata
     de-duplicates by normalised name, first on the path wins). The result is
-    cached in the process until ``sys.path`` or a directory on it changes.
+    cached in the process, and the entry points are indexed on disk (in the cache
+    folder, see :mod:`interviewprep._cache`), until ``sys.path`` or the modification
+    time of a directory on it changes.
 
     Returns:
         The sources, sorted by name, and the problems met
@@ -136,17 +138,92 @@ def find_pack_sources() -> tuple[list[PackSource], list[Problem]]:
     key = _path_state()
     cached = _DISCOVERED.get(key)
     if cached is None:
-        cached = _scan()
+        cached = _scan(key)
         _DISCOVERED.clear()
         _DISCOVERED[key] = cached
     return list(cached[0]), list(cached[1])
 
 
-def _scan() -> tuple[list[PackSource], list[Problem]]:
+def _index_file(key: tuple[object, ...]) -> Path | None:
+    """Where the on-disk index for this sys.path state lives (None: caching is off)."""
+    import hashlib
+
+    from ._cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.blake2b(repr((sys.version, key)).encode(), digest_size=20).hexdigest()
+    return folder / "discovery" / f"{digest}.json"
+
+
+def _indexed_entry_points(key: tuple[object, ...]) -> list[Any] | None:
+    """
+    The entry points recorded for this exact sys.path state, or None on a miss.
+
+    Installing or removing a distribution changes its site directory's modification
+    time, hence the key; an entry whose distribution folder is gone, or an unreadable
+    index, is a miss and leads to a full scan.
+    """
+    import json
+
+    index = _index_file(key)
+    if index is None:
+        return None
+    try:
+        records = json.loads(index.read_text("utf-8"))
+        import importlib_metadata
+
+        found = []
+        for record in records:
+            location = Path(record["dist"])
+            if not location.exists():
+                return None
+            entry_point = importlib_metadata.EntryPoint(
+                record["name"], record["value"], PACKS_GROUP
+            )
+            dist = importlib_metadata.PathDistribution(location)
+            found.append(entry_point._for(dist))  # type: ignore[no-untyped-call]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return found
+
+
+def _record_entry_points(key: tuple[object, ...], entry_points: list[Any]) -> None:
+    import json
+    import tempfile
+
+    index = _index_file(key)
+    if index is None:
+        return
+    records = []
+    for entry_point in entry_points:
+        location = getattr(entry_point.dist, "_path", None)
+        if location is None:
+            return  # a distribution not on the file system: do not index
+        records.append(
+            {"name": entry_point.name, "value": entry_point.value, "dist": str(location)}
+        )
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=index.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(records, file)
+        os.replace(temporary, index)
+    except OSError:
+        return
+
+
+def _scan(key: tuple[object, ...]) -> tuple[list[PackSource], list[Problem]]:
     import importlib_metadata
 
+    entry_points = _indexed_entry_points(key)
+    if entry_points is None:
+        entry_points = list(importlib_metadata.entry_points(group=PACKS_GROUP))
+        _record_entry_points(key, entry_points)
+
     found: list[PackSource] = []
-    for entry_point in importlib_metadata.entry_points(group=PACKS_GROUP):
+    for entry_point in entry_points:
         kind: Literal["data", "code"] = "code" if ":" in entry_point.value else "data"
         found.append(
             PackSource(
