@@ -269,3 +269,54 @@ class TestProblem:
     def test_str_bare(self) -> None:
         """Without any location, only the message remains."""
         assert str(Problem(message="bad")) == "bad"
+
+
+def _mutations(draw: st.DrawFn, data: Any) -> Any:
+    """Replace one random leaf (or container) of *data* with an arbitrary JSON value."""
+    junk = (
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+    )
+    junk = (
+        junk
+        | st.lists(st.text(max_size=3), max_size=2)
+        | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
+    )
+    paths: list[tuple[Any, ...]] = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        paths.append(path)
+        if isinstance(value, dict):
+            for key, child in value.items():
+                walk(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, (*path, index))
+
+    walk(data, ())
+    path = draw(st.sampled_from(paths[1:] or paths))
+    if not path:
+        return draw(junk)
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = draw(junk)
+    return data
+
+
+class TestFastAndDetailedAgree:
+    @given(data=st.data(), pack=strategies.packs(max_items=2))
+    def test_same_verdict(self, data: st.DataObject, pack: Pack) -> None:
+        """On any corrupted pack data, the fast path fails exactly when the detailed one does."""
+        from interviewprep._convert import _converter, _fast_converter
+
+        mutated = data.draw(st.composite(lambda draw: _mutations(draw, to_dict(pack)))())
+        outcomes = []
+        for converter in (_fast_converter(), _converter()):
+            try:
+                outcomes.append(("ok", converter.structure(mutated, Pack)))
+            except Exception as exc:  # noqa: BLE001 - comparing verdicts
+                outcomes.append(("error", type(exc).__name__))
+        fast, detailed = outcomes
+        assert fast[0] == detailed[0], (fast, detailed)
+        if fast[0] == "ok":
+            assert fast[1] == detailed[1]
