@@ -14,7 +14,7 @@ import math
 import re
 import sys
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -241,18 +241,31 @@ def _check_unique_ids(field: str, items: Iterable[Any]) -> None:
         seen.add(item.id)
 
 
-def _full_id(item: Tip | Question | Checklist | Rubric) -> str:
-    if item.pack is None:
-        msg = f"{type(item).__name__} {item.id!r} does not belong to a pack yet"
-        raise ValidationError("pack", msg)
-    return f"{item.pack}/{item.id}"
+class _InPack:
+    """The full id of an item that belongs to a pack (tips, questions, checklists, rubrics)."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        id: str
+        pack: str | None
+
+    @property
+    def full_id(self) -> str:
+        """
+        ``pack/id``; raises :class:`ValidationError` while the item has no pack.
+        """
+        if self.pack is None:
+            msg = f"{type(self).__name__} {self.id!r} does not belong to a pack yet"
+            raise ValidationError("pack", msg)
+        return f"{self.pack}/{self.id}"
 
 
 # -- tips and questions ------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
-class Tip:
+class Tip(_InPack):
     """
     A piece of advice: what to do, and why.
 
@@ -284,16 +297,9 @@ class Tip:
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
-    @property
-    def full_id(self) -> str:
-        """
-        ``pack/id``; raises :class:`ValidationError` while the tip has no pack.
-        """
-        return _full_id(self)
-
 
 @attrs.frozen(kw_only=True)
-class Question:
+class Question(_InPack):
     """
     A question asked of the candidate, or one for the candidate to ask.
 
@@ -340,13 +346,6 @@ class Question:
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
-    @property
-    def full_id(self) -> str:
-        """
-        ``pack/id``; raises :class:`ValidationError` while the question has no pack.
-        """
-        return _full_id(self)
-
 
 # -- checklists --------------------------------------------------------------------------
 
@@ -383,7 +382,7 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class Checklist:
+class Checklist(_InPack):
     """
     Things to do at one stage of the process.
 
@@ -423,13 +422,6 @@ class Checklist:
                 msg = f"duplicate item id {item.id!r} within the checklist"
                 raise ValidationError(f"items[{index}].id", msg)
             seen.add(item.id)
-
-    @property
-    def full_id(self) -> str:
-        """
-        ``pack/id``; raises :class:`ValidationError` while the checklist has no pack.
-        """
-        return _full_id(self)
 
 
 # -- rubrics -----------------------------------------------------------------------------
@@ -520,7 +512,7 @@ class Criterion:
 
 
 @attrs.frozen(kw_only=True)
-class Rubric:
+class Rubric(_InPack):
     """
     How to rate an answer: criteria, each with behaviourally anchored levels.
 
@@ -562,13 +554,6 @@ class Rubric:
                         f"{self.scale.min}-{self.scale.max}"
                     )
                     raise ValidationError(f"criteria[{index}].levels[{position}].score", msg)
-
-    @property
-    def full_id(self) -> str:
-        """
-        ``pack/id``; raises :class:`ValidationError` while the rubric has no pack.
-        """
-        return _full_id(self)
 
 
 # -- packs -------------------------------------------------------------------------------
