@@ -10,6 +10,9 @@ from interviewprep import (
     Checklist,
     ChecklistItem,
     Criterion,
+    FirstRound,
+    Interview,
+    Interviewer,
     Level,
     Pack,
     PackInfo,
@@ -17,6 +20,8 @@ from interviewprep import (
     Question,
     Rubric,
     Scale,
+    Story,
+    StoryBank,
     StructureError,
     Tip,
     from_dict,
@@ -38,6 +43,11 @@ MODELS: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Rubric, strategies.rubrics()),
     (PackInfo, strategies.pack_infos()),
     (Pack, strategies.packs(max_items=2)),
+    (Interviewer, strategies.interviewers()),
+    (FirstRound, strategies.first_rounds()),
+    (Interview, strategies.interviews()),
+    (Story, strategies.stories()),
+    (StoryBank, strategies.story_banks()),
 ]
 
 

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
+from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
 from ._model import (
     Checklist,
     ChecklistItem,
@@ -36,6 +37,7 @@ from ._model import (
     Scale,
     Tip,
 )
+from ._stories import Story, StoryBank
 from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
 
 __all__ = [
@@ -43,7 +45,10 @@ __all__ = [
     "checklists",
     "criteria",
     "durations",
+    "first_rounds",
     "ids",
+    "interviewers",
+    "interviews",
     "levels",
     "pack_infos",
     "pack_names",
@@ -52,6 +57,8 @@ __all__ = [
     "references",
     "rubrics",
     "scales",
+    "stories",
+    "story_banks",
     "texts",
     "tips",
 ]
@@ -298,3 +305,88 @@ def packs(*, max_items: int = 4) -> st.SearchStrategy[Pack]:
         checklists=_unique_by_id(checklists(), max_size=max_items),
         rubrics=_unique_by_id(rubrics(), max_size=max_items),
     )
+
+
+# -- interviews and stories --------------------------------------------------------------
+
+
+def interviewers() -> st.SearchStrategy[Interviewer]:
+    """
+    Interviewers with a name, maybe a title, and an audience.
+    """
+    return st.builds(
+        Interviewer,
+        name=texts(max_size=40),
+        title=st.text(max_size=40),
+        audience=st.sampled_from(Audience),
+    )
+
+
+def first_rounds() -> st.SearchStrategy[FirstRound]:
+    """
+    Notes from a first interview: weak spots, promises and earlier answers.
+    """
+    return st.builds(
+        FirstRound,
+        went_badly=st.lists(st.one_of(references(), texts(max_size=60)), max_size=3).map(tuple),
+        promised=st.lists(texts(max_size=60), max_size=2).map(tuple),
+        answers=st.lists(
+            st.builds(EarlierAnswer, question=references(), answer=texts()), max_size=2
+        ).map(tuple),
+        notes=st.text(max_size=100),
+    )
+
+
+def _timezones() -> Any:
+    # Typed as Any: Hypothesis' stub accepts only SearchStrategy[None] here.
+    return st.none() | st.just(dt.UTC) | st.just(dt.timezone(dt.timedelta(hours=-5)))
+
+
+def interviews() -> st.SearchStrategy[Interview]:
+    """
+    Interviews, aware or naive, with up to five interviewers of distinct names.
+    """
+    moments = st.datetimes(
+        min_value=dt.datetime(2000, 1, 1),
+        max_value=dt.datetime(2100, 1, 1),
+        timezones=_timezones(),
+    )
+    return st.builds(
+        Interview,
+        company=texts(max_size=40),
+        role=texts(max_size=40),
+        when=moments,
+        format=st.sampled_from(Format),
+        interviewers=st.lists(
+            interviewers(), max_size=5, unique_by=lambda person: person.name.casefold()
+        ).map(tuple),
+        job_posting=st.text(max_size=200),
+        first_round=first_rounds(),
+        location=st.text(max_size=40),
+    )
+
+
+def stories() -> st.SearchStrategy[Story]:
+    """
+    Stories in the STAR shape, with skills, metrics and tags.
+    """
+    labels = st.frozensets(st.from_regex(r"[a-z]{3,10}( [a-z]{3,10})?", fullmatch=True), max_size=3)
+    return st.builds(
+        Story,
+        id=ids(),
+        title=texts(max_size=60),
+        situation=st.text(max_size=80),
+        task=st.text(max_size=80),
+        action=st.text(max_size=80),
+        result=st.text(max_size=80),
+        skills=labels,
+        metrics=st.lists(texts(max_size=20), max_size=2).map(tuple),
+        tags=labels,
+    )
+
+
+def story_banks() -> st.SearchStrategy[StoryBank]:
+    """
+    Banks of up to six stories with distinct ids.
+    """
+    return _unique_by_id(stories(), max_size=6).map(lambda items: StoryBank(stories=items))
