@@ -93,17 +93,19 @@ def _type_name(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _wrong_type(value: object, wanted: str) -> TypeError:
+    return TypeError(f"expected {wanted}, got {_type_name(value)} {value!r}")
+
+
 def _expect(value: object, kinds: tuple[type, ...], wanted: str) -> None:
     if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
-        msg = f"expected {wanted}, got {_type_name(value)} {value!r}"
-        raise TypeError(msg)
+        raise _wrong_type(value, wanted)
 
 
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is str:
         return value
-    _expect(value, (str,), "a string")
-    return str(value)  # pragma: no cover - _expect raised
+    raise _wrong_type(value, "a string")
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -181,10 +183,9 @@ def _collection_structure_hook(
         # a tuple or frozenset and check every element, so the list passes as it is.
         # Anything wrong raises there, and the detailed pass then names the element.
         def passthrough(value: Any, _: type) -> Any:
-            if type(value) is list:
+            if type(value) is list or type(value) is tuple:
                 return value
-            _expect(value, (list,), "a list")
-            return list(value)  # pragma: no cover - _expect raised
+            raise _wrong_type(value, "a list")
 
         return passthrough
     if not getattr(converter, "detailed_validation", True):
