@@ -196,3 +196,22 @@ class TestMarkdown:
         """Rendering something that is not content is a TypeError."""
         with pytest.raises(TypeError, match="cannot render int"):
             render_markdown(3)
+
+
+class TestPlainText:
+    def test_markdown_markers_are_read_as_text(self) -> None:
+        """Plain text drops emphasis markers and spells links out."""
+        tip = Tip(
+            id="t",
+            title="T",
+            body="**Why:** it *matters*; see [the guide](https://example.org) and `the file`.",
+            topic="fit",
+        )
+        out = render_text(tip, width=200)
+        assert "Why: it matters; see the guide (https://example.org) and the file." in out
+
+    def test_long_marker_runs_stay_fast_and_intact(self) -> None:
+        """Unclosed markers are left as they are (and cost linear time)."""
+        body = "**" + "a " * 20_000
+        out = render_text(Tip(id="t", title="T", body=body, topic="fit"), width=80)
+        assert out.count("**") == 1

@@ -265,7 +265,18 @@ def render_markdown(obj: Any) -> str:
 # -- plain text ------------------------------------------------------------------------
 
 
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)\*(?![\w*])")
+
+
+def _plain(markdown: str) -> str:
+    """Markdown as a person would read it aloud: no emphasis markers, links spelled out."""
+    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
+    return _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
+
+
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    text = _plain(text)
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         joined = " ".join(paragraph.split())
