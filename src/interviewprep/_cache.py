@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MIN_BYTES", "cache_dir", "load", "store"]
+__all__ = ["MIN_BYTES", "cache_dir", "load", "store", "write_atomic"]
 
 #: Files smaller than this parse faster than the cache could be checked.
 MIN_BYTES = 256 * 1024
@@ -80,14 +80,29 @@ def store(raw: bytes, data: dict[str, Any]) -> None:
         return
     try:
         text = json.dumps(data, ensure_ascii=False)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    except (TypeError, ValueError):
+        return
+    write_atomic(entry, text)
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """
+    Write *text* to *path* through a temporary file, so readers never see half a file.
+
+    Returns:
+        Whether it was written; failures (read-only disk, no space) are ignored,
+        the cache being only an optimisation.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(text)
-            os.replace(temporary, entry)
+            os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except (OSError, TypeError, ValueError):
-        return
+    except OSError:
+        return False
+    return True

@@ -461,12 +461,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from ._schema import pack_schema
 
-    text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as file:
-            file.write(text)
-    else:
-        _out(text)
+    _write(args, json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

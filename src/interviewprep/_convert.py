@@ -25,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._durations import format_duration, parse_duration
 from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
+from ._loading import _reject_duplicate_keys
 from ._model import (
     Checklist,
     ChecklistItem,
@@ -532,16 +533,6 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
         The JSON text (non-ASCII characters kept as they are).
     """
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
-
-
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            msg = f"duplicate key {key!r}"
-            raise ValueError(msg)
-        result[key] = value
-    return result
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:

@@ -191,7 +191,8 @@ def _indexed_entry_points(key: tuple[object, ...]) -> list[Any] | None:
 
 def _record_entry_points(key: tuple[object, ...], entry_points: list[Any]) -> None:
     import json
-    import tempfile
+
+    from ._cache import write_atomic
 
     index = _index_file(key)
     if index is None:
@@ -204,14 +205,7 @@ def _record_entry_points(key: tuple[object, ...], entry_points: list[Any]) -> No
         records.append(
             {"name": entry_point.name, "value": entry_point.value, "dist": str(location)}
         )
-    try:
-        index.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=index.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(records, file)
-        os.replace(temporary, index)
-    except OSError:
-        return
+    write_atomic(index, json.dumps(records))
 
 
 def _scan(key: tuple[object, ...]) -> tuple[list[PackSource], list[Problem]]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._model import _check_text
+from ._model import _check_text, _enum_member
 from ._vocabulary import Audience, Format
 from .exceptions import ValidationError
 
@@ -20,21 +20,11 @@ __all__ = ["EarlierAnswer", "FirstRound", "Interview", "Interviewer", "load_inte
 
 
 def _audience(value: Audience | str) -> Audience:
-    try:
-        return Audience(value)
-    except ValueError:
-        allowed = ", ".join(a.value for a in Audience)
-        msg = f"{value!r} is not a valid Audience value: use one of {allowed}"
-        raise ValidationError("audience", msg) from None
+    return _enum_member(Audience, "audience", value)
 
 
 def _format(value: Format | str) -> Format:
-    try:
-        return Format(value)
-    except ValueError:
-        allowed = ", ".join(f.value for f in Format)
-        msg = f"{value!r} is not a valid Format value: use one of {allowed}"
-        raise ValidationError("format", msg) from None
+    return _enum_member(Format, "format", value)
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:

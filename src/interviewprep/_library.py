@@ -387,7 +387,6 @@ def _with(item: Any, **changes: Any) -> Any:
 
 def _check_pack(
     candidate: _Candidate,
-    accepted: Mapping[str, _Candidate],
     lookups: Mapping[str, Mapping[str, Item]],
     replaced_by: Mapping[str, str],
     closure: set[str],
@@ -582,7 +581,7 @@ def _merge(
             problems.append(_problem(candidate, msg, "pack.requires"))
             continue
         closure = set(requires).union(*(closures[r] for r in requires))
-        resolved, found = _check_pack(candidate, accepted, lookups, replaced_by, closure)
+        resolved, found = _check_pack(candidate, lookups, replaced_by, closure)
         if found:
             problems.extend(found)
             continue
