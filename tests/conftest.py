@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from interviewprep import Library, load_library
+from packtools import Site
 
 settings.register_profile(
     "default", max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None
@@ -27,3 +32,15 @@ def pytest_configure(config: object) -> None:
     os.environ.setdefault(
         "INTERVIEWPREP_CACHE_DIR", tempfile.mkdtemp(prefix="interviewprep-cache-")
     )
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The built-in core pack alone, loaded strictly (shared: a library is immutable)."""
+    return load_library(packs=["core"], strict=True)
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
+    """Fake installed distributions in fresh folders put on sys.path for one test."""
+    return Site(tmp_path, monkeypatch)

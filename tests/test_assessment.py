@@ -17,7 +17,6 @@ from interviewprep import (
     Rubric,
     Scale,
     assess,
-    load_library,
     load_scorers,
 )
 from interviewprep._interview import EarlierAnswer, FirstRound
@@ -31,11 +30,6 @@ POSTING = (
 INTERVIEW = Interview(
     company="Acme", role="Finance analyst", when=dt.datetime(2026, 12, 3, 10), job_posting=POSTING
 )
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(packs=["core"], strict=True)
 
 
 def star(library: Library, text: str, **kwargs: object):  # type: ignore[no-untyped-def]

@@ -18,17 +18,11 @@ from interviewprep import (
     QuestionKind,
     Stage,
     Topic,
-    load_library,
 )
 from interviewprep.pytest_plugin import quality_problems
 
 FACTS = [f"F{n}" for n in range(1, 47)]
 GUIDANCE = Path(__file__).parent.parent.parent / "shared" / "GUIDANCE.md"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(packs=["core"], strict=True)
 
 
 @pytest.fixture(scope="module")

@@ -24,11 +24,6 @@ from interviewprep import (
 from packtools import QUESTION, TIP, Site, manifest, simple_pack, write_files
 
 
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
-    return Site(tmp_path, monkeypatch)
-
-
 def problems_for(library: Library, pack: str) -> list[Problem]:
     return [p for p in library.problems if p.pack == pack]
 
@@ -148,17 +143,32 @@ class TestDiscovery:
         assert problems_for(library, "twice") == []
         assert [p.name for p in library.packs] == ["twice"]
 
-    @pytest.mark.parametrize(
-        ("name", "other"), [("clash", "clash"), ("clash", "Clash"), ("my-pack", "my_pack")]
-    )
-    def test_two_distributions_claim_one_name(self, site: Site, name: str, other: str) -> None:
-        """Two distributions claiming one pack name (up to case and -/_) are both left out."""
-        first = site.data_pack(name, simple_pack(name))
-        second = site.data_pack(other, simple_pack(name))
+    def test_two_distributions_claim_one_name(self, site: Site) -> None:
+        """Two distributions claiming one pack name are both left out."""
+        first = site.data_pack("clash", simple_pack("clash"))
+        second = site.data_pack("clash", simple_pack("clash"))
         library = load_library()
         claims = [p for p in library.problems if "claimed more than once" in p.message]
         assert {p.distribution for p in claims} == {f"dist-{first}", f"dist-{second}"}
-        assert name not in {p.name for p in library.packs}
+        assert "clash" not in {p.name for p in library.packs}
+
+    @pytest.mark.parametrize(("name", "other"), [("clash", "Clash"), ("my-pack", "my_pack")])
+    def test_invalid_entry_point_name_never_knocks_out_a_valid_pack(
+        self, site: Site, name: str, other: str
+    ) -> None:
+        """An entry point whose name is no pack name is a problem of its own distribution only."""
+        site.data_pack(name, simple_pack(name))
+        bad = site.data_pack(other, simple_pack(name))
+        library = load_library()
+        assert name in {p.name for p in library.packs}
+        [problem] = [p for p in library.problems if p.distribution == f"dist-{bad}"]
+        assert f"entry point name {other!r} is not a valid pack name" in problem.message
+        assert not [p for p in library.problems if "claimed more than once" in p.message]
+
+    def test_invalid_name_core_never_knocks_out_core(self, site: Site) -> None:
+        """An entry point named 'Core' leaves core and the packs requiring it in place."""
+        site.data_pack("Core", simple_pack("core"))
+        assert "core" in {p.name for p in load_library().packs}
 
     def test_module_that_raises_on_import(self, site: Site) -> None:
         """A code pack whose module raises is reported and left out."""
@@ -455,58 +465,53 @@ class TestMerge:
         assert len([p for p in library.problems if "claimed more than once" in p.message]) == 2
 
 
-@pytest.fixture(scope="module")
-def core() -> Library:
-    return load_library(packs=["core"], strict=True)
-
-
 class TestQueries:
-    def test_filter_matches_a_scan(self, core: Library) -> None:
+    def test_filter_matches_a_scan(self, library: Library) -> None:
         """filter() returns exactly what a linear scan finds, in library order."""
-        found = core.questions.filter(asked_by="candidate", audience="peer")
+        found = library.questions.filter(asked_by="candidate", audience="peer")
         expected = [
             q
-            for q in core.questions
+            for q in library.questions
             if q.asked_by == "candidate" and (not q.audiences or Audience.PEER in q.audiences)
         ]
         assert list(found) == expected
         assert found
 
-    def test_filters_chain(self, core: Library) -> None:
+    def test_filters_chain(self, library: Library) -> None:
         """Filtering a selection narrows it further."""
-        first = core.tips.filter(stage="before")
+        first = library.tips.filter(stage="before")
         assert list(first.filter(topic="research")) == list(
-            core.tips.filter(stage="before", topic="research")
+            library.tips.filter(stage="before", topic="research")
         )
 
-    def test_several_values_mean_any(self, core: Library) -> None:
+    def test_several_values_mean_any(self, library: Library) -> None:
         """A collection of values matches any of them."""
-        both = core.tips.filter(topic=["salary", "logistics"])
+        both = library.tips.filter(topic=["salary", "logistics"])
         assert {t.topic for t in both} == {"salary", "logistics"}
 
-    def test_unknown_field(self, core: Library) -> None:
+    def test_unknown_field(self, library: Library) -> None:
         """Filtering by a field the items lack is a TypeError naming the allowed fields."""
         with pytest.raises(TypeError, match="cannot filter Tip items by 'kind'"):
-            core.tips.filter(kind="behavioral")
+            library.tips.filter(kind="behavioral")
 
-    def test_lookup(self, core: Library) -> None:
+    def test_lookup(self, library: Library) -> None:
         """Collections are indexable by full id; get() searches every kind."""
-        tip_ = core.tips["core/thank-each-interviewer"]
-        assert core.get("core/thank-each-interviewer") is tip_
-        assert "core/thank-each-interviewer" in core.tips
-        assert core.get("core/nope") is None
+        tip_ = library.tips["core/thank-each-interviewer"]
+        assert library.get("core/thank-each-interviewer") is tip_
+        assert "core/thank-each-interviewer" in library.tips
+        assert library.get("core/nope") is None
         with pytest.raises(KeyError, match="no tip 'core/nope'"):
-            core.tips["core/nope"]
+            library.tips["core/nope"]
 
-    def test_selection_lookup_is_limited(self, core: Library) -> None:
+    def test_selection_lookup_is_limited(self, library: Library) -> None:
         """A filtered selection only finds its own items."""
-        after = core.tips.filter(stage="after")
+        after = library.tips.filter(stage="after")
         assert "core/research-the-company" not in after
         assert after.get("core/research-the-company") is None
 
-    def test_ids_in_order(self, core: Library) -> None:
+    def test_ids_in_order(self, library: Library) -> None:
         """ids() lists full ids in library order."""
-        assert core.rubrics.ids() == [r.full_id for r in core.rubrics]
+        assert library.rubrics.ids() == [r.full_id for r in library.rubrics]
 
 
 class TestFaultIsolation:
@@ -564,7 +569,7 @@ class TestFilterProperty:
     @settings(max_examples=100)
     def test_filter_equals_a_linear_scan(
         self,
-        core: Library,
+        library: Library,
         stages: list[str],
         kinds: list[str],
         audiences: list[str],
@@ -590,60 +595,10 @@ class TestFilterProperty:
                 and (not asked_by or q.asked_by == asked_by)
             )
 
-        expected = [q for q in core.questions if matches(q)]
+        expected = [q for q in library.questions if matches(q)]
         if chain and "kind" in criteria:
             kind = criteria.pop("kind")
-            found = list(core.questions.filter(kind=kind).filter(**criteria))
+            found = list(library.questions.filter(kind=kind).filter(**criteria))
         else:
-            found = list(core.questions.filter(**criteria))
+            found = list(library.questions.filter(**criteria))
         assert found == expected
-
-
-class TestDiscoveryIndex:
-    def test_index_gives_the_same_sources(
-        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-    ) -> None:
-        """A cold discovery from the on-disk index equals a full scan, and loads the same packs."""
-        from interviewprep import _discovery
-
-        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
-        site.data_pack("indexed", simple_pack("indexed"))
-        key = _discovery._path_state()
-        scanned = _discovery._scan(key)
-        assert list((tmp_path / "cache" / "discovery").glob("*.json"))
-        indexed = _discovery._scan(key)
-        assert [(s.name, s.value, s.distribution) for s in indexed[0]] == [
-            (s.name, s.value, s.distribution) for s in scanned[0]
-        ]
-        _discovery._DISCOVERED.clear()
-        assert "indexed" in {p.name for p in load_library().packs}
-
-    def test_corrupt_index_falls_back_to_a_scan(
-        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-    ) -> None:
-        """An unreadable index is ignored."""
-        from interviewprep import _discovery
-
-        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
-        site.data_pack("fallback", simple_pack("fallback"))
-        key = _discovery._path_state()
-        _discovery._scan(key)
-        for index in (tmp_path / "cache" / "discovery").glob("*.json"):
-            index.write_text("[{]", encoding="utf-8")
-        assert "fallback" in {s.name for s in _discovery._scan(key)[0]}
-
-    def test_removed_distribution_is_a_miss(
-        self, site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-    ) -> None:
-        """An index naming a distribution folder that is gone is not used."""
-        import shutil
-
-        from interviewprep import _discovery
-
-        monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(tmp_path / "cache"))
-        module = site.data_pack("gone", simple_pack("gone"))
-        key = _discovery._path_state()
-        _discovery._scan(key)
-        [dist_info] = list(tmp_path.glob(f"site*/dist_{module}-1.0.0.dist-info"))
-        shutil.rmtree(dist_info)
-        assert _discovery._indexed_entry_points(key) is None

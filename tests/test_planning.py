@@ -20,7 +20,6 @@ from interviewprep import (
     build_plan,
     from_dict,
     load_interview,
-    load_library,
     plan_to_ics,
     to_dict,
 )
@@ -35,11 +34,6 @@ LOOP = (
     Interviewer(name="Priya Raman", title="VP Finance", audience="executive"),
     Interviewer(name="Lee Park", title="Principal engineer", audience="senior-technical"),
 )
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(packs=["core"], strict=True)
 
 
 def interview(

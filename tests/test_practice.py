@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import answers
-from interviewprep import Interview, Interviewer, Library, PracticeSession, load_library
+from interviewprep import Interview, Interviewer, Library, PracticeSession
 
 INTERVIEW = Interview(
     company="Acme",
@@ -20,11 +20,6 @@ INTERVIEW = Interview(
     ],
     job_posting="Finance analyst: month-end close, reporting, SQL, process improvement.",
 )
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(packs=["core"], strict=True)
 
 
 class TestPracticeSession:

@@ -3,6 +3,23 @@ Second-interview guidance as structured, reusable content.
 
 interviewprep models tips, questions, checklists and answer rubrics, loads them from
 content packs, and builds tools on top. Everything public is importable from here.
+
+The package is layered; a module imports only from its own layer or the layers
+below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
+
+1. foundation: ``exceptions`` (errors and :class:`Problem`), ``_vocabulary``,
+   ``_durations``, ``_words`` (text helpers);
+2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
+   ``_schema`` (the JSON Schema of pack files);
+3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),
+   ``_cache`` (the on-disk cache), ``_files`` (the one reader), ``_interview``;
+4. packs: ``_entrypoints`` (the one entry-point loader), ``_loading`` (one pack
+   folder), ``_discovery`` (where each pack comes from);
+5. library: ``_resolve`` (a set of packs made one), ``_library`` (queries),
+   ``_validation``;
+6. tools: ``_planning``, ``_stories``, ``_assessment``, ``scorers``, ``_practice``;
+7. rendering: ``_rendering`` (Markdown, text, HTML, iCalendar);
+8. interfaces: ``_cli``, ``_scaffold``, ``pytest_plugin``, ``testing``.
 """
 
 from __future__ import annotations
@@ -15,11 +32,13 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
-    from ._convert import from_dict, from_json, make_converter, to_dict, to_json
-    from ._discovery import PACKS_GROUP, SCORERS_GROUP, PackSource
+    from ._convert import from_dict, make_converter, to_dict
+    from ._discovery import PackSource
+    from ._entrypoints import PACKS_GROUP, SCORERS_GROUP
+    from ._files import Limits, from_json, to_json
     from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
-    from ._loading import Limits, load_pack, validate_pack
+    from ._loading import load_pack
     from ._model import (
         Checklist,
         ChecklistItem,
@@ -34,11 +53,11 @@ if TYPE_CHECKING:
     )
     from ._planning import PrepPlan, Task, build_plan, plan_to_ics
     from ._practice import PracticeSession, PracticeSummary, Prompt
-    from ._problems import Problem
     from ._render import render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
+    from ._validation import validate_pack
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
-    from .exceptions import InterviewPrepError, PackError, StructureError, ValidationError
+    from .exceptions import InterviewPrepError, PackError, Problem, StructureError, ValidationError
 
 __all__ = [
     "PACKS_GROUP",
@@ -103,59 +122,68 @@ __all__ = [
     "validate_pack",
 ]
 
-# Every public name is loaded from its module on first use, so that ``import
-# interviewprep`` costs almost nothing until the library is used.
-_LAZY = {
-    **dict.fromkeys(
-        ["Checklist", "ChecklistItem", "Criterion", "Level", "Pack", "PackInfo", "Question"],
-        "._model",
-    ),
-    **dict.fromkeys(["Rubric", "Scale", "Tip"], "._model"),
-    "Problem": "._problems",
-    **dict.fromkeys(
-        ["AskedBy", "Audience", "Format", "Intent", "QuestionKind", "Stage", "Topic"],
-        "._vocabulary",
-    ),
-    **dict.fromkeys(
-        ["InterviewPrepError", "PackError", "StructureError", "ValidationError"], ".exceptions"
-    ),
+#: Every public name and the module it is defined in. ``import interviewprep`` costs
+#: almost nothing: a name's module is imported on its first use.
+_PUBLIC: dict[str, str] = {
+    "Assessment": "._assessment",
+    "CriterionAssessment": "._assessment",
+    "assess": "._assessment",
+    "load_scorers": "._assessment",
     "from_dict": "._convert",
-    "from_json": "._convert",
     "make_converter": "._convert",
     "to_dict": "._convert",
-    "to_json": "._convert",
-    "Items": "._library",
-    "Library": "._library",
-    "load_library": "._library",
-    "Limits": "._loading",
-    "load_pack": "._loading",
-    "validate_pack": "._loading",
-    "PACKS_GROUP": "._discovery",
-    "SCORERS_GROUP": "._discovery",
     "PackSource": "._discovery",
-    "render_html": "._render",
-    "render_markdown": "._render",
-    "render_text": "._render",
+    "PACKS_GROUP": "._entrypoints",
+    "SCORERS_GROUP": "._entrypoints",
+    "Limits": "._files",
+    "from_json": "._files",
+    "to_json": "._files",
     "EarlierAnswer": "._interview",
     "FirstRound": "._interview",
     "Interview": "._interview",
     "Interviewer": "._interview",
     "load_interview": "._interview",
+    "Items": "._library",
+    "Library": "._library",
+    "load_library": "._library",
+    "load_pack": "._loading",
+    "Checklist": "._model",
+    "ChecklistItem": "._model",
+    "Criterion": "._model",
+    "Level": "._model",
+    "Pack": "._model",
+    "PackInfo": "._model",
+    "Question": "._model",
+    "Rubric": "._model",
+    "Scale": "._model",
+    "Tip": "._model",
     "PrepPlan": "._planning",
     "Task": "._planning",
     "build_plan": "._planning",
     "plan_to_ics": "._planning",
+    "PracticeSession": "._practice",
+    "PracticeSummary": "._practice",
+    "Prompt": "._practice",
+    "render_html": "._render",
+    "render_markdown": "._render",
+    "render_text": "._render",
     "Story": "._stories",
     "StoryAssignment": "._stories",
     "StoryBank": "._stories",
     "StoryChoice": "._stories",
-    "Assessment": "._assessment",
-    "CriterionAssessment": "._assessment",
-    "assess": "._assessment",
-    "load_scorers": "._assessment",
-    "PracticeSession": "._practice",
-    "PracticeSummary": "._practice",
-    "Prompt": "._practice",
+    "validate_pack": "._validation",
+    "AskedBy": "._vocabulary",
+    "Audience": "._vocabulary",
+    "Format": "._vocabulary",
+    "Intent": "._vocabulary",
+    "QuestionKind": "._vocabulary",
+    "Stage": "._vocabulary",
+    "Topic": "._vocabulary",
+    "InterviewPrepError": ".exceptions",
+    "PackError": ".exceptions",
+    "Problem": ".exceptions",
+    "StructureError": ".exceptions",
+    "ValidationError": ".exceptions",
 }
 
 
@@ -167,7 +195,7 @@ if not TYPE_CHECKING:
             from importlib.metadata import version
 
             return version("interviewprep")
-        module = _LAZY.get(name)
+        module = _PUBLIC.get(name)
         if module is None:
             msg = f"module 'interviewprep' has no attribute {name!r}"
             raise AttributeError(msg)

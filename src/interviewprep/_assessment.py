@@ -4,14 +4,14 @@ Assessing an answer against a rubric, criterion by criterion.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
+from ._entrypoints import InstalledEntryPoint
 from ._model import Criterion, Level, Question, Rubric
-from ._problems import Problem
+from .exceptions import Problem
 
 if TYPE_CHECKING:
     from ._interview import Interview
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "CriterionAssessment", "assess", "load_scorers"]
 
 NEEDS_A_HUMAN = "needs a human rating"
+#: How long a third-party scorer may take to import.
+_SCORER_SECONDS = 10.0
 
 
 @attrs.frozen(kw_only=True)
@@ -82,66 +84,76 @@ class Assessment:
         return tuple(c.suggestion for c in self.criteria if c.suggestion)
 
 
-_CACHE: dict[tuple[str, ...], tuple[dict[str, Scorer], list[Problem]]] = {}
-
-
-def load_scorers() -> tuple[dict[str, Scorer], list[Problem]]:
+def load_scorers(*, data_only: bool = False) -> tuple[dict[str, Scorer], list[Problem]]:
     """
-    The scorers registered through the ``interviewprep.scorers`` entry point group.
+    The built-in scorers and those registered through the ``interviewprep.scorers``
+    entry point group.
 
-    Each entry point is loaded in its own ``try``; a failure (an import error, a
-    value that is not callable, two distributions claiming one id) becomes a
-    problem and never stops the others. The result is cached until ``sys.path``
-    changes.
+    Each third-party entry point is loaded in its own ``try`` (see
+    :mod:`interviewprep._entrypoints`); a failure (an import error, a value that is not
+    callable, two distributions claiming one id, an id a built-in scorer has) becomes
+    a problem and never stops the others. Built-in scorers always win their ids.
+
+    Args:
+        data_only: Load no third-party code: only the built-in scorers.
 
     Returns:
         The scorers by id, and the problems met.
     """
-    key = tuple(sys.path)
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    import importlib_metadata
-
-    from ._discovery import SCORERS_GROUP
+    from ._entrypoints import SCORERS_GROUP, installed
     from .scorers import BUILTIN
 
-    found: dict[str, list[importlib_metadata.EntryPoint]] = {}
-    for entry_point in importlib_metadata.entry_points(group=SCORERS_GROUP):
-        found.setdefault(entry_point.name, []).append(entry_point)
-    scorers: dict[str, Scorer] = {}
+    if data_only:
+        return dict(BUILTIN), []
+    registered = installed(SCORERS_GROUP)
+    cached = _LOADED.get(registered)
+    if cached is None:
+        cached = _load_third_party(registered)
+        _LOADED.clear()
+        _LOADED[registered] = cached
+    return dict(cached[0]), list(cached[1])
+
+
+_LOADED: dict[tuple[InstalledEntryPoint, ...], tuple[dict[str, Scorer], list[Problem]]] = {}
+
+
+def _load_third_party(
+    registered: tuple[InstalledEntryPoint, ...],
+) -> tuple[dict[str, Scorer], list[Problem]]:
+    from ._entrypoints import EntryPointError, load_entry_point
+    from .scorers import BUILTIN
+
+    scorers: dict[str, Scorer] = dict(BUILTIN)
     problems: list[Problem] = []
+    found: dict[str, list[InstalledEntryPoint]] = {}
+    for entry_point in registered:
+        if entry_point.distribution == "interviewprep" and entry_point.name in BUILTIN:
+            continue  # our own registration of a built-in scorer
+        found.setdefault(entry_point.name, []).append(entry_point)
     for name, entry_points in sorted(found.items()):
-        dists = ", ".join(sorted(ep.dist.name if ep.dist else "?" for ep in entry_points))
+        dists = ", ".join(sorted(ep.distribution or "?" for ep in entry_points))
+        if name in BUILTIN:
+            msg = (
+                f"scorer id {name!r} of {dists} is the id of a built-in scorer; "
+                "it is left out (register it under an id of its own)"
+            )
+            problems.append(Problem(message=msg, distribution=entry_points[0].distribution))
+            continue
         if len(entry_points) > 1:
             msg = f"scorer id {name!r} is claimed more than once ({dists}); all are left out"
             problems.append(Problem(message=msg))
             continue
         [entry_point] = entry_points
-        where = entry_point.dist.name if entry_point.dist else None
         try:
-            loaded = entry_point.load()
-        except SystemExit as exc:
-            msg = (
-                f"scorer {name} = {entry_point.value!r} called sys.exit({exc.code!r}) while loading"
-            )
-            problems.append(Problem(message=msg, distribution=where))
-            continue
-        except Exception as exc:  # noqa: BLE001 - third-party failures are contained
-            msg = f"scorer {name} = {entry_point.value!r} failed: {type(exc).__name__}: {exc}"
-            problems.append(Problem(message=msg, distribution=where))
+            loaded = load_entry_point(entry_point, seconds=_SCORER_SECONDS)
+        except EntryPointError as exc:
+            problems.append(Problem(message=f"scorer {exc}", distribution=entry_point.distribution))
             continue
         if not callable(loaded):
             msg = f"scorer {name} = {entry_point.value!r} is {type(loaded).__name__}, not callable"
-            problems.append(Problem(message=msg, distribution=where))
+            problems.append(Problem(message=msg, distribution=entry_point.distribution))
             continue
         scorers[name] = loaded
-    for name, scorer in BUILTIN.items():
-        # Running from a source tree without installed metadata still has the built-ins.
-        if name not in found:
-            scorers[name] = scorer
-    _CACHE.clear()
-    _CACHE[key] = (scorers, problems)
     return scorers, problems
 
 
@@ -168,6 +180,7 @@ def assess(
     interview: Interview | None = None,
     scorers: Mapping[str, Scorer] | None = None,
     words_per_minute: float | None = None,
+    data_only: bool = False,
 ) -> Assessment:
     """
     Rate an answer against a rubric, criterion by criterion.
@@ -186,13 +199,15 @@ def assess(
         interview: The interview (its job posting and first-round answers).
         scorers: Scorers by id, used before the installed ones.
         words_per_minute: The speaking pace to assume (150 by default).
+        data_only: Run no third-party code: only built-in scorers and those
+            given in *scorers*.
 
     Returns:
         The assessment, with a weighted total on the rubric's scale.
     """
     from .scorers import DEFAULT_WORDS_PER_MINUTE, ScoringContext
 
-    available, _ = load_scorers()
+    available, _ = load_scorers(data_only=data_only)
     if scorers:
         available = {**available, **scorers}
     results: list[CriterionAssessment] = []

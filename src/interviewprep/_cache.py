@@ -1,10 +1,11 @@
 """
-The on-disk cache of parsed TOML packs.
+The on-disk cache: parsed TOML packs and the index of installed entry points.
 
 Parsing TOML is about ten times slower than parsing JSON, so a large TOML pack is
-parsed once and its data kept as JSON, keyed on a hash of the file's bytes, the pack
-format and interviewprep's version. A changed file, format or library version simply
-misses; an unreadable or corrupt entry is ignored and rebuilt. Writes are atomic.
+parsed once and its data kept as JSON, keyed on a hash of the file's bytes, the cache
+format and interviewprep's version. The cache never overrides the files: only regular
+files of bounded size are read, every entry's shape is checked before use, and an
+entry that fails a check is a miss (and is rebuilt). Old entries are pruned.
 
 The cache lives in ``$INTERVIEWPREP_CACHE_DIR``, else ``$XDG_CACHE_HOME/interviewprep``,
 else ``~/.cache/interviewprep``. Setting ``INTERVIEWPREP_CACHE_DIR`` to an empty
@@ -16,15 +17,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MIN_BYTES", "cache_dir", "load", "store", "write_atomic"]
+from ._filesystem import read_regular_file, write_atomic
+
+__all__ = ["MIN_BYTES", "cache_dir", "load", "read_entry", "store", "write_entry"]
 
 #: Files smaller than this parse faster than the cache could be checked.
 MIN_BYTES = 256 * 1024
-_FORMAT = 1
+#: How many parsed packs are kept; the least recently written go first.
+MAX_PACK_ENTRIES = 32
+_FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -47,62 +51,68 @@ def _version() -> str:
         return "unknown"
 
 
-def _entry(raw: bytes) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
+def read_entry(path: Path, max_bytes: int) -> Any:
+    """
+    The JSON data of a cache entry, or ``None`` if it is missing, not a regular file,
+    too large or not valid JSON.
+    """
+    try:
+        return json.loads(read_regular_file(path, max_bytes))
+    except (OSError, ValueError, RecursionError):
         return None
+
+
+def write_entry(path: Path, data: object) -> None:
+    """
+    Write a cache entry atomically; failures (read-only disk, values JSON cannot
+    hold) are ignored, the cache being only an optimisation.
+    """
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+    except (OSError, TypeError, ValueError):
+        return
+
+
+def _digest(raw: bytes) -> str:
     digest = hashlib.blake2b(raw, digest_size=20)
     digest.update(f"|format {_FORMAT}|interviewprep {_version()}".encode())
-    return folder / "packs" / f"{digest.hexdigest()}.json"
+    return digest.hexdigest()
 
 
 def load(raw: bytes) -> dict[str, Any] | None:
     """
     The cached parse of a TOML file's bytes, or ``None`` on a miss.
+
+    The entry must be ``{"source": <digest of raw>, "data": {...}}``; the caller
+    checks the data as it checks freshly parsed data.
     """
-    entry = _entry(raw)
-    if entry is None:
+    folder = cache_dir()
+    if folder is None:
         return None
-    try:
-        data = json.loads(entry.read_bytes())
-    except (OSError, ValueError, RecursionError):
+    digest = _digest(raw)
+    # Parsed TOML as JSON is rarely more than three times the TOML's size.
+    entry = read_entry(folder / "packs" / f"{digest}.json", 4 * len(raw) + 4096)
+    if not isinstance(entry, dict) or entry.get("source") != digest:
         return None
-    return data if isinstance(data, dict) else None
+    data = entry.get("data")
+    return data if isinstance(data, dict) and data else None
 
 
 def store(raw: bytes, data: dict[str, Any]) -> None:
     """
-    Keep the parse of a TOML file's bytes; failures (read-only disk, values JSON
-    cannot hold) are ignored, the cache being only an optimisation.
+    Keep the parse of a TOML file's bytes, and prune the oldest entries.
     """
-    entry = _entry(raw)
-    if entry is None:
+    folder = cache_dir()
+    if folder is None:
         return
+    digest = _digest(raw)
+    packs = folder / "packs"
+    write_entry(packs / f"{digest}.json", {"source": digest, "data": data})
     try:
-        text = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return
-    write_atomic(entry, text)
-
-
-def write_atomic(path: Path, text: str) -> bool:
-    """
-    Write *text* to *path* through a temporary file, so readers never see half a file.
-
-    Returns:
-        Whether it was written; failures (read-only disk, no space) are ignored,
-        the cache being only an optimisation.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        entries = sorted(packs.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-MAX_PACK_ENTRIES]:
+            old.unlink(missing_ok=True)
     except OSError:
-        return False
-    return True
+        return

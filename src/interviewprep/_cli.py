@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._library import Library
-    from ._problems import Problem
+    from .exceptions import Problem
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
@@ -166,7 +166,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from ._loading import validate_pack
+    from ._validation import validate_pack
 
     problems: list[Problem] = []
     for path in args.paths:
@@ -438,12 +438,12 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from ._convert import to_json
-    from ._loading import read_pack
+    from ._files import to_json
+    from ._loading import load_pack
     from .exceptions import PackError
 
     try:
-        pack = read_pack(args.path)
+        pack = load_pack(args.path)
     except PackError as exc:
         raise ContentError(exc.problems) from None
     _write(args, to_json(pack, indent=None if args.compact else 2) + "\n")

@@ -9,7 +9,6 @@ import difflib
 import enum
 import functools
 import gc
-import json
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -24,68 +23,31 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._durations import format_duration, parse_duration
-from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
-from ._loading import _reject_duplicate_keys
-from ._model import (
-    Checklist,
-    ChecklistItem,
-    Criterion,
-    Level,
-    Pack,
-    PackInfo,
-    Question,
-    Rubric,
-    Scale,
-    Tip,
-)
-from ._problems import Problem
-from ._stories import Story, StoryBank
-from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
-from .exceptions import StructureError, ValidationError
+from ._model import ALWAYS_WRITTEN, ITEM_KINDS, KEY, Pack
+from .exceptions import Problem, StructureError, ValidationError, excerpt
 
 __all__ = [
     "configure_converter",
     "from_dict",
-    "from_json",
     "make_converter",
+    "problems_from_exception",
     "to_dict",
-    "to_json",
 ]
 
 T = TypeVar("T")
 
-_MODEL_CLASSES: tuple[type, ...] = (
-    Tip,
-    Question,
-    ChecklistItem,
-    Checklist,
-    Level,
-    Scale,
-    Criterion,
-    Rubric,
-    PackInfo,
-    Pack,
-    Interviewer,
-    EarlierAnswer,
-    FirstRound,
-    Interview,
-    Story,
-    StoryBank,
-)
-_VOCABULARY: tuple[type[enum.StrEnum], ...] = (
-    AskedBy,
-    Audience,
-    Format,
-    Intent,
-    QuestionKind,
-    Stage,
-    Topic,
-)
-#: Element types whose collections the model's converters check themselves.
-_PLAIN_ELEMENTS: frozenset[Any] = frozenset({str, *_VOCABULARY})
-#: Fields whose key in pack files differs from the attribute name.
-_RENAMED: dict[type, dict[str, str]] = {Pack: {"info": "pack"}}
-_ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
+
+def _is_vocabulary(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.StrEnum)
+
+
+def _is_plain_element(cls: Any) -> bool:
+    """Strings and vocabulary values: the model's own converters check them."""
+    return cls is str or _is_vocabulary(cls)
+
+
+def _renames(cls: type) -> dict[str, str]:
+    return {a.name: a.metadata[KEY] for a in attrs.fields(cls) if KEY in a.metadata}
 
 
 def _type_name(value: object) -> str:
@@ -95,7 +57,7 @@ def _type_name(value: object) -> str:
 
 
 def _wrong_type(value: object, wanted: str) -> TypeError:
-    return TypeError(f"expected {wanted}, got {_type_name(value)} {value!r}")
+    return TypeError(f"expected {wanted}, got {_type_name(value)} {excerpt(value)}")
 
 
 def _expect(value: object, kinds: tuple[type, ...], wanted: str) -> None:
@@ -125,14 +87,19 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_datetime(value: object, _: type) -> dt.datetime:
+    # A date alone is refused in JSON as in TOML (where it is a date, not a date-time):
+    # an interview at midnight is almost certainly a mistake.
     if isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) > 10:
         try:
             return dt.datetime.fromisoformat(value)
         except ValueError:
             pass
-    msg = f"expected a date and time such as 2026-12-03T10:00:00+01:00, got {value!r}"
+    msg = (
+        "expected a date and time such as 2026-12-03T10:00:00+01:00, "
+        f"got {_type_name(value)} {excerpt(value)}"
+    )
     raise ValueError(msg)
 
 
@@ -153,20 +120,16 @@ def _unstructure_enum(member: enum.StrEnum) -> str:
     return member.value
 
 
-def _enum_structure_hook(cls: type[enum.StrEnum]) -> Callable[[object, type], enum.StrEnum]:
-    allowed = ", ".join(member.value for member in cls)
-
-    lookup: dict[Any, Any] = cls._value2member_map_
-
-    def structure(value: Any, _: type) -> enum.StrEnum:
-        member: enum.StrEnum | None = lookup.get(value) if type(value) is str else None
-        if member is None:
-            _expect(value, (str,), "a string")
-            msg = f"{value!r} is not a valid value: use one of {allowed}"
-            raise ValueError(msg)
-        return member
-
-    return structure
+def _structure_enum(value: Any, cls: type[enum.StrEnum]) -> enum.StrEnum:
+    member: enum.StrEnum | None = (
+        cls._value2member_map_.get(value) if type(value) is str else None  # type: ignore[assignment]
+    )
+    if member is None:
+        _expect(value, (str,), "a string")
+        allowed = ", ".join(m.value for m in cls)
+        msg = f"{excerpt(value)} is not a valid value: use one of {allowed}"
+        raise ValueError(msg)
+    return member
 
 
 def _is_collection(cls: Any) -> bool:
@@ -179,7 +142,7 @@ def _collection_structure_hook(
     origin = typing.get_origin(cls)
     element_type = typing.get_args(cls)[0]
     element = converter.get_structure_hook(element_type)
-    if not getattr(converter, "detailed_validation", True) and element_type in _PLAIN_ELEMENTS:
+    if not getattr(converter, "detailed_validation", True) and _is_plain_element(element_type):
         # Strings and vocabulary values: the model's own converters turn the list into
         # a tuple or frozenset and check every element, so the list passes as it is.
         # Anything wrong raises there, and the detailed pass then names the element.
@@ -236,29 +199,10 @@ def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
     return [v.value if isinstance(v, enum.Enum) else v for v in sorted(value, key=_sort_key)]
 
 
-def _stamp(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Give a pack's items their pack's name up front, so none is built twice."""
-    from ._model import PACK_NAME_PATTERN
-
-    info = mapping.get("pack")
-    name = info.get("name") if isinstance(info, Mapping) else None
-    if not isinstance(name, str) or not PACK_NAME_PATTERN.fullmatch(name):
-        return mapping
-    stamped = dict(mapping)
-    for kind in _ITEM_KINDS:
-        items = mapping.get(kind)
-        if isinstance(items, list):
-            stamped[kind] = [
-                {**item, "pack": name} if isinstance(item, dict) and "pack" not in item else item
-                for item in items
-            ]
-    return stamped
-
-
 def _class_structure_hook(
     cls: type, converter: cattrs.Converter
 ) -> Callable[[object, type], object]:
-    renames = _RENAMED.get(cls, {})
+    renames = _renames(cls)
     overrides = {name: override(rename=key) for name, key in renames.items()}
     detailed = bool(getattr(converter, "detailed_validation", True))
     generated: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
@@ -269,14 +213,11 @@ def _class_structure_hook(
         **overrides,  # type: ignore[arg-type]
     )
     allowed = frozenset(renames.get(a.name, a.name) for a in attrs.fields(cls))
-    is_pack = cls is Pack
 
     def structure(value: object, _: type) -> object:
         if not isinstance(value, Mapping):
             _expect(value, (Mapping,), "a table")
         mapping = typing.cast(Mapping[str, object], value)
-        if is_pack:
-            mapping = _stamp(mapping)
         extra = mapping.keys() - allowed
         if not extra:
             return generated(mapping, cls)
@@ -296,10 +237,11 @@ def _class_structure_hook(
 
 
 def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    renames = _RENAMED.get(cls, {})
+    renames = _renames(cls)
     overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
-    if cls is PackInfo:
-        overrides["format"] = override(omit_if_default=False)
+    for field in attrs.fields(cls):
+        if field.metadata.get(ALWAYS_WRITTEN):
+            overrides[field.name] = override(omit_if_default=False)
     generated: Callable[[Any], Any] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True, **overrides
     )
@@ -308,20 +250,12 @@ def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[
 
     def unstructure(pack: Pack) -> dict[str, Any]:
         data: dict[str, Any] = generated(pack)
-        for kind in _ITEM_KINDS:
+        for kind in ITEM_KINDS:
             for item in data.get(kind, ()):
                 item.pop("pack", None)
         return data
 
     return unstructure
-
-
-def _result_classes() -> tuple[type, ...]:
-    from ._assessment import Assessment, CriterionAssessment
-    from ._planning import PrepPlan, Task
-    from ._stories import StoryAssignment, StoryChoice
-
-    return (Task, PrepPlan, CriterionAssessment, Assessment, StoryChoice, StoryAssignment)
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -330,9 +264,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     The changes:
 
-    * every model class is structured from a mapping whose keys are exactly its
-      fields; an unknown key is an error (a typo is never silently ignored), and
-      ``Pack.info`` is read from and written to the ``pack`` key;
+    * every attrs class (the model, interviews, story banks, plans, assessments:
+      no list of classes, so new ones need no registration) is structured from a
+      mapping whose keys are exactly its fields; an unknown key is an error (a typo
+      is never silently ignored); a field whose metadata names a ``KEY`` is read from
+      and written to that key (``Pack.info`` as ``pack``);
     * strings, integers, numbers and booleans are taken only from values of that
       type (``"5"`` is not an integer, ``true`` is not a number);
     * the vocabulary enums are read from and written as their string values;
@@ -343,10 +279,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
       duration (``-P2D``); :class:`datetime.datetime` from a TOML date-time or an
       ISO 8601 string, and written as an ISO 8601 string;
     * fields equal to their default (``None``, empty collections) are left out of
-      the output, except ``PackInfo.format``; an item's ``pack`` is left out
-      inside a pack, where it is implied;
-    * results (prep plans and their tasks, assessments, story assignments) can be
-      written to plain data too (``to_dict(plan)``), dates as ISO 8601 strings.
+      the output, except fields marked ``ALWAYS_WRITTEN`` (``PackInfo.format``); an
+      item's ``pack`` is left out inside a pack, where it is implied;
+    * dates are written as ISO 8601 strings.
 
     Args:
         converter: The converter to configure, ideally made with
@@ -361,21 +296,22 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
     detailed = getattr(converter, "detailed_validation", True)
-    for vocabulary in _VOCABULARY:
-        # Without detailed validation the model's converters check the value once.
-        hook = _enum_structure_hook(vocabulary) if detailed else _structure_str
-        converter.register_structure_hook(vocabulary, hook)
-        converter.register_unstructure_hook(vocabulary, _unstructure_enum)
+    # Without detailed validation the model's converters check a vocabulary value once.
+    # Registered on the StrEnum base (not by predicate), so that they take precedence
+    # over the hooks of str, which every vocabulary enum also is.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum if detailed else _structure_str)
+    converter.register_unstructure_hook(enum.StrEnum, _unstructure_enum)
     converter.register_structure_hook_factory(
         _is_collection, lambda cls: _collection_structure_hook(cls, converter)
     )
     converter.register_unstructure_hook_func(_is_frozenset, _unstructure_frozenset)
     converter.register_unstructure_hook(dt.date, _unstructure_date)
-    for cls in _MODEL_CLASSES:
-        converter.register_structure_hook(cls, _class_structure_hook(cls, converter))
-        converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
-    for cls in _result_classes():
-        converter.register_unstructure_hook(cls, _class_unstructure_hook(cls, converter))
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: _class_structure_hook(cls, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _class_unstructure_hook(cls, converter)
+    )
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -426,7 +362,7 @@ def problems_from_exception(exc: BaseException, path: str = "") -> list[Problem]
             problems += problems_from_exception(child, f"{path}[{note.index!r}]")
         problems += [_leaf(child, path) for child in without]
     elif isinstance(exc, ClassValidationError):
-        renames = _RENAMED.get(exc.cl, {})
+        renames = _renames(exc.cl)
         with_class_notes, without = exc.group_exceptions()
         for child, class_note in with_class_notes:
             key = renames.get(class_note.name, class_note.name)
@@ -449,10 +385,13 @@ def _leaf(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         messages = []
-        for key in sorted(exc.extra_fields):
+        for key in sorted(exc.extra_fields, key=str):
+            if not isinstance(key, str):
+                messages.append(f"keys must be strings, not {_type_name(key)} {excerpt(key)}")
+                continue
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            messages.append(f"unknown key {key!r}{hint}")
+            messages.append(f"unknown key {excerpt(key)}{hint}")
         allowed_text = ", ".join(allowed)
         message = "; ".join(messages) + f"; allowed keys: {allowed_text}"
         return Problem(path=path, message=message)
@@ -460,11 +399,13 @@ def _leaf(exc: BaseException, path: str) -> Problem:
         return Problem(path=path, message="is required but missing")
     if isinstance(exc, TypeError | ValueError):
         return Problem(path=path, message=str(exc))
-    return Problem(path=path, message=f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, RecursionError):
+        return Problem(path=path, message="nested too deeply to be read")
+    return Problem(path=path, message=f"{type(exc).__name__}: {excerpt(str(exc))}")
 
 
 def _allowed_keys(cls: type) -> list[str]:
-    renames = _RENAMED.get(cls, {})
+    renames = _renames(cls)
     return [renames.get(a.name, a.name) for a in attrs.fields(cls)]
 
 
@@ -499,7 +440,11 @@ def from_dict(cls: type[T], data: object) -> T:
     Raises:
         StructureError: If anything is wrong; its ``problems`` name every field
             path and what is wrong there.
+        TypeError: If *cls* is not a class of the model.
     """
+    if not attrs.has(cls):
+        msg = f"from_dict builds model classes (attrs classes), not {cls!r}"
+        raise TypeError(msg)
     # Valid data is the common case: structure it with the fast converter, with the
     # cyclic garbage collector paused (it would scan every new object many times over),
     # and only on failure go again with the detailed one, which collects every problem.
@@ -507,55 +452,16 @@ def from_dict(cls: type[T], data: object) -> T:
     if paused:
         gc.disable()
     try:
-        return _fast_converter().structure(data, cls)
+        return typing.cast(T, _fast_converter().structure(data, cls))
     except Exception:  # noqa: BLE001 - the detailed pass below reports it
         pass
     finally:
         if paused:
             gc.enable()
     try:
-        return _converter().structure(data, cls)
-    except (ClassValidationError, IterableValidationError, ValidationError) as exc:
-        raise StructureError(problems_from_exception(exc), target=cls.__name__) from None
-    except (TypeError, ValueError, KeyError, ForbiddenExtraKeysError) as exc:
-        raise StructureError(problems_from_exception(exc), target=cls.__name__) from None
-
-
-def to_json(obj: Any, *, indent: int | None = 2) -> str:
-    """
-    Serialise a model object to JSON, in the shape of ``pack.json`` files.
-
-    Args:
-        obj: A model object.
-        indent: Indentation, or ``None`` for the most compact output.
-
-    Returns:
-        The JSON text (non-ASCII characters kept as they are).
-    """
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
-
-
-def from_json(cls: type[T], text: str | bytes) -> T:
-    """
-    Build a model object from JSON text.
-
-    Args:
-        cls: The model class.
-        text: JSON text; duplicate keys in an object are refused.
-
-    Returns:
-        The object.
-
-    Raises:
-        StructureError: If the JSON is malformed (the problem gives the line) or
-            the data is not a valid *cls*.
-    """
-    try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        problem = Problem(line=exc.lineno, message=f"invalid JSON: {exc.msg} (column {exc.colno})")
+        return typing.cast(T, _converter().structure(data, cls))
+    except RecursionError:
+        problem = Problem(message="nested too deeply to be read")
         raise StructureError([problem], target=cls.__name__) from None
-    except (ValueError, RecursionError) as exc:
-        problem = Problem(message=f"invalid JSON: {exc}")
-        raise StructureError([problem], target=cls.__name__) from None
-    return from_dict(cls, data)
+    except Exception as exc:  # noqa: BLE001 - every failure is reported as problems
+        raise StructureError(problems_from_exception(exc), target=cls.__name__) from None

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -166,38 +165,6 @@ def load_interview(path: str | os.PathLike[str]) -> Interview:
         StructureError: With every problem, each naming the file, the line where
             known and the field path.
     """
-    import json
-    import tomllib
+    from ._files import read_model
 
-    from ._convert import from_dict
-    from ._locate import TomlLocator
-    from ._problems import Problem
-    from .exceptions import StructureError
-
-    file = Path(path)
-    try:
-        text = file.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem(file=str(file), message=f"cannot read the file: {exc}")
-        raise StructureError([problem], target=str(file)) from None
-    locator = None
-    try:
-        if file.suffix == ".json":
-            data = json.loads(text)
-        else:
-            data = tomllib.loads(text)
-            locator = TomlLocator(text)
-    except ValueError as exc:
-        kind = "JSON" if file.suffix == ".json" else "TOML"
-        problem = Problem(file=str(file), message=f"invalid {kind}: {exc}")
-        raise StructureError([problem], target=str(file)) from None
-    try:
-        return from_dict(Interview, data)
-    except StructureError as exc:
-        located = [
-            attrs.evolve(
-                p, file=str(file), line=locator.line(p.path) if locator and p.path else None
-            )
-            for p in exc.problems
-        ]
-        raise StructureError(located, target=str(file)) from None
+    return read_model(Interview, path)

@@ -6,33 +6,22 @@ from __future__ import annotations
 
 import enum
 import os
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
 
-from ._discovery import PackLoadError, PackSource, find_pack_sources, load_source, normalize_name
-from ._loading import Limits, Origin
-from ._model import Checklist, Pack, Question, Rubric, Tip
-from ._problems import Problem
-from .exceptions import PackError
-
-if TYPE_CHECKING:
-    from packaging.requirements import Requirement
+from ._discovery import PackSource, SourceError, find_pack_sources, load_source, normalize_name
+from ._files import Limits
+from ._model import ITEM_KINDS, Checklist, Pack, Question, Rubric, Tip
+from ._resolve import Candidate, Resolution, resolve
+from .exceptions import PackError, Problem
 
 __all__ = ["Items", "Library", "load_library"]
 
 T = TypeVar("T", Tip, Question, Checklist, Rubric)
 Item = Tip | Question | Checklist | Rubric
-_KINDS = ("tips", "questions", "checklists", "rubrics")
-_KIND_NAMES = {
-    "tips": "tip",
-    "questions": "question",
-    "checklists": "checklist",
-    "rubrics": "rubric",
-}
 
 #: Filter names that are the singular of a set-valued field.
 _ALIASES = {
@@ -227,19 +216,13 @@ class Items(Generic[T]):
         return Items(index, sorted(result))
 
 
-@attrs.frozen
-class _Candidate:
-    source: PackSource
-    pack: Pack
-    origin: Origin | None
-
-
 class Library:
     """
     Packs merged into one collection of tips, questions, checklists and rubrics.
 
     Build one with :func:`load_library`, or with :meth:`from_packs` to skip
-    discovery (handy in tests).
+    discovery (handy in tests). A library is immutable: it is safe to share between
+    threads; to see newly installed packs, load a new one.
 
     Attributes:
         packs: The loaded packs, a pack after the packs it requires.
@@ -253,39 +236,19 @@ class Library:
 
     __slots__ = ("checklists", "packs", "problems", "questions", "rubrics", "sources", "tips")
 
-    def __init__(
-        self,
-        packs: Sequence[Pack],
-        *,
-        sources: Mapping[str, PackSource] | None = None,
-        problems: Iterable[Problem] = (),
-        aliases: Mapping[str, Mapping[str, int]] | None = None,
-    ) -> None:
-        self.packs: tuple[Pack, ...] = tuple(packs)
-        self.sources: Mapping[str, PackSource] = dict(sources or {})
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        aliases = aliases or {}
-        merged: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
-        replaced: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
-        for pack in self.packs:
-            for kind in _KINDS:
-                bucket = merged[kind]
-                positions = replaced[kind]
-                for item in getattr(pack, kind):
-                    if item.replaces is not None and item.replaces in positions:
-                        bucket[positions[item.replaces]] = item
-                        positions[item.full_id] = positions[item.replaces]
-                    else:
-                        positions[item.full_id] = len(bucket)
-                        bucket.append(item)
-        self.tips: Items[Tip] = Items(_Index(Tip, merged["tips"], replaced["tips"]))
+    def __init__(self, resolution: Resolution) -> None:
+        self.packs: tuple[Pack, ...] = resolution.packs
+        self.sources: Mapping[str, PackSource] = dict(resolution.sources)
+        self.problems: tuple[Problem, ...] = resolution.problems
+        items, aliases = resolution.items, resolution.aliases
+        self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))
         self.questions: Items[Question] = Items(
-            _Index(Question, merged["questions"], replaced["questions"])
+            _Index(Question, items["questions"], aliases["questions"])
         )
         self.checklists: Items[Checklist] = Items(
-            _Index(Checklist, merged["checklists"], replaced["checklists"])
+            _Index(Checklist, items["checklists"], aliases["checklists"])
         )
-        self.rubrics: Items[Rubric] = Items(_Index(Rubric, merged["rubrics"], replaced["rubrics"]))
+        self.rubrics: Items[Rubric] = Items(_Index(Rubric, items["rubrics"], aliases["rubrics"]))
 
     @classmethod
     def from_packs(cls, packs: Iterable[Pack], *, strict: bool = False) -> Library:
@@ -306,10 +269,10 @@ class Library:
             PackError: In strict mode, if anything went wrong.
         """
         candidates = [
-            _Candidate(PackSource(name=pack.name, kind="code", value="<in memory>"), pack, None)
+            Candidate(PackSource(name=pack.name, kind="code", value="<in memory>"), pack)
             for pack in packs
         ]
-        return _merge(candidates, [], wanted=None, strict=strict)
+        return _library(resolve(candidates), strict=strict)
 
     def __repr__(self) -> str:
         names = ", ".join(f"{p.name} {p.info.version}" for p in self.packs)
@@ -319,7 +282,7 @@ class Library:
         if not isinstance(other, Library):
             return NotImplemented
         return self.packs == other.packs and all(
-            list(getattr(self, kind)) == list(getattr(other, kind)) for kind in _KINDS
+            list(getattr(self, kind)) == list(getattr(other, kind)) for kind in ITEM_KINDS
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -341,7 +304,7 @@ class Library:
         """
         found = [
             item
-            for kind in _KINDS
+            for kind in ITEM_KINDS
             if (item := cast(Items[Any], getattr(self, kind)).get(full_id)) is not None
         ]
         if len(found) > 1:
@@ -351,254 +314,52 @@ class Library:
         return found[0] if found else default
 
 
-def _requirements(pack: Pack) -> list[Requirement]:
-    from packaging.requirements import Requirement
-
-    return [Requirement(text) for text in pack.info.requires]
-
-
-def _problem(candidate: _Candidate, message: str, path: str = "") -> Problem:
-    problem = candidate.source.problem(message, path=path)
-    if path and candidate.origin is not None:
-        return candidate.origin.locate(problem)
-    if candidate.origin is not None:
-        return attrs.evolve(problem, file=str(candidate.origin.main))
-    return problem
+def _library(resolution: Resolution, *, strict: bool) -> Library:
+    if strict and resolution.problems:
+        raise PackError(resolution.problems)
+    return Library(resolution)
 
 
-def _resolve(reference: str, pack: str) -> str:
-    return reference if "/" in reference else sys.intern(f"{pack}/{reference}")
-
-
-def _with(item: Any, **changes: Any) -> Any:
-    """
-    A copy of a validated item with some fields replaced by values known to be valid.
-
-    ``attrs.evolve`` would run every converter and validator again; resolving the
-    references of 100 000 questions that way costs seconds.
-    """
-    cls = type(item)
-    copy = object.__new__(cls)
-    for attribute in attrs.fields(cls):
-        name = attribute.name
-        object.__setattr__(copy, name, changes[name] if name in changes else getattr(item, name))
-    return copy
-
-
-def _check_pack(
-    candidate: _Candidate,
-    lookups: Mapping[str, Mapping[str, Item]],
-    replaced_by: Mapping[str, str],
-    closure: set[str],
-) -> tuple[Pack, list[Problem]]:
-    """Resolve references and check ``replaces``; returns the resolved pack and problems."""
-    pack = candidate.pack
-    name = pack.name
-    problems: list[Problem] = []
-    direct = {normalize_name(r.name) for r in _requirements(pack)}
-    own = {kind: {item.full_id: item for item in getattr(pack, kind)} for kind in _KINDS}
-
-    def find(kind: str, full_id: str) -> Item | None:
-        return own[kind].get(full_id) or lookups[kind].get(full_id)
-
-    def check_reference(kind: str, reference: str, path: str) -> str:
-        full = _resolve(reference, name)
-        target_pack = full.partition("/")[0]
-        noun = _KIND_NAMES[kind]
-        if target_pack != name and target_pack not in closure:
-            msg = (
-                f"refers to {noun} {full!r} of pack {target_pack!r}, which this pack "
-                "does not require (add it to requires)"
-            )
-            problems.append(_problem(candidate, msg, path))
-        elif find(kind, full) is None:
-            problems.append(
-                _problem(candidate, f"refers to {noun} {full!r}, which does not exist", path)
-            )
-        return full
-
-    resolved: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
-    for kind in _KINDS:
-        for index, item in enumerate(getattr(pack, kind)):
-            path = f"{kind}[{index}]"
-            if item.replaces is not None:
-                target_pack = item.replaces.partition("/")[0]
-                noun = _KIND_NAMES[kind]
-                if target_pack == name:
-                    msg = "an item cannot replace an item of its own pack"
-                    problems.append(_problem(candidate, msg, f"{path}.replaces"))
-                elif target_pack not in direct:
-                    msg = (
-                        f"replaces {item.replaces!r}, but pack {target_pack!r} is not in "
-                        "this pack's requires"
-                    )
-                    problems.append(_problem(candidate, msg, f"{path}.replaces"))
-                elif item.replaces not in lookups[kind] or item.replaces in replaced_by:
-                    if item.replaces in replaced_by:
-                        other = replaced_by[item.replaces]
-                        msg = f"{item.replaces!r} is already replaced by {other!r}"
-                    else:
-                        msg = f"replaces {noun} {item.replaces!r}, which does not exist"
-                    problems.append(_problem(candidate, msg, f"{path}.replaces"))
-            if isinstance(item, Question) and item.rubric is not None:
-                rubric = check_reference("rubrics", item.rubric, f"{path}.rubric")
-                if rubric != item.rubric:
-                    item = _with(item, rubric=rubric)
-            elif isinstance(item, Checklist):
-                entries = []
-                for position, entry in enumerate(item.items):
-                    tips = tuple(
-                        check_reference("tips", tip, f"{path}.items[{position}].tips[{n}]")
-                        for n, tip in enumerate(entry.tips)
-                    )
-                    entries.append(_with(entry, tips=tips) if tips != entry.tips else entry)
-                if any(new is not old for new, old in zip(entries, item.items, strict=True)):
-                    item = _with(item, items=tuple(entries))
-            resolved[kind].append(item)
-    if problems:
-        return pack, problems
-    changes: dict[str, Any] = {kind: tuple(items) for kind, items in resolved.items()}
-    return _with(pack, **changes), []
-
-
-def _find_cycle(start: str, graph: Mapping[str, set[str]]) -> list[str]:
-    path: list[str] = []
-    seen: set[str] = set()
-    node = start
-    while node not in seen:
-        seen.add(node)
-        path.append(node)
-        following = sorted(graph.get(node, ()))
-        if not following:
-            return []
-        node = following[0]
-    return [*path[path.index(node) :], node]
-
-
-def _same_language(tag: str, wanted: str) -> bool:
-    return tag.split("-")[0].casefold() == wanted.split("-")[0].casefold()
-
-
-def _merge(
-    candidates: list[_Candidate],
-    problems: list[Problem],
+def load_candidates(
     *,
-    wanted: Iterable[str] | None,
-    strict: bool,
-    language: str | None = None,
-) -> Library:
-    """Merge loaded packs: clashes, selection, requirements, order, references."""
-    by_name: dict[str, list[_Candidate]] = {}
-    for candidate in candidates:
-        by_name.setdefault(normalize_name(candidate.pack.name), []).append(candidate)
-    available: dict[str, _Candidate] = {}
-    for name, claims in sorted(by_name.items()):
-        if len(claims) == 1:
-            available[name] = claims[0]
+    paths: Iterable[str | os.PathLike[str]] = (),
+    data_only: bool = False,
+    limits: Limits | None = None,
+    skip: Iterable[str] = (),
+) -> tuple[list[Candidate], list[Problem]]:
+    """
+    Load every installed pack (but those named in *skip*) and the local pack folders.
+
+    Returns:
+        The loaded packs, and the problems of those that failed to load.
+    """
+    limits = limits or Limits()
+    skipped = {normalize_name(name) for name in skip}
+    sources, problems = find_pack_sources()
+    candidates: list[Candidate] = []
+    for source in sources:
+        if normalize_name(source.name) in skipped:
             continue
-        claimants = "; ".join(
-            f"{c.source.distribution or c.source.kind} ({c.source.value})" for c in claims
-        )
-        for claim in claims:
-            msg = f"pack name {name!r} is claimed more than once: {claimants}; all are left out"
-            problems.append(_problem(claim, msg))
-
-    if language is not None:
-        in_language = [
-            n for n, c in available.items() if _same_language(c.pack.info.language, language)
-        ]
-        if not in_language:
-            problems.append(Problem(message=f"no pack in language {language!r} is available"))
-        wanted = [n for n in (wanted if wanted is not None else available) if n in in_language]
-    if wanted is not None:
-        selected: set[str] = set()
-        queue = [normalize_name(n) for n in wanted]
-        for name in queue:
-            if name in selected:
-                continue
-            if name not in available:
-                if not any(normalize_name(p.pack or "") == name for p in problems):
-                    problems.append(Problem(pack=name, message=f"pack {name!r} is not available"))
-                continue
-            selected.add(name)
-            queue.extend(normalize_name(r.name) for r in _requirements(available[name].pack))
-        available = {name: c for name, c in available.items() if name in selected}
-
-    # Requirements: drop packs whose requirements are missing or mismatched, until stable.
-    changed = True
-    while changed:
-        changed = False
-        for name, candidate in sorted(available.items()):
-            for requirement in _requirements(candidate.pack):
-                needed = available.get(normalize_name(requirement.name))
-                message = None
-                if needed is None:
-                    message = (
-                        f"requires {str(requirement)!r}, but pack {requirement.name!r} "
-                        "is not available"
-                    )
-                elif not requirement.specifier.contains(needed.pack.info.version, prereleases=True):
-                    message = (
-                        f"requires {str(requirement)!r}, but {requirement.name} "
-                        f"{needed.pack.info.version} is loaded"
-                    )
-                if message:
-                    problems.append(_problem(candidate, message, "pack.requires"))
-                    del available[name]
-                    changed = True
-                    break
-
-    # Dependency order (Kahn), ties broken by name; what is left is in or behind a cycle.
-    graph = {
-        name: {normalize_name(r.name) for r in _requirements(c.pack)}
-        for name, c in available.items()
-    }
-    order: list[str] = []
-    placed: set[str] = set()
-    while True:
-        ready = sorted(n for n in graph if n not in placed and graph[n] <= placed)
-        if not ready:
-            break
-        order.append(ready[0])
-        placed.add(ready[0])
-    for name in sorted(set(graph) - placed):
-        cycle = _find_cycle(name, {n: d - placed for n, d in graph.items() if n not in placed})
-        text = " -> ".join(cycle) if cycle else "a pack caught in one"
-        problems.append(_problem(available[name], f"dependency cycle: {text}", "pack.requires"))
-
-    # References and replacements, pack by pack in order.
-    accepted: dict[str, _Candidate] = {}
-    lookups: dict[str, dict[str, Item]] = {kind: {} for kind in _KINDS}
-    replaced_by: dict[str, str] = {}
-    closures: dict[str, set[str]] = {}
-    packs: list[Pack] = []
-    for name in order:
-        candidate = available[name]
-        requires = graph[name]
-        missing = sorted(requires - set(accepted))
-        if missing:
-            msg = f"requires pack {missing[0]!r}, which was left out because of its own problems"
-            problems.append(_problem(candidate, msg, "pack.requires"))
+        try:
+            pack, origin = load_source(source, data_only=data_only, limits=limits)
+        except SourceError as failure:
+            problems.extend(failure.problems)
             continue
-        closure = set(requires).union(*(closures[r] for r in requires))
-        resolved, found = _check_pack(candidate, lookups, replaced_by, closure)
-        if found:
-            problems.extend(found)
+        candidates.append(Candidate(source, pack, origin))
+    seen_paths: set[Path] = set()
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved in seen_paths:
             continue
-        closures[name] = closure
-        accepted[name] = candidate
-        packs.append(resolved)
-        for kind in _KINDS:
-            for item in getattr(resolved, kind):
-                lookups[kind][item.full_id] = item
-                if item.replaces is not None:
-                    replaced_by[item.replaces] = item.full_id
-                    lookups[kind][item.replaces] = item
-
-    if strict and problems:
-        raise PackError(problems)
-    sources = {c.pack.name: c.source for c in accepted.values()}
-    return Library(packs, sources=sources, problems=problems)
+        seen_paths.add(resolved)
+        source = PackSource(name="", kind="path", value=str(path))
+        try:
+            pack, origin = load_source(source, data_only=data_only, limits=limits)
+        except SourceError as failure:
+            problems.extend(failure.problems)
+            continue
+        candidates.append(Candidate(attrs.evolve(source, name=pack.name), pack, origin))
+    return candidates, problems
 
 
 def load_library(
@@ -625,7 +386,8 @@ def load_library(
             packs out.
         data_only: Import no third-party code: data packs are read through their
             distribution's files; code packs are skipped with a problem.
-        limits: Bounds on pack files (size, nesting, item count).
+        limits: Bounds on pack files (size, nesting, item count) and on the time a
+            code pack may take.
         language: Keep only packs in this language (``"de"`` matches ``"de-CH"``)
             and the packs they require, so a translation pack's wording wins
             and packs in other languages stay out.
@@ -636,58 +398,6 @@ def load_library(
     Raises:
         PackError: In strict mode, if anything went wrong.
     """
-    limits = limits or Limits()
-    sources, problems = find_pack_sources()
-    candidates: list[_Candidate] = []
-    for source in sources:
-        try:
-            pack, origin = load_source(source, data_only=data_only, limits=limits)
-        except PackLoadError as failure:
-            problems.extend(failure.problems)
-            continue
-        candidates.append(_Candidate(source, pack, origin))
-    seen_paths: set[Path] = set()
-    for path in paths:
-        resolved = Path(path).resolve()
-        if resolved in seen_paths:
-            continue
-        seen_paths.add(resolved)
-        source = PackSource(name="", kind="path", value=str(path))
-        try:
-            pack, origin = load_source(source, data_only=data_only, limits=limits)
-        except PackLoadError as failure:
-            problems.extend(attrs.evolve(p, pack=p.pack or None) for p in failure.problems)
-            continue
-        candidates.append(_Candidate(attrs.evolve(source, name=pack.name), pack, origin))
-    return _merge(candidates, problems, wanted=packs, strict=strict, language=language)
-
-
-def with_installed(
-    pack: Pack, origin: Origin | None, path: Path, *, data_only: bool = True
-) -> Library:
-    """
-    Merge *pack* (read from *path*) with the installed packs, setting aside any
-    installed pack of the same name. Only *pack* and what it requires are kept.
-    """
-    sources, _ = find_pack_sources()
-    candidates: list[_Candidate] = []
-    own = normalize_name(pack.name)
-    for source in sources:
-        if normalize_name(source.name) == own:
-            continue
-        try:
-            loaded, loaded_origin = load_source(source, data_only=data_only, limits=Limits())
-        except PackLoadError:
-            continue
-        candidates.append(_Candidate(source, loaded, loaded_origin))
-    source = PackSource(name=pack.name, kind="path", value=str(path))
-    candidates.append(_Candidate(source, pack, origin))
-    return _merge(candidates, [], wanted=[pack.name], strict=False)
-
-
-def check_against_installed(pack: Pack, origin: Origin, path: Path) -> list[Problem]:
-    """
-    The problems of *pack* when merged with the installed packs it requires.
-    """
-    library = with_installed(pack, origin, path)
-    return [p for p in library.problems if p.pack == pack.name]
+    candidates, problems = load_candidates(paths=paths, data_only=data_only, limits=limits)
+    resolution = resolve(candidates, problems, wanted=packs, language=language)
+    return _library(resolution, strict=strict)

@@ -1,17 +1,22 @@
 """
-Finding the line of a field in a TOML pack file, for problems that name a field path.
+Finding the line of a field in a TOML or JSON file, for problems that name a field path.
 
-tomllib does not report where values came from, so this module scans the text for
-table headers (``[pack]``, ``[[questions]]``, ``[[rubrics.criteria.levels]]``) and
-``key =`` lines, and records the line of each field path. It understands the shapes
-pack files use; for anything it cannot place it returns the nearest enclosing table.
+Neither tomllib nor json reports where values came from. For TOML this module scans
+the text for table headers (``[pack]``, ``[[questions]]``,
+``[[rubrics.criteria.levels]]``) and ``key =`` lines; it understands the shapes pack
+files use, and for anything it cannot place it returns the nearest enclosing table.
+For JSON it walks the tokens once. Both count only real line breaks (``\n``), as the
+parsers' own error positions do, so a U+2028 or U+0085 inside a string never shifts a
+line number.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any, Protocol
 
-__all__ = ["TomlLocator"]
+__all__ = ["JsonLocator", "Locator", "TomlLocator"]
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
@@ -34,7 +39,7 @@ class TomlLocator:
         counters: dict[str, int] = {}
         table = ""
         in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_multiline:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None
@@ -86,9 +91,141 @@ class TomlLocator:
         Returns:
             The 1-based line, or ``None`` if not even the top-level table was found.
         """
-        while path:
-            found = self._lines.get(path)
-            if found is not None:
-                return found
-            path = _SEGMENT.sub("", path) if _SEGMENT.search(path) else path.rpartition(".")[0]
-        return None
+        return _nearest(self._lines, path)
+
+
+def _nearest(lines: dict[str, int], path: str) -> int | None:
+    while path:
+        found = lines.get(path)
+        if found:
+            return found
+        path = _SEGMENT.sub("", path) if _SEGMENT.search(path) else path.rpartition(".")[0]
+    return None
+
+
+class JsonLocator:
+    """
+    Maps field paths such as ``questions[3].rubric`` to 1-based lines of a JSON text.
+
+    The text is walked once, token by token, without recursion; a key's line is the
+    line of the key itself, an array element's line the line where it starts. The
+    walk works on invalid JSON too, as far as the text goes, and records the first
+    key that appears twice in one object.
+
+    Args:
+        text: The JSON text.
+    """
+
+    __slots__ = ("_lines", "duplicate")
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[str, int] = {}
+        #: The path and line of the first repeated key, if any.
+        self.duplicate: tuple[str, int] | None = None
+        # Each frame: [is_object, path, current key or index, keys seen].
+        frames: list[list[Any]] = []
+        expect_key = False
+        line = 1
+        position = 0
+        size = len(text)
+        while position < size:
+            char = text[position]
+            if char == "\n":
+                line += 1
+                position += 1
+                continue
+            if char in " \t\r:":
+                position += 1
+                continue
+            frame = frames[-1] if frames else None
+            if char == ",":
+                expect_key = bool(frame and frame[0])
+                position += 1
+                continue
+            if char in "}]":
+                if frames:
+                    frames.pop()
+                expect_key = False
+                position += 1
+                continue
+            if char == '"':
+                end = _string_end(text, position)
+                if frame is not None and frame[0] and expect_key:
+                    try:
+                        key = json.loads(text[position:end])
+                    except ValueError:
+                        key = text[position + 1 : end - 1]
+                    frame[2] = key
+                    path = f"{frame[1]}.{key}" if frame[1] else str(key)
+                    if key in frame[3] and self.duplicate is None:
+                        self.duplicate = (path, line)
+                    frame[3].add(key)
+                    self._lines.setdefault(path, line)
+                    expect_key = False
+                    position = end
+                    continue
+            # The start of a value.
+            path = self._value_path(frame, line)
+            if char in "{[":
+                frames.append([char == "{", path, -1, set()])
+                expect_key = char == "{"
+                position += 1
+            elif char == '"':
+                position = _string_end(text, position)
+            else:
+                position += 1
+                while position < size and text[position] not in ',]}\n \t\r:"':
+                    position += 1
+
+    def _value_path(self, frame: list[Any] | None, line: int) -> str:
+        if frame is None:
+            return ""
+        if frame[0]:
+            key = frame[2]
+            return f"{frame[1]}.{key}" if frame[1] else str(key)
+        frame[2] += 1
+        path = f"{frame[1]}[{frame[2]}]"
+        self._lines.setdefault(path, line)
+        return path
+
+    def line(self, path: str) -> int | None:
+        """
+        The line of *path*, or of the nearest enclosing field that was found.
+
+        Args:
+            path: A field path, such as ``questions[3].rubric``.
+
+        Returns:
+            The 1-based line, or ``None`` if nothing on the way was found.
+        """
+        return _nearest(self._lines, path)
+
+
+def _string_end(text: str, start: int) -> int:
+    """The index just past the JSON string starting at *start* (a quote)."""
+    position = start + 1
+    while True:
+        quote = text.find('"', position)
+        newline = text.find("\n", position, quote if quote != -1 else len(text))
+        if quote == -1 or newline != -1:
+            # Unterminated: stop at the line's end so the walk goes on.
+            return newline if newline != -1 else len(text)
+        backslashes = 0
+        before = quote - 1
+        while before > start and text[before] == "\\":
+            backslashes += 1
+            before -= 1
+        if backslashes % 2 == 0:
+            return quote + 1
+        position = quote + 1
+
+
+class Locator(Protocol):
+    """
+    Anything that finds the line of a field path in a file.
+    """
+
+    def line(self, path: str) -> int | None:
+        """
+        The 1-based line of *path* (or of its nearest enclosing field), or ``None``.
+        """

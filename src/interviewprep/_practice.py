@@ -72,6 +72,7 @@ class PracticeSession:
         seed: The random seed.
         questions: How many questions to ask.
         scorers: Extra scorers by id for the assessments.
+        data_only: Run no third-party scorers (see :func:`assess`).
     """
 
     def __init__(
@@ -82,11 +83,13 @@ class PracticeSession:
         seed: int = 0,
         questions: int = 5,
         scorers: Mapping[str, Scorer] | None = None,
+        data_only: bool = False,
     ) -> None:
         self.library = library
         self.interview = interview
         self.seed = seed
         self._scorers = scorers
+        self._data_only = data_only
         self.prompts: tuple[Prompt, ...] = tuple(self._draw(questions))
         self.assessments: dict[str, Assessment] = {}
 
@@ -147,7 +150,12 @@ class PracticeSession:
             msg = f"question {question.full_id!r} has no rubric in the library to assess against"
             raise LookupError(msg)
         result = assess(
-            text, rubric, question=question, interview=self.interview, scorers=self._scorers
+            text,
+            rubric,
+            question=question,
+            interview=self.interview,
+            scorers=self._scorers,
+            data_only=self._data_only,
         )
         self.assessments[question.full_id] = result
         return result

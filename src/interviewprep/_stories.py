@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -268,10 +267,16 @@ class StoryBank:
     def save(self, path: str | os.PathLike[str]) -> None:
         """
         Write the bank to a JSON file that :meth:`load` reads back.
-        """
-        from ._convert import to_json
 
-        Path(path).write_text(to_json(self) + "\n", encoding="utf-8")
+        The file is written atomically: killed half-way, the old file is intact.
+
+        Raises:
+            OSError: If the file cannot be written (the old one is then unchanged).
+        """
+        from ._files import to_json
+        from ._filesystem import write_atomic
+
+        write_atomic(path, to_json(self) + "\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> StoryBank:
@@ -279,14 +284,9 @@ class StoryBank:
         Read a bank from a JSON or TOML file (``[[stories]]`` tables).
 
         Raises:
-            StructureError: With every problem, naming the field path.
+            StructureError: With every problem (an unreadable file included), naming
+                the file, the line where known and the field path.
         """
-        import tomllib
+        from ._files import read_model
 
-        from ._convert import from_dict, from_json
-
-        file = Path(path)
-        text = file.read_text("utf-8")
-        if file.suffix == ".toml":
-            return from_dict(cls, tomllib.loads(text))
-        return from_json(cls, text)
+        return read_model(cls, path)

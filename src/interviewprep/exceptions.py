@@ -1,5 +1,5 @@
 """
-Exceptions raised by interviewprep.
+Exceptions raised by interviewprep, and the problems they carry.
 
 Every exception derives from :class:`InterviewPrepError`, and each also subclasses the
 built-in exception a caller would naturally catch (:class:`ValueError` for bad values),
@@ -9,17 +9,42 @@ so ``except ValueError`` keeps working in code that does not know this library.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ._problems import Problem
+import attrs
 
 __all__ = [
     "InterviewPrepError",
     "PackError",
+    "Problem",
     "StructureError",
     "ValidationError",
 ]
+
+#: The longest excerpt of an offending value a problem message quotes.
+EXCERPT_LENGTH = 80
+
+
+def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
+    """
+    The ``repr`` of *value*, cut to about *limit* characters, for problem messages.
+
+    A 4 MB wrong-typed value must not become a 4 MB message.
+    """
+    if isinstance(value, str | bytes) and len(value) > 4 * limit:
+        value = value[: 4 * limit]  # repr of a huge string would copy all of it first
+    text = repr(value) if not isinstance(value, list | dict | tuple) else _short_repr(value, limit)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 5]}...{text[-2:]}"
+
+
+def _short_repr(value: object, limit: int) -> str:
+    import reprlib
+
+    shortener = reprlib.Repr()
+    shortener.maxstring = shortener.maxother = limit
+    shortener.maxlevel = 3
+    return shortener.repr(value)
 
 
 class InterviewPrepError(Exception):
@@ -42,6 +67,39 @@ class ValidationError(InterviewPrepError, ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """
+    One thing wrong with a pack or with data, located as precisely as possible.
+
+    Attributes:
+        message: What is wrong, in words a pack author can act on.
+        pack: The pack's name, where known.
+        distribution: The distribution that provides the pack, where known.
+        file: The file the problem is in, where known.
+        line: The 1-based line in *file*, where the parser knows it.
+        path: The field path, such as ``questions[3].rubric``; empty for the
+            whole file or pack.
+    """
+
+    message: str
+    pack: str | None = None
+    distribution: str | None = None
+    file: str | None = None
+    line: int | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        """
+        Format as ``file:line: path: message``, leaving out what is unknown.
+        """
+        location = self.file or (f"<{self.pack}>" if self.pack else "")
+        if location and self.line is not None:
+            location = f"{location}:{self.line}"
+        parts = [part for part in (location, self.path) if part]
+        return ": ".join([*parts, self.message])
 
 
 class _ProblemsError(InterviewPrepError, ValueError):

@@ -117,27 +117,33 @@ def check_pack(
     Returns:
         The loaded, resolved :class:`~interviewprep.Pack`, for further checks.
     """
-    from interviewprep import Pack, PackError, from_dict, from_json, load_library, to_dict, to_json
-    from interviewprep._library import with_installed
-    from interviewprep._loading import read_pack_with_origin
+    from interviewprep import (
+        Pack,
+        from_dict,
+        from_json,
+        load_library,
+        load_pack,
+        to_dict,
+        to_json,
+        validate_pack,
+    )
 
     is_folder = not isinstance(pack, str) or "/" in pack or os.sep in pack or Path(pack).exists()
     if is_folder:
-        try:
-            read, origin = read_pack_with_origin(pack)
-        except PackError as error:
-            lines = ["the pack has problems:", *map(str, error.problems)]
+        problems = validate_pack(pack, data_only=data_only)
+        if problems:
+            lines = ["the pack has problems:", *map(str, problems)]
             pytest.fail("\n".join(lines), pytrace=False)
-        name = read.name
-        library = with_installed(read, origin, Path(pack), data_only=data_only)
+        loaded = load_pack(pack)
+        name = loaded.name
     else:
         name = str(pack)
         library = load_library(packs=[name], data_only=data_only)
-    own = [p for p in library.problems if p.pack == name]
-    if own or name not in {p.name for p in library.packs}:
-        lines = [f"pack {name!r} does not load:", *map(str, own or library.problems)]
-        pytest.fail("\n".join(lines), pytrace=False)
-    loaded = next(p for p in library.packs if p.name == name)
+        own = [p for p in library.problems if p.pack == name]
+        if own or name not in {p.name for p in library.packs}:
+            lines = [f"pack {name!r} does not load:", *map(str, own or library.problems)]
+            pytest.fail("\n".join(lines), pytrace=False)
+        loaded = next(p for p in library.packs if p.name == name)
     if from_dict(Pack, to_dict(loaded)) != loaded:
         pytest.fail(f"pack {name!r} does not round-trip through to_dict/from_dict", pytrace=False)
     if from_json(Pack, to_json(loaded)) != loaded:
