@@ -414,3 +414,169 @@ class TestBuildCommand:
         code, _, err = run(["build", str(tmp_path)], capsys)
         assert code == 1
         assert "tips[0].id" in err
+
+
+HOSTILE_TIP = """
+[[tips]]
+id = "hostile"
+title = "Clear \\u001b[2J screen"
+body = "Bell \\u0007, OSC 52 \\u001b]52;c;ZXZpbA==\\u0007, bidi \\u202e reversed, C:\\\\temp"
+topic = "research"
+"""
+
+
+class TestShowEveryKindAndFormat:
+    @pytest.mark.parametrize("kind", ["tip", "question", "checklist", "rubric"])
+    @pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
+    def test_every_kind_in_every_format(
+        self, kind: str, fmt: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """show --kind K --format F lists every item of that kind (the remote checklist too)."""
+        code, out, err = run(["--only", "core", "show", "--kind", kind, "--format", fmt], capsys)
+        assert code == 0, err
+        library = interviewprep.load_library(packs=["core"])
+        items = list(getattr(library, f"{kind}s"))
+        assert items
+        if fmt == "json":
+            assert [item["id"] for item in json.loads(out)] == [item.id for item in items]
+        if kind == "checklist" and fmt != "json":
+            assert "remote" in out.lower()
+
+    @pytest.mark.parametrize("option", ["--format", "--as", "--output-format"])
+    def test_old_names_of_the_format_option(
+        self, option: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--as and --output-format still work as aliases of --format."""
+        code, out, _ = run(["--only", "core", "show", "--tag", "salary", option, "json"], capsys)
+        assert code == 0
+        assert json.loads(out)
+
+    def test_interview_format_filter(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--interview-format filters checklists by format without touching the output format."""
+        code, out, _ = run(
+            ["--only", "core", "show", "--kind", "checklist", "--interview-format", "video"],
+            capsys,
+        )
+        assert code == 0
+        assert "(nothing matches)" not in out
+
+    @pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
+    def test_stdout_is_safe_for_a_terminal(
+        self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """No escape sequence, bell or bidi control reaches standard output, in any format."""
+        folder = write_files(tmp_path / "p", {"pack.toml": manifest("hostile") + HOSTILE_TIP})
+        code, out, _ = run(
+            ["--pack-path", str(folder), "show", "hostile/hostile", "--format", fmt], capsys
+        )
+        assert code == 0
+        assert not any(ch in out for ch in "\x1b\x07\u202e")
+        assert "C:\\" in out or "C:\\\\" in out
+        if fmt == "json":
+            assert json.loads(out)[0]["body"].startswith("Bell \x07")
+
+
+class TestOutputFiles:
+    def test_never_overwrites_the_interview(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """plan iv.toml -o iv.toml is refused and the interview stays as it was."""
+        interview = tmp_path / "iv.toml"
+        interview.write_bytes(INTERVIEW.read_bytes())
+        code, _, err = run(["plan", str(interview), "-o", str(interview)], capsys)
+        assert code == 2
+        assert "refusing to write" in err
+        assert interview.read_bytes() == INTERVIEW.read_bytes()
+
+    def test_failed_export_leaves_the_old_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An export that fails half-way leaves the existing file untouched, never 0 bytes."""
+        from interviewprep import _cli
+
+        target = tmp_path / "existing.html"
+        target.write_text("old", encoding="utf-8")
+
+        def boom(obj: object) -> str:
+            raise KeyboardInterrupt
+
+        monkeypatch.setitem(_cli.FORMATS, "html", boom)
+        code, _, _ = run(
+            ["--only", "core", "export", "--format", "html", "-o", str(target)], capsys
+        )
+        assert code == 130
+        assert target.read_text("utf-8") == "old"
+        assert [p.name for p in tmp_path.iterdir()] == ["existing.html"]
+
+
+class TestMisuse:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["plan", "/nonexistent/interview.toml"],
+            ["assess", "/nonexistent/answer.txt", "--rubric", "core/star-answer"],
+            ["practice", "/nonexistent/interview.toml"],
+            ["practice", str(INTERVIEW), "--questions", "-3"],
+            ["practice", str(INTERVIEW), "--questions", "many"],
+        ],
+    )
+    def test_one_clear_line_and_exit_2(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Usage mistakes end with one line on stderr and exit code 2, never a traceback."""
+        code, _, err = run(["--only", "core", *argv], capsys)
+        assert code == 2
+        assert "Traceback" not in err
+        assert err.strip().splitlines()[-1].startswith(("interviewprep: error:", "usage:"))
+
+    def test_new_pack_directory_is_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new-pack --directory naming a file is a usage error."""
+        afile = tmp_path / "afile"
+        afile.write_text("x")
+        code, _, err = run(["new-pack", "demo", "--directory", str(afile)], capsys)
+        assert code == 2
+        assert "is a file" in err
+
+    @pytest.mark.parametrize(
+        ("name", "content"),
+        [
+            ("deep.json", "[" * 100_000 + "]" * 100_000),
+            (
+                "far.toml",
+                'company = "A"\nrole = "B"\nwhen = 9999-12-31T10:00:00\nformat = "video"\n',
+            ),
+            (
+                "early.toml",
+                'company = "A"\nrole = "B"\nwhen = 0001-01-01T10:00:00\nformat = "video"\n',
+            ),
+            ("latin1.toml", b'company = "\xe9"\n'),
+        ],
+    )
+    def test_bad_interview_files_are_content_problems(
+        self, name: str, content: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Deep, out-of-range or undecodable interview files exit 1 with a located problem."""
+        path = write_files(tmp_path, {name: content}) / name
+        code, _, err = run(["--only", "core", "plan", str(path)], capsys)
+        assert code == 1
+        assert "Traceback" not in err
+        assert str(path) in err
+
+    def test_invalid_utf8_answer(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An answer file that is not UTF-8 is a content problem naming the file."""
+        answer = tmp_path / "answer.txt"
+        answer.write_bytes(b"I \xff led it")
+        code, _, err = run(
+            ["--only", "core", "assess", str(answer), "--rubric", "core/star-answer"], capsys
+        )
+        assert code == 1
+        assert f"{answer}:1: not valid UTF-8" in err
+
+    def test_interrupt_code_is_documented(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help names every exit code, 130 for an interruption included."""
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        assert "130" in out

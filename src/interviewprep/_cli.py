@@ -1,13 +1,15 @@
 """
 The ``interviewprep`` command.
 
-Exit codes: 0 on success, 1 when content has problems, 2 on usage errors.
+Exit codes: 0 on success, 1 when content has problems, 2 on usage errors (a missing
+or unreadable file included), 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -16,11 +18,17 @@ if TYPE_CHECKING:
     from ._library import Library
     from .exceptions import Problem
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+#: Characters a terminal acts on: C0 and C1 controls (but tab and newline), bidi
+#: controls and zero-width characters.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -60,17 +68,106 @@ def _library(args: argparse.Namespace) -> Library:
     )
 
 
-def _write(args: argparse.Namespace, text: str) -> None:
-    """Write *text* to ``args.output`` (a file) or to standard output."""
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files a command reads, which its output must never overwrite."""
+    names = ("interview", "answers", "answer", "path")
+    found = [getattr(args, name, None) for name in names]
+    found += list(getattr(args, "pack_path", None) or ())
+    return [f for f in found if isinstance(f, str) and f != "-"]
+
+
+def _write(args: argparse.Namespace, text: str, fmt: str) -> None:
+    """
+    Write *text* to ``args.output`` atomically, or to standard output made safe.
+
+    A file is written through a temporary file and never over one of the command's
+    own inputs; standard output is cleaned of terminal control, bidi and zero-width
+    characters (escaped instead where the format can say them losslessly).
+    """
+    import os
+
     output = getattr(args, "output", None)
-    if output and output != "-":
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as file:
-                file.write(text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror}") from None
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if not output or output == "-":
+        sys.stdout.write(_for_stream(text if text.endswith("\n") else text + "\n", fmt))
+        return
+    target = os.path.realpath(output)
+    for source in _inputs(args):
+        inside = os.path.isdir(source) and target.startswith(os.path.realpath(source) + os.sep)
+        if os.path.realpath(source) == target or inside:
+            raise UsageError(f"refusing to write {output} over the input {source}")
+    if os.path.isdir(output):
+        raise UsageError(f"cannot write {output}: it is a folder")
+    from ._filesystem import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _for_stream(text: str, fmt: str) -> str:
+    from ._render import clean
+
+    if fmt in ("text", "md"):
+        return clean(text)
+    # JSON and HTML can say any character without the character itself.
+    pattern = "\\u{:04x}" if fmt == "json" else "&#x{:x};"
+    return _UNSAFE.sub(lambda m: pattern.format(ord(m.group())), text)
+
+
+def _as_json(obj: Any) -> str:
+    from ._convert import to_dict
+
+    return json.dumps(to_dict(obj), indent=2, ensure_ascii=False) + "\n"
+
+
+def _as_markdown(obj: Any) -> str:
+    from ._render import render_markdown
+
+    return render_markdown(obj)
+
+
+def _as_text(obj: Any) -> str:
+    from ._render import render_text
+
+    return render_text(obj)
+
+
+def _as_html(obj: Any) -> str:
+    from ._render import render_html
+
+    return render_html(obj)
+
+
+def _as_ics(obj: Any) -> str:
+    from ._planning import plan_to_ics
+
+    return plan_to_ics(obj)
+
+
+#: Every output format of every command: its name and how it renders an object.
+FORMATS: dict[str, Callable[[Any], str]] = {
+    "text": _as_text,
+    "md": _as_markdown,
+    "json": _as_json,
+    "html": _as_html,
+    "ics": _as_ics,
+}
+
+
+def _render(args: argparse.Namespace, obj: Any) -> None:
+    """Render *obj* in the command's output format and write it."""
+    _write(args, FORMATS[args.format](obj), args.format)
+
+
+def _existing_file(path: str) -> str:
+    """*path*, if it names a file; else a usage error (exit 2) saying why."""
+    import os
+
+    if path != "-" and not os.path.isfile(path):
+        why = "is a folder" if os.path.isdir(path) else "does not exist"
+        raise UsageError(f"cannot read {path}: it {why}")
+    return path
 
 
 def _interview(path: str) -> Any:
@@ -78,7 +175,7 @@ def _interview(path: str) -> Any:
     from .exceptions import StructureError
 
     try:
-        return load_interview(path)
+        return load_interview(_existing_file(path))
     except StructureError as exc:
         raise ContentError(exc.problems) from None
 
@@ -192,45 +289,41 @@ _SHOW_KINDS = {
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ._convert import to_dict
-    from ._render import render_markdown, render_text
-
     library = _library(args)
+    kinds = [_SHOW_KINDS[args.kind]] if args.kind else list(_SHOW_KINDS.values())
     if args.id:
-        kinds = [_SHOW_KINDS[args.kind]] if args.kind else list(_SHOW_KINDS.values())
         found = [getattr(library, kind).get(args.id) for kind in kinds]
-        found = [item for item in found if item is not None]
-        if not found:
+        selection: list[Any] = [item for item in found if item is not None]
+        if not selection:
             hint = "" if "/" in args.id else " (use a full id such as core/some-id)"
             raise UsageError(f"no item {args.id!r}{hint}")
-        selection: list[Any] = found
     else:
-        criteria: dict[str, Any] = {}
-        for name in ("stage", "topic", "audience", "tag", "asked_by", "intent", "format"):
-            value = getattr(args, name)
-            if value:
-                criteria[name] = value
-        if args.question_kind:
-            criteria["kind"] = args.question_kind
-        kinds = [_SHOW_KINDS[args.kind]] if args.kind else list(_SHOW_KINDS.values())
+        criteria: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("stage", args.stage),
+                ("topic", args.topic),
+                ("audience", args.audience),
+                ("tag", args.tag),
+                ("asked_by", args.asked_by),
+                ("intent", args.intent),
+                ("format", args.interview_format),
+                ("kind", args.question_kind),
+            )
+            if value
+        }
         selection = []
         for kind in kinds:
-            items = getattr(library, kind)
             try:
-                selection += list(items.filter(**criteria))
-            except TypeError:
+                selection += list(getattr(library, kind).filter(**criteria))
+            except TypeError:  # a kind without one of the filtered fields matches nothing
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
-    if args.format == "json":
-        _out(json.dumps([to_dict(item) for item in selection], indent=2, ensure_ascii=False))
-    elif args.format == "md":
-        _out(render_markdown(selection) if selection else "")
+    if selection or args.format == "json":
+        _render(args, selection)
     else:
-        _out(render_text(selection) if selection else "(nothing matches)")
-    if library.problems:
-        _print_problems(library.problems, sys.stderr)
-        return EXIT_PROBLEMS
-    return EXIT_OK
+        _write(args, "(nothing matches)", args.format)
+    return _report(library)
 
 
 # -- plan --------------------------------------------------------------------------------
@@ -248,24 +341,11 @@ def _today(text: str | None) -> Any:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
-    from ._convert import to_dict
-    from ._planning import build_plan, plan_to_ics
-    from ._render import render_html, render_markdown, render_text
+    from ._planning import build_plan
 
     interview = _interview(args.interview)
     library = _library(args)
-    plan = build_plan(library, interview, today=_today(args.today))
-    if args.format == "ics":
-        text = plan_to_ics(plan)
-    elif args.format == "json":
-        text = json.dumps(to_dict(plan), indent=2, ensure_ascii=False) + "\n"
-    elif args.format == "md":
-        text = render_markdown(plan)
-    elif args.format == "html":
-        text = render_html(plan)
-    else:
-        text = render_text(plan)
-    _write(args, text)
+    _render(args, build_plan(library, interview, today=_today(args.today)))
     return _report(library)
 
 
@@ -273,19 +353,20 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _read_answer(source: str) -> str:
+    """An answer from a file (or standard input for ``-``), read by the one reader."""
+    from ._files import read_text
+    from .exceptions import StructureError
+
     if source == "-":
         return sys.stdin.read()
     try:
-        with open(source, encoding="utf-8") as file:
-            return file.read()
-    except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        return read_text(_existing_file(source))
+    except StructureError as exc:
+        raise ContentError(exc.problems) from None
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
     from ._assessment import assess
-    from ._convert import to_dict
-    from ._render import render_markdown, render_text
 
     library = _library(args)
     rubric = library.rubrics.get(args.rubric)
@@ -301,15 +382,14 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     if not answer.strip():
         raise UsageError("the answer is empty")
     result = assess(
-        answer, rubric, question=question, interview=interview, words_per_minute=args.wpm
+        answer,
+        rubric,
+        question=question,
+        interview=interview,
+        words_per_minute=args.wpm,
+        data_only=args.data_only,
     )
-    if args.format == "json":
-        data = to_dict(result)
-        _out(json.dumps(data, indent=2, ensure_ascii=False))
-    elif args.format == "md":
-        _out(render_markdown(result))
-    else:
-        _out(render_text(result))
+    _render(args, result)
     return _report(library)
 
 
@@ -317,19 +397,21 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _answers_file(path: str) -> list[str]:
-    import tomllib
+    """Answers from a file: ``answers = [...]`` in TOML or JSON, or text split by ``---``."""
+    from ._files import read_document
+    from .exceptions import StructureError
 
-    text = _read_answer(path)
-    if path.endswith((".toml", ".json")):
-        try:
-            data = json.loads(text) if path.endswith(".json") else tomllib.loads(text)
-        except ValueError as exc:
-            raise UsageError(f"{path}: {exc}") from None
-        answers = data.get("answers") if isinstance(data, dict) else None
-        if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
-            raise UsageError(f'{path}: expected answers = ["...", ...]')
-        return answers
-    return [part.strip() for part in text.split("\n---\n")]
+    if not path.endswith((".toml", ".json")):
+        return [part.strip() for part in _read_answer(path).split("\n---\n")]
+    try:
+        document = read_document(_existing_file(path))
+    except StructureError as exc:
+        raise ContentError(exc.problems) from None
+    answers = document.data.get("answers")
+    if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+        problem = document.problem('expected answers = ["...", ...]', "answers")
+        raise ContentError([problem])
+    return answers
 
 
 def _ask(prompt: str) -> str:
@@ -353,7 +435,9 @@ def _cmd_practice(args: argparse.Namespace) -> int:
 
     interview = _interview(args.interview)
     library = _library(args)
-    session = PracticeSession(library, interview, seed=args.seed, questions=args.questions)
+    session = PracticeSession(
+        library, interview, seed=args.seed, questions=args.questions, data_only=args.data_only
+    )
     if not session.prompts:
         raise UsageError("the loaded packs hold no questions to practise")
     given = _answers_file(args.answers) if args.answers else None
@@ -398,21 +482,12 @@ def _cmd_practice(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from ._convert import to_dict
-    from ._render import render_html, render_markdown
-
     library = _library(args)
     packs = [p for p in library.packs if not args.packs or p.name in args.packs]
     missing = sorted(set(args.packs or ()) - {p.name for p in packs})
     if missing:
         raise UsageError(f"not loaded: {', '.join(missing)}")
-    if args.format == "json":
-        text = json.dumps([to_dict(p) for p in packs], indent=2, ensure_ascii=False) + "\n"
-    elif args.format == "html":
-        text = render_html(packs[0] if len(packs) == 1 else packs)
-    else:
-        text = "\n".join(render_markdown(p) for p in packs)
-    _write(args, text)
+    _render(args, packs[0] if len(packs) == 1 and args.format != "json" else packs)
     return _report(library)
 
 
@@ -420,8 +495,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_new_pack(args: argparse.Namespace) -> int:
+    import os
+
     from ._scaffold import scaffold
 
+    if os.path.exists(args.directory) and not os.path.isdir(args.directory):
+        raise UsageError(f"--directory {args.directory} is a file, not a folder")
     try:
         folder = scaffold(args.name, args.directory)
     except ValueError as exc:
@@ -446,7 +525,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         pack = load_pack(args.path)
     except PackError as exc:
         raise ContentError(exc.problems) from None
-    _write(args, to_json(pack, indent=None if args.compact else 2) + "\n")
+    _write(args, to_json(pack, indent=None if args.compact else 2) + "\n", "json")
     if args.output and args.output != "-":
         _out(
             f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}",
@@ -461,11 +540,41 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from ._schema import pack_schema
 
-    _write(args, json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n")
+    _write(args, json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n", "json")
     return EXIT_OK
 
 
 # -- parser ------------------------------------------------------------------------------
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a whole number of at least 1, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _format_option(
+    command: argparse.ArgumentParser,
+    choices: list[str],
+    *,
+    aliases: Sequence[str] = (),
+    required: bool = False,
+) -> None:
+    """The one output-format option, ``--format``, named alike in every command."""
+    command.add_argument(
+        "--format",
+        *aliases,
+        dest="format",
+        choices=choices,
+        default=None if required else "text",
+        required=required,
+        help="output format" + ("" if required else " (default: text)"),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -480,7 +589,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interviewprep",
         description="Second-interview guidance: tips, questions, checklists and rubrics.",
-        epilog="Exit codes: 0 success, 1 content problems, 2 usage errors.",
+        epilog="Exit codes: 0 success, 1 content problems, 2 usage errors (a missing or "
+        "unreadable file included), 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument(
@@ -531,24 +641,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--topic", action="append", choices=[t.value for t in Topic])
     show.add_argument("--audience", action="append", choices=[a.value for a in Audience])
     show.add_argument(
-        "--format-of-interview",
-        dest="format",
+        "--interview-format",
         action="append",
         choices=[f.value for f in Format],
-        help=argparse.SUPPRESS,
+        help="only items for this interview format",
     )
     show.add_argument("--asked-by", action="append", choices=[a.value for a in AskedBy])
     show.add_argument("--question-kind", action="append", choices=[k.value for k in QuestionKind])
     show.add_argument("--intent", action="append", choices=[i.value for i in Intent])
     show.add_argument("--tag", action="append")
-    show.add_argument(
-        "--output-format",
-        "--as",
-        dest="format",
-        choices=["text", "md", "json"],
-        default="text",
-        help="output format (default: text)",
-    )
+    _format_option(show, ["text", "md", "json", "html"], aliases=["--output-format", "--as"])
     show.set_defaults(handler=_cmd_show)
 
     plan = commands.add_parser(
@@ -557,7 +659,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build a dated prep plan from an interview file (TOML or JSON).",
     )
     plan.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
-    plan.add_argument("--format", choices=["text", "md", "json", "ics", "html"], default="text")
+    _format_option(plan, ["text", "md", "json", "ics", "html"])
     plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
     plan.set_defaults(handler=_cmd_plan)
@@ -569,7 +671,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     practice.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
     practice.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    practice.add_argument("--questions", type=int, default=5, help="how many questions (default 5)")
+    practice.add_argument(
+        "--questions", type=_positive, default=5, help="how many questions (default 5)"
+    )
     practice.add_argument(
         "--answers",
         metavar="FILE",
@@ -589,12 +693,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--interview", metavar="FILE", help="interview file (job posting, round one)"
     )
     assess_.add_argument("--wpm", type=float, default=None, help="speaking pace (default 150)")
-    assess_.add_argument("--format", choices=["text", "md", "json"], default="text")
+    _format_option(assess_, ["text", "md", "json", "html"])
     assess_.set_defaults(handler=_cmd_assess)
 
     export = commands.add_parser("export", help="export packs as Markdown, JSON or HTML")
     export.add_argument("--packs", nargs="+", metavar="PACK", help="only these packs")
-    export.add_argument("--format", choices=["md", "json", "html"], required=True)
+    _format_option(export, ["md", "json", "html", "text"], required=True)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or -")
     export.set_defaults(handler=_cmd_export)
 
@@ -635,6 +739,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
+    from ._render import clean
+    from .exceptions import InterviewPrepError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -652,8 +759,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as exc:
         _print_problems(exc.problems, sys.stderr)
         return EXIT_PROBLEMS
+    except InterviewPrepError as exc:  # bad data met on the way (a date out of range)
+        _out(f"interviewprep: error: {clean(str(exc))}", sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         _out("\ninterrupted", sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # pragma: no cover - output piped into `head`
         return EXIT_OK

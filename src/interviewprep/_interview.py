@@ -15,6 +15,10 @@ from ._model import _check_text, _enum_member
 from ._vocabulary import Audience, Format
 from .exceptions import ValidationError
 
+# Plans reach weeks around the interview, and calendars write four-digit years.
+_FIRST_YEAR = 1900
+_LAST_YEAR = 9000
+
 __all__ = ["EarlierAnswer", "FirstRound", "Interview", "Interviewer", "load_interview"]
 
 
@@ -127,6 +131,12 @@ class Interview:
     def _check_when(self, _: attrs.Attribute[Any], value: dt.datetime) -> None:
         if not isinstance(value, dt.datetime):
             msg = f"must be a date and time, such as 2026-12-03T10:00:00+01:00, not {value!r}"
+            raise ValidationError("when", msg)
+        if not _FIRST_YEAR <= value.year <= _LAST_YEAR:
+            msg = (
+                f"{value.year} is outside the years a plan can be made for "
+                f"({_FIRST_YEAR}-{_LAST_YEAR})"
+            )
             raise ValidationError("when", msg)
 
     @interviewers.validator

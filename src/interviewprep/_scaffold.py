@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
+from ._filesystem import write_atomic
 from ._model import PACK_NAME_PATTERN
 
 __all__ = ["scaffold"]
@@ -144,8 +147,17 @@ def scaffold(name: str, directory: str | os.PathLike[str] = ".") -> Path:
         f"src/{module}/pack.toml": _PACK,
         "tests/test_pack.py": _TEST,
     }
-    for relative, template in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(template.format(**values), encoding="utf-8")
+    # Written into a temporary folder beside the target, then renamed into place:
+    # an interrupted scaffold leaves nothing half-made behind.
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=directory))
+    try:
+        for relative, template in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, template.format(**values))
+        os.rename(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return folder
