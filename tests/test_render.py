@@ -61,6 +61,7 @@ ALLOWED_TAGS = {
     "h6",
     "p",
     "ul",
+    "ol",
     "li",
     "strong",
     "em",

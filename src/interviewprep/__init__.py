@@ -32,10 +32,10 @@ if TYPE_CHECKING:
         Scale,
         Tip,
     )
-    from ._planning import PrepPlan, Task, build_plan, plan_to_ics
+    from ._planning import PrepPlan, Task, build_plan
     from ._practice import PracticeSession, PracticeSummary, Prompt
     from ._problems import Problem
-    from ._render import render_html, render_markdown, render_text
+    from ._rendering import plan_to_ics, render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
     from .exceptions import InterviewPrepError, PackError, StructureError, ValidationError
@@ -133,9 +133,9 @@ _LAZY = {
     "PACKS_GROUP": "._discovery",
     "SCORERS_GROUP": "._discovery",
     "PackSource": "._discovery",
-    "render_html": "._render",
-    "render_markdown": "._render",
-    "render_text": "._render",
+    "render_html": "._rendering",
+    "render_markdown": "._rendering",
+    "render_text": "._rendering",
     "EarlierAnswer": "._interview",
     "FirstRound": "._interview",
     "Interview": "._interview",
@@ -144,7 +144,7 @@ _LAZY = {
     "PrepPlan": "._planning",
     "Task": "._planning",
     "build_plan": "._planning",
-    "plan_to_ics": "._planning",
+    "plan_to_ics": "._rendering",
     "Story": "._stories",
     "StoryAssignment": "._stories",
     "StoryBank": "._stories",

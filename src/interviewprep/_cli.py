@@ -100,7 +100,7 @@ def _report(library: Library) -> int:
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
-    from ._render import clean
+    from ._rendering import for_terminal as clean
 
     for problem in problems:
         _out(clean(str(problem)), stream)
@@ -132,7 +132,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         problems = [_problem_dict(p) for p in library.problems]
         _out(json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False))
     else:
-        from ._render import clean
+        from ._rendering import for_terminal as clean
 
         headers = ["PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS", "FROM"]
         table = [headers] + [
@@ -193,7 +193,7 @@ _SHOW_KINDS = {
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from ._convert import to_dict
-    from ._render import render_markdown, render_text
+    from ._rendering import render_markdown, render_text
 
     library = _library(args)
     if args.id:
@@ -249,8 +249,8 @@ def _today(text: str | None) -> Any:
 
 def _cmd_plan(args: argparse.Namespace) -> int:
     from ._convert import to_dict
-    from ._planning import build_plan, plan_to_ics
-    from ._render import render_html, render_markdown, render_text
+    from ._planning import build_plan
+    from ._rendering import plan_to_ics, render_html, render_markdown, render_text
 
     interview = _interview(args.interview)
     library = _library(args)
@@ -285,7 +285,7 @@ def _read_answer(source: str) -> str:
 def _cmd_assess(args: argparse.Namespace) -> int:
     from ._assessment import assess
     from ._convert import to_dict
-    from ._render import render_markdown, render_text
+    from ._rendering import render_markdown, render_text
 
     library = _library(args)
     rubric = library.rubrics.get(args.rubric)
@@ -349,7 +349,8 @@ def _ask(prompt: str) -> str:
 
 def _cmd_practice(args: argparse.Namespace) -> int:
     from ._practice import PracticeSession
-    from ._render import clean, render_text
+    from ._rendering import for_terminal as clean
+    from ._rendering import render_text
 
     interview = _interview(args.interview)
     library = _library(args)
@@ -399,7 +400,7 @@ def _cmd_practice(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from ._convert import to_dict
-    from ._render import render_html, render_markdown
+    from ._rendering import render_html, render_markdown
 
     library = _library(args)
     packs = [p for p in library.packs if not args.packs or p.name in args.packs]
