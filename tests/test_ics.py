@@ -1,4 +1,4 @@
-"""Prep plans as iCalendar files."""
+"""Prep plans as iCalendar files: RFC 5545 lines, escaped text, four-digit years."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from interviewprep import Interview, Interviewer, Library, build_plan, load_library, plan_to_ics
+from interviewprep import (
+    Interview,
+    Interviewer,
+    Library,
+    PrepPlan,
+    build_plan,
+    load_library,
+    plan_to_ics,
+)
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 WHEN = dt.datetime(2026, 12, 3, 10, 0, tzinfo=BERLIN)
@@ -24,28 +32,32 @@ def library() -> Library:
     return load_library(packs=["core"], strict=True)
 
 
-def interview(
-    fmt: str = "in-person", people: tuple[Interviewer, ...] = LOOP[:1], **changes: object
-) -> Interview:
-    fields: dict[str, object] = {
+def plan_for(library: Library, today: dt.date = TODAY, **fields: object) -> PrepPlan:
+    values: dict[str, object] = {
         "company": "Northwind",
         "role": "Senior data analyst",
         "when": WHEN,
-        "format": fmt,
-        "interviewers": people,
+        "format": "video",
+        "interviewers": LOOP,
     }
-    return Interview(**(fields | changes))  # type: ignore[arg-type]
+    interview = Interview(**(values | fields))  # type: ignore[arg-type]
+    return build_plan(library, interview, today=today)
+
+
+def unfolded(text: str) -> list[str]:
+    """The calendar's content lines, folded lines joined again."""
+    return text.replace("\r\n ", "").split("\r\n")[:-1]
+
+
+def value(text: str, name: str) -> str:
+    return next(line for line in unfolded(text) if line.startswith(f"{name}:"))[len(name) + 1 :]
 
 
 class TestICalendar:
     def test_parses_with_an_independent_parser(self, library: Library) -> None:
         """The .ics file parses with the icalendar library, with every task due as planned."""
         icalendar = pytest.importorskip("icalendar")
-        plan = build_plan(
-            library,
-            interview("video", LOOP, location="https://meet.example/x; room 1"),
-            today=TODAY,
-        )
+        plan = plan_for(library, location="https://meet.example/x; room 1")
         text = plan_to_ics(plan)
         calendar = icalendar.Calendar.from_ical(text)
         todos = [c for c in calendar.walk() if c.name == "VTODO"]
@@ -60,7 +72,7 @@ class TestICalendar:
 
     def test_rfc5545_lines(self, library: Library) -> None:
         """CRLF line endings and no line over 75 octets."""
-        text = plan_to_ics(build_plan(library, interview("video", LOOP), today=TODAY))
+        text = plan_to_ics(plan_for(library))
         assert text.endswith("\r\n")
         lines = text.split("\r\n")[:-1]
         assert all(len(line.encode("utf-8")) <= 75 for line in lines)
@@ -72,7 +84,108 @@ class TestICalendar:
         """A naive interview time is written as floating local time."""
         icalendar = pytest.importorskip("icalendar")
         naive = WHEN.replace(tzinfo=None)
-        plan = build_plan(library, interview(when=naive), today=TODAY)
-        calendar = icalendar.Calendar.from_ical(plan_to_ics(plan))
+        calendar = icalendar.Calendar.from_ical(plan_to_ics(plan_for(library, when=naive)))
         [event] = [c for c in calendar.walk() if c.name == "VEVENT"]
         assert event.decoded("DTSTART") == naive
+        assert "DTSTART:20261203T100000\r\n" in plan_to_ics(plan_for(library, when=naive))
+
+    def test_aware_times_are_utc(self, library: Library) -> None:
+        """An aware interview time is written in UTC."""
+        text = plan_to_ics(plan_for(library))
+        assert value(text, "DTSTART") == "20261203T090000Z"
+        assert value(text, "DTEND") == "20261203T100000Z"
+
+    def test_same_plan_same_file(self, library: Library) -> None:
+        """The same plan gives the same file, stamped with the plan's day."""
+        plan = plan_for(library)
+        assert plan_to_ics(plan) == plan_to_ics(plan)
+        assert value(plan_to_ics(plan), "DTSTAMP") == "20261130T000000Z"
+
+
+class TestEscaping:
+    @pytest.mark.parametrize(
+        "separator", ["\r\n", "\r", "\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"]
+    )
+    def test_every_line_separator_is_escaped(self, library: Library, separator: str) -> None:
+        """CR, LF, CRLF, U+2028, U+2029, NEL, VT and FF each become one escaped newline."""
+        text = plan_to_ics(plan_for(library, location=f"Room 1{separator}Floor 2"))
+        assert value(text, "LOCATION") == "Room 1\\nFloor 2"
+        for raw in ("\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
+            assert raw not in text
+        assert "\n" not in text.replace("\r\n", "")
+
+    def test_other_controls_are_dropped(self, library: Library) -> None:
+        """Other control characters are dropped; tabs stay."""
+        text = plan_to_ics(plan_for(library, location="a\x00b\x1b[31mc\x7fd\x9be\tf"))
+        assert value(text, "LOCATION") == "ab[31mcde\tf"
+
+    def test_text_specials_are_escaped(self, library: Library) -> None:
+        """Backslashes, semicolons and commas are escaped."""
+        text = plan_to_ics(plan_for(library, location="C:\\temp; room 1, floor 2"))
+        assert value(text, "LOCATION") == "C:\\\\temp\\; room 1\\, floor 2"
+
+    def test_folding_keeps_characters_whole(self, library: Library) -> None:
+        """Lines fold at 75 octets without splitting a multi-byte character."""
+        location = "€ü😀" * 60
+        text = plan_to_ics(plan_for(library, location=location))
+        lines = text.encode("utf-8").split(b"\r\n")[:-1]
+        assert all(len(line) <= 75 for line in lines)
+        assert all(line.decode("utf-8") for line in lines)
+        assert value(text, "LOCATION") == location
+        assert max(len(line) for line in lines) > 70
+
+
+class TestYears:
+    @pytest.mark.parametrize(
+        "when",
+        [
+            dt.datetime(999, 1, 1),
+            dt.datetime(999, 12, 31, 23, 30),
+            dt.datetime(1000, 1, 1, 0, 30, tzinfo=BERLIN),
+        ],
+    )
+    def test_years_before_1000_are_refused(self, library: Library, when: dt.datetime) -> None:
+        """A date before the year 1000 (in UTC, for an aware one) is a clear ValueError."""
+        plan = plan_for(library, when=when)
+        with pytest.raises(ValueError, match=r"cannot write .* to an iCalendar file") as info:
+            plan_to_ics(plan)
+        assert when.isoformat() in str(info.value)
+
+    @pytest.mark.parametrize(
+        "when",
+        [
+            dt.datetime(9999, 12, 31, 23, 30),
+            dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-1))),
+        ],
+    )
+    def test_years_after_9999_are_refused(self, when: dt.datetime) -> None:
+        """An interview that ends (or, in UTC, starts) in the year 10000 is a clear ValueError."""
+        interview = Interview(company="Acme", role="Analyst", when=when)
+        plan = PrepPlan(
+            interview=interview,
+            today=dt.date(9999, 12, 1),
+            tasks=(),
+            questions_to_rehearse=(),
+            questions_to_ask={},
+            tips=(),
+        )
+        with pytest.raises(ValueError, match=r"cannot write 9999-12-31T23:30:00"):
+            plan_to_ics(plan)
+
+    def test_year_999_names_the_date(self, library: Library) -> None:
+        """The error names the date that cannot be written."""
+        plan = plan_for(library, when=dt.datetime(999, 1, 1), today=dt.date(998, 12, 1))
+        with pytest.raises(ValueError, match=r"0999-01-01T00:00:00.*four-digit year"):
+            plan_to_ics(plan)
+
+    def test_edges_of_the_range_are_written(self, library: Library) -> None:
+        """The years 1000 and 9999 themselves are written, as four digits."""
+        early = plan_for(library, when=dt.datetime(1000, 1, 8, 9), today=dt.date(1000, 1, 1))
+        late = plan_for(library, when=dt.datetime(9999, 12, 20, 9), today=dt.date(9999, 12, 1))
+        assert value(plan_to_ics(early), "DTSTART") == "10000108T090000"
+        assert value(plan_to_ics(late), "DTSTART") == "99991220T090000"
+
+    def test_a_stamp_outside_the_range_is_refused(self, library: Library) -> None:
+        """A DTSTAMP before the year 1000 is refused too."""
+        with pytest.raises(ValueError, match="0999"):
+            plan_to_ics(plan_for(library), stamp=dt.datetime(999, 6, 1, tzinfo=dt.UTC))
