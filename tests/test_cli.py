@@ -440,7 +440,7 @@ class TestShowEveryKindAndFormat:
         if fmt == "json":
             assert [item["id"] for item in json.loads(out)] == [item.id for item in items]
         if kind == "checklist" and fmt != "json":
-            assert "remote" in out.lower()
+            assert "video or phone interview" in out.lower()
 
     @pytest.mark.parametrize("option", ["--format", "--as", "--output-format"])
     def test_old_names_of_the_format_option(
@@ -527,7 +527,9 @@ class TestMisuse:
         code, _, err = run(["--only", "core", *argv], capsys)
         assert code == 2
         assert "Traceback" not in err
-        assert err.strip().splitlines()[-1].startswith(("interviewprep: error:", "usage:"))
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("interviewprep")
+        assert ": error: " in last
 
     def test_new_pack_directory_is_a_file(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -576,7 +578,6 @@ class TestMisuse:
 
     def test_interrupt_code_is_documented(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help names every exit code, 130 for an interruption included."""
-        with pytest.raises(SystemExit):
-            main(["--help"])
+        assert main(["--help"]) == 0
         out = capsys.readouterr().out
         assert "130" in out

@@ -51,9 +51,9 @@ if TYPE_CHECKING:
         Scale,
         Tip,
     )
-    from ._planning import PrepPlan, Task, build_plan, plan_to_ics
+    from ._planning import PrepPlan, Task, build_plan
     from ._practice import PracticeSession, PracticeSummary, Prompt
-    from ._render import render_html, render_markdown, render_text
+    from ._rendering import plan_to_ics, render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
     from ._validation import validate_pack
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
@@ -160,13 +160,13 @@ _PUBLIC: dict[str, str] = {
     "PrepPlan": "._planning",
     "Task": "._planning",
     "build_plan": "._planning",
-    "plan_to_ics": "._planning",
+    "plan_to_ics": "._rendering",
     "PracticeSession": "._practice",
     "PracticeSummary": "._practice",
     "Prompt": "._practice",
-    "render_html": "._render",
-    "render_markdown": "._render",
-    "render_text": "._render",
+    "render_html": "._rendering",
+    "render_markdown": "._rendering",
+    "render_text": "._rendering",
     "Story": "._stories",
     "StoryAssignment": "._stories",
     "StoryBank": "._stories",

@@ -106,7 +106,7 @@ def _write(args: argparse.Namespace, text: str, fmt: str) -> None:
 
 
 def _for_stream(text: str, fmt: str) -> str:
-    from ._render import clean
+    from ._rendering import for_terminal as clean
 
     if fmt in ("text", "md"):
         return clean(text)
@@ -122,25 +122,25 @@ def _as_json(obj: Any) -> str:
 
 
 def _as_markdown(obj: Any) -> str:
-    from ._render import render_markdown
+    from ._rendering import render_markdown
 
     return render_markdown(obj)
 
 
 def _as_text(obj: Any) -> str:
-    from ._render import render_text
+    from ._rendering import render_text
 
     return render_text(obj)
 
 
 def _as_html(obj: Any) -> str:
-    from ._render import render_html
+    from ._rendering import render_html
 
     return render_html(obj)
 
 
 def _as_ics(obj: Any) -> str:
-    from ._planning import plan_to_ics
+    from ._rendering import plan_to_ics
 
     return plan_to_ics(obj)
 
@@ -197,7 +197,7 @@ def _report(library: Library) -> int:
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
-    from ._render import clean
+    from ._rendering import for_terminal as clean
 
     for problem in problems:
         _out(clean(str(problem)), stream)
@@ -229,7 +229,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         problems = [_problem_dict(p) for p in library.problems]
         _out(json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False))
     else:
-        from ._render import clean
+        from ._rendering import for_terminal as clean
 
         headers = ["PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS", "FROM"]
         table = [headers] + [
@@ -431,7 +431,8 @@ def _ask(prompt: str) -> str:
 
 def _cmd_practice(args: argparse.Namespace) -> int:
     from ._practice import PracticeSession
-    from ._render import clean, render_text
+    from ._rendering import for_terminal as clean
+    from ._rendering import render_text
 
     interview = _interview(args.interview)
     library = _library(args)
@@ -739,7 +740,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    from ._render import clean
+    from ._rendering import for_terminal as clean
     from .exceptions import InterviewPrepError
 
     parser = build_parser()

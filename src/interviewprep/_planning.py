@@ -5,7 +5,6 @@ Prep plans: a library's guidance turned into dated tasks for one interview.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from ._words import content_words
 if TYPE_CHECKING:
     from ._library import Library
 
-__all__ = ["PrepPlan", "Task", "build_plan", "plan_to_ics"]
+__all__ = ["PrepPlan", "Task", "build_plan"]
 
 #: When an undated checklist item falls due, relative to the interview, by stage.
 UNDATED_OFFSETS: Mapping[Stage, dt.timedelta] = {
@@ -310,97 +309,3 @@ def build_plan(
         questions_to_ask=_to_ask(library, interview, questions_per_interviewer),
         tips=tuple(_tips(library, interview)),
     )
-
-
-# -- iCalendar -------------------------------------------------------------------------------
-
-
-def _ics_escape(text: str) -> str:
-    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n")
-
-
-def _ics_fold(line: str) -> list[str]:
-    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a character."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += ch
-        size += width
-    out.append(current)
-    return out
-
-
-def _ics_time(moment: dt.datetime) -> str:
-    if moment.tzinfo is not None:
-        return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return moment.strftime("%Y%m%dT%H%M%S")
-
-
-def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
-    """
-    Export a plan as an iCalendar file (RFC 5545), written with the standard library.
-
-    The interview is a ``VEVENT``; each task is a ``VTODO`` due at its time, marked
-    with its interviewer. Aware times are written in UTC; naive times as floating
-    local times. Text is escaped and lines are folded at 75 octets.
-
-    Args:
-        plan: The plan.
-        stamp: The ``DTSTAMP`` to write; the plan's day at midnight UTC by default,
-            so the same plan always gives the same file.
-
-    Returns:
-        The calendar, with CRLF line endings.
-    """
-    interview = plan.interview
-    if stamp is None:
-        stamp = dt.datetime.combine(plan.today, dt.time(), tzinfo=dt.UTC)
-    stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    slug = re.sub(r"[^a-z0-9]+", "-", f"{interview.company} {interview.role}".lower()).strip("-")
-    base = f"{_ics_time(interview.when)}-{slug or 'interview'}@interviewprep"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//interviewprep//prep plan//EN",
-        "CALSCALE:GREGORIAN",
-        "BEGIN:VEVENT",
-        f"UID:interview-{base}",
-        f"DTSTAMP:{stamp_text}",
-        f"DTSTART:{_ics_time(interview.when)}",
-        f"DTEND:{_ics_time(interview.when + dt.timedelta(hours=1))}",
-        f"SUMMARY:{_ics_escape(f'Second interview: {interview.role} at {interview.company}')}",
-    ]
-    if interview.location:
-        lines.append(f"LOCATION:{_ics_escape(interview.location)}")
-    if interview.interviewers:
-        people = ", ".join(
-            f"{p.name} ({p.title})" if p.title else p.name for p in interview.interviewers
-        )
-        lines.append(f"DESCRIPTION:{_ics_escape('With ' + people)}")
-    lines.append("END:VEVENT")
-    for number, task in enumerate(plan.tasks, start=1):
-        lines += [
-            "BEGIN:VTODO",
-            f"UID:task-{number}-{base}",
-            f"DTSTAMP:{stamp_text}",
-            f"DUE:{_ics_time(task.due)}",
-            f"SUMMARY:{_ics_escape(task.text)}",
-            f"CATEGORIES:{task.stage.value.upper()}",
-            f"PRIORITY:{9 if task.optional else 5}",
-        ]
-        details = [f"From {task.source}"]
-        if task.interviewer:
-            details.insert(0, f"For {task.interviewer}")
-        lines.append(f"DESCRIPTION:{_ics_escape('. '.join(details))}")
-        lines.append("END:VTODO")
-    lines.append("END:VCALENDAR")
-    folded = [part for line in lines for part in _ics_fold(line)]
-    return "\r\n".join(folded) + "\r\n"

@@ -1,0 +1,16 @@
+"""
+Renderers: Markdown, plain text for a terminal, HTML and iCalendar.
+
+Each renderer but iCalendar works from one document structure
+(:mod:`._document`), built per type, and takes its fixed words from one phrase
+table (:mod:`._phrases`).
+"""
+
+from __future__ import annotations
+
+from .html import render_html
+from .ics import plan_to_ics
+from .markdown import render_markdown
+from .text import for_terminal, render_text
+
+__all__ = ["for_terminal", "plan_to_ics", "render_html", "render_markdown", "render_text"]

@@ -1,0 +1,601 @@
+"""
+The document every renderer starts from: headings, paragraphs, lists, tables.
+
+:func:`document` turns a model object, a pack, a plan, an assessment or an iterable
+of them into a :class:`Document`. Text in a document is of two kinds that never
+mix: plain strings (titles, question texts, labels), which a renderer escapes for
+its output, and :class:`Body` blocks holding a pack's Markdown (tip bodies,
+guidance, rubric and criterion descriptions), which each renderer reads in its own
+way. Every fixed word comes from :mod:`._phrases`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Mapping
+from typing import TypeAlias
+
+import attrs
+
+from .._assessment import Assessment
+from .._model import Checklist, ChecklistItem, Pack, Question, Rubric, Tip
+from .._planning import PrepPlan
+from .._vocabulary import AskedBy, Stage
+from ._phrases import phrase, plural
+
+__all__ = [
+    "SAFE_SCHEMES",
+    "Block",
+    "Body",
+    "Code",
+    "Column",
+    "Document",
+    "Emphasis",
+    "Heading",
+    "Inline",
+    "ItemList",
+    "Link",
+    "Meta",
+    "Paragraph",
+    "Strong",
+    "Table",
+    "TaskItem",
+    "TaskList",
+    "Text",
+    "document",
+    "plain",
+    "safe_target",
+]
+
+#: The link targets a rendered link may have: none can run script or embed data.
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+# -- inline ------------------------------------------------------------------------------
+
+
+def _text(value: str | Iterable[Inline]) -> Text:
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(value)
+
+
+@attrs.frozen
+class Strong:
+    """
+    Strongly emphasised text.
+
+    Attributes:
+        content: What is emphasised.
+    """
+
+    content: Text = attrs.field(converter=_text)
+
+
+@attrs.frozen
+class Emphasis:
+    """
+    Emphasised text.
+
+    Attributes:
+        content: What is emphasised.
+    """
+
+    content: Text = attrs.field(converter=_text)
+
+
+@attrs.frozen
+class Code:
+    """
+    Literal text, such as a command or a file name.
+
+    Attributes:
+        text: The text, exactly as written.
+    """
+
+    text: str
+
+
+@attrs.frozen
+class Link:
+    """
+    A link, as written in a pack's Markdown; renderers decide whether it stays one.
+
+    Attributes:
+        content: The link's text.
+        target: Where it points, exactly as written (escapes resolved).
+    """
+
+    content: Text = attrs.field(converter=_text)
+    target: str
+
+
+#: A piece of running text: a plain string or a marked-up span.
+Inline: TypeAlias = "str | Strong | Emphasis | Code | Link"
+#: A run of inline pieces.
+Text: TypeAlias = "tuple[Inline, ...]"
+
+
+def plain(text: Iterable[Inline]) -> str:
+    """
+    The words of *text* without any markup (a link gives its text only).
+
+    Args:
+        text: The inline pieces.
+
+    Returns:
+        Their concatenated text.
+    """
+    parts: list[str] = []
+    for piece in text:
+        if isinstance(piece, str):
+            parts.append(piece)
+        elif isinstance(piece, Code):
+            parts.append(piece.text)
+        else:
+            parts.append(plain(piece.content))
+    return "".join(parts)
+
+
+def safe_target(target: str) -> bool:
+    """
+    Whether a link to *target* may stay a link: its target is http, https or mailto.
+
+    The scheme must be spelled out at the very start, so nothing (an entity, an
+    escape, a control character) can turn an unsafe target into one that looks safe.
+
+    Args:
+        target: The link's target as written.
+
+    Returns:
+        Whether it starts with ``http://``, ``https://`` or ``mailto:`` in any case.
+    """
+    return target[:8].lower().startswith(SAFE_SCHEMES)
+
+
+# -- blocks ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Heading:
+    """
+    A heading.
+
+    Attributes:
+        level: 1 for a top-level heading; renderers cap it at 6.
+        text: The heading's own text (content, such as a title).
+        label: A fixed word put before the text (``"Prep plan"``), or empty.
+    """
+
+    level: int
+    text: Text = attrs.field(converter=_text, default=())
+    label: str = ""
+
+
+@attrs.frozen
+class Paragraph:
+    """
+    A paragraph of plain text.
+
+    Attributes:
+        text: Its inline pieces.
+    """
+
+    text: Text = attrs.field(converter=_text)
+
+
+@attrs.frozen
+class Meta:
+    """
+    A line of facts about what precedes or follows it (topic, stage, version).
+
+    Attributes:
+        text: The line.
+    """
+
+    text: Text = attrs.field(converter=_text)
+
+
+@attrs.frozen
+class Body:
+    """
+    Markdown from a pack, kept as written for each renderer to read.
+
+    Attributes:
+        markdown: The Markdown text.
+    """
+
+    markdown: str
+
+
+@attrs.frozen
+class ItemList:
+    """
+    A bulleted or numbered list.
+
+    Attributes:
+        items: The items, each a run of inline pieces.
+        ordered: Whether the items are numbered.
+        start: The first item's number, for a numbered list.
+    """
+
+    items: tuple[Text, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@attrs.frozen
+class TaskItem:
+    """
+    One entry of a task list: something to do and tick off.
+
+    Attributes:
+        text: What to do, with when and any flags.
+        overdue: Whether it is already late.
+    """
+
+    text: Text = attrs.field(converter=_text)
+    overdue: bool = False
+
+
+@attrs.frozen
+class TaskList:
+    """
+    A list of things to do, each with a box to tick.
+
+    Attributes:
+        items: The tasks.
+    """
+
+    items: tuple[TaskItem, ...]
+
+
+@attrs.frozen
+class Column:
+    """
+    A table column.
+
+    Attributes:
+        header: The column's heading in a grid.
+        label: The word that introduces a cell when a row is read as lines rather
+            than a grid; empty for the cells that make up a row's lead.
+    """
+
+    header: str
+    label: str = ""
+
+
+@attrs.frozen
+class Table:
+    """
+    A table of plain cells.
+
+    Attributes:
+        columns: The columns.
+        rows: The rows, each with one cell per column.
+    """
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Text, ...], ...]
+
+
+#: A block of a document.
+Block: TypeAlias = "Heading | Paragraph | Meta | Body | ItemList | TaskList | Table"
+
+
+@attrs.frozen
+class Document:
+    """
+    What a renderer renders.
+
+    Attributes:
+        title: A plain title for the whole document (a page's ``<title>``).
+        blocks: The blocks, in reading order.
+    """
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+# -- building ----------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    """A plain value on one line, its runs of white space made single spaces."""
+    return " ".join(text.split())
+
+
+def _labels(values: Iterable[object]) -> str:
+    return ", ".join(sorted(str(value) for value in values))
+
+
+def _heading(level: int, text: str = "", label: str = "") -> Heading:
+    return Heading(level=level, text=_one_line(text), label=label)
+
+
+def _body(markdown: str) -> list[Block]:
+    return [Body(markdown.strip())] if markdown.strip() else []
+
+
+def _offset(delta: dt.timedelta) -> str:
+    """
+    An offset from the interview's start in words: ``"4 hours after the start"``.
+
+    Args:
+        delta: The offset; negative is before the start.
+
+    Returns:
+        The words.
+    """
+    if delta == dt.timedelta(0):
+        return phrase("offset.at_start")
+    after = delta > dt.timedelta(0)
+    delta = abs(delta)
+    hours, minutes = delta.seconds // 3600, delta.seconds % 3600 // 60
+    parts = [
+        plural(key, count)
+        for key, count in (("unit.day", delta.days), ("unit.hour", hours), ("unit.minute", minutes))
+        if count
+    ]
+    amount = " ".join(parts) or phrase("offset.moments")
+    return phrase("offset.after" if after else "offset.before", amount=amount)
+
+
+def _moment(when: dt.datetime) -> str:
+    """
+    A date and time in words: ``"Thu 03 Dec 2026, 10:00 UTC+01:00"``.
+
+    Names of days and months come from the phrase table, not the process's locale.
+
+    Args:
+        when: The moment; an aware one is shown with its zone's name.
+
+    Returns:
+        The words.
+    """
+    text = phrase(
+        "datetime",
+        weekday=phrase(f"weekday.{when.weekday()}"),
+        day=when.day,
+        month=phrase(f"month.{when.month}"),
+        year=when.year,
+        hour=when.hour,
+        minute=when.minute,
+    )
+    zone = when.tzname() if when.tzinfo is not None else None
+    return phrase("datetime.zoned", when=text, zone=zone) if zone else text
+
+
+@functools.singledispatch
+def _build(obj: object, level: int) -> Document:
+    """The document of *obj*, its headings from *level*; an iterable's items in turn."""
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | Mapping):
+        parts = [_build(item, level) for item in obj]
+        return Document(
+            title=_several([part.title for part in parts]),
+            blocks=tuple(block for part in parts for block in part.blocks),
+        )
+    msg = f"cannot render {type(obj).__name__}"
+    raise TypeError(msg)
+
+
+def _several(titles: list[str]) -> str:
+    if not titles:
+        return phrase("document.empty")
+    if len(titles) == 1:
+        return titles[0]
+    return phrase("document.several", first=titles[0], count=len(titles) - 1)
+
+
+@_build.register
+def _tip(tip: Tip, level: int) -> Document:
+    meta = [phrase("tip.topic", topic=tip.topic)]
+    if tip.stages:
+        meta.append(phrase("tip.stages", stages=_labels(tip.stages)))
+    if tip.audiences:
+        meta.append(phrase("tip.audiences", audiences=_labels(tip.audiences)))
+    blocks: list[Block] = [_heading(level, tip.title), *_body(tip.body), Meta("; ".join(meta))]
+    return Document(title=_one_line(tip.title), blocks=tuple(blocks))
+
+
+@_build.register
+def _question(question: Question, level: int) -> Document:
+    asked = question.asked_by is AskedBy.INTERVIEWER
+    side = phrase("question.asked_of_you" if asked else "question.for_you_to_ask")
+    meta = phrase("question.meta", kind=question.kind, side=side, intent=question.intent)
+    blocks: list[Block] = [_heading(level, question.text), Meta(meta), *_body(question.guidance)]
+    if question.pitfalls:
+        blocks.append(Paragraph(phrase("question.pitfalls")))
+        blocks.append(ItemList(tuple((_one_line(p),) for p in question.pitfalls)))
+    if question.follow_ups:
+        blocks.append(Paragraph(phrase("question.follow_ups")))
+        items = tuple((_one_line(f),) for f in question.follow_ups)
+        blocks.append(ItemList(items, ordered=True))
+    return Document(title=_one_line(question.text), blocks=tuple(blocks))
+
+
+def _item(item: ChecklistItem) -> TaskItem:
+    text = _one_line(item.text)
+    if item.due is not None:
+        text = phrase("item.due", text=text, when=_offset(item.due))
+    if item.optional:
+        text = f"{text} {phrase('item.optional')}"
+    return TaskItem(text)
+
+
+@_build.register
+def _checklist_item(item: ChecklistItem, level: int) -> Document:
+    return Document(title=_one_line(item.text), blocks=(TaskList((_item(item),)),))
+
+
+@_build.register
+def _checklist(checklist: Checklist, level: int) -> Document:
+    tasks = TaskList(tuple(_item(item) for item in checklist.items))
+    return Document(
+        title=_one_line(checklist.title), blocks=(_heading(level, checklist.title), tasks)
+    )
+
+
+@_build.register
+def _rubric(rubric: Rubric, level: int) -> Document:
+    blocks: list[Block] = [_heading(level, rubric.title), *_body(rubric.description)]
+    columns = (
+        Column(phrase("rubric.score")),
+        Column(phrase("rubric.level")),
+        Column(phrase("rubric.anchor")),
+    )
+    for criterion in rubric.criteria:
+        name = _one_line(criterion.name)
+        if criterion.weight != 1:
+            name = phrase("rubric.weight", name=name, weight=f"{criterion.weight:g}")
+        blocks += [_heading(level + 1, name), *_body(criterion.description)]
+        rows = tuple(
+            ((str(lvl.score),), (_one_line(lvl.label),), (_one_line(lvl.anchor),))
+            for lvl in sorted(criterion.levels, key=lambda x: x.score)
+        )
+        blocks.append(Table(columns, rows))
+    return Document(title=_one_line(rubric.title), blocks=tuple(blocks))
+
+
+@_build.register
+def _pack(pack: Pack, level: int) -> Document:
+    info = pack.info
+    blocks: list[Block] = [_heading(level, info.title)]
+    if info.description.strip():
+        blocks.append(Paragraph(_one_line(info.description)))
+    meta = phrase("pack.meta", name=info.name, version=info.version, language=info.language)
+    blocks.append(Meta(meta))
+    asked = [q for q in pack.questions if q.asked_by is AskedBy.INTERVIEWER]
+    to_ask = [q for q in pack.questions if q.asked_by is AskedBy.CANDIDATE]
+    sections: list[tuple[str, Iterable[object]]] = [
+        ("pack.tips", pack.tips),
+        ("pack.questions_asked", asked),
+        ("pack.questions_to_ask", to_ask),
+        ("pack.checklists", pack.checklists),
+        ("pack.rubrics", pack.rubrics),
+    ]
+    for key, items in sections:
+        items = list(items)
+        if items:
+            blocks.append(_heading(level + 1, label=phrase(key)))
+            blocks += _build(items, level + 2).blocks
+    return Document(title=_one_line(info.title), blocks=tuple(blocks))
+
+
+@_build.register
+def _plan(plan: PrepPlan, level: int) -> Document:
+    interview = plan.interview
+    subject = phrase(
+        "plan.subject", role=_one_line(interview.role), company=_one_line(interview.company)
+    )
+    label = phrase("plan.title")
+    meta = phrase(
+        "plan.meta",
+        when=_moment(interview.when),
+        format=interview.format,
+        today=plan.today.isoformat(),
+    )
+    blocks: list[Block] = [Heading(level, subject, label), Meta(meta)]
+    if interview.interviewers:
+        people = []
+        for person in interview.interviewers:
+            name, title = _one_line(person.name), _one_line(person.title)
+            key = "plan.person_titled" if title else "plan.person"
+            people.append((phrase(key, name=name, title=title, audience=person.audience),))
+        blocks += [_heading(level + 1, label=phrase("plan.meet")), ItemList(tuple(people))]
+    for stage in Stage:
+        tasks = plan.tasks_for(stage)
+        if not tasks:
+            continue
+        items = []
+        for task in tasks:
+            text: list[Inline] = [
+                phrase("plan.task", when=_moment(task.due), text=_one_line(task.text))
+            ]
+            if task.overdue:
+                text += [" ", Strong(phrase("plan.overdue"))]
+            if task.optional:
+                text.append(f" {phrase('item.optional')}")
+            items.append(TaskItem(text, overdue=task.overdue))
+        blocks += [_heading(level + 1, label=phrase(f"plan.{stage.value}")), TaskList(tuple(items))]
+    if plan.questions_to_rehearse:
+        rehearse = tuple(
+            (f"{_one_line(q.text)} ", Emphasis(phrase("plan.kind", kind=q.kind)))
+            for q in plan.questions_to_rehearse
+        )
+        blocks += [
+            _heading(level + 1, label=phrase("plan.rehearse")),
+            ItemList(rehearse, ordered=True),
+        ]
+    if any(plan.questions_to_ask.values()):
+        blocks.append(_heading(level + 1, label=phrase("plan.to_ask")))
+        for name, questions in plan.questions_to_ask.items():
+            if questions:
+                blocks.append(Paragraph((Strong(_one_line(name)),)))
+                blocks.append(ItemList(tuple((_one_line(q.text),) for q in questions)))
+    if plan.tips:
+        tips = tuple(
+            (Strong(_one_line(t.title)), f" {phrase('plan.topic', topic=t.topic)}")
+            for t in plan.tips
+        )
+        blocks += [_heading(level + 1, label=phrase("plan.tips")), ItemList(tips)]
+    title = phrase("labelled", label=label, text=subject)
+    return Document(title=title, blocks=tuple(blocks))
+
+
+@_build.register
+def _assessment(assessment: Assessment, level: int) -> Document:
+    rubric = assessment.rubric
+    label = phrase("assessment.title")
+    blocks: list[Block] = [_heading(level, rubric.title, label)]
+    if assessment.question is not None:
+        text = _one_line(assessment.question.text)
+        blocks.append(Meta(phrase("assessment.question", text=text)))
+    needs_human = phrase("assessment.needs_human")
+    total = needs_human if assessment.total is None else f"{assessment.total:g}"
+    scale = phrase("assessment.scale", min=rubric.scale.min, max=rubric.scale.max)
+    blocks.append(Paragraph((Strong(phrase("assessment.total", total=total)), f" {scale}")))
+    columns = (
+        Column(phrase("assessment.criterion")),
+        Column(phrase("assessment.score")),
+        Column(phrase("assessment.evidence"), phrase("assessment.evidence_label")),
+        Column(phrase("assessment.change"), phrase("assessment.change_label")),
+    )
+    rows = []
+    for item in assessment.criteria:
+        if item.score is None:
+            score = _one_line(item.note) or needs_human
+        elif item.level is not None:
+            score = f"{item.score} {_one_line(item.level.label)}"
+        else:
+            score = str(item.score)
+        evidence = _one_line("; ".join(item.evidence))
+        cells = (_one_line(item.criterion.name), score, evidence, _one_line(item.suggestion))
+        rows.append(tuple(_text(cell) for cell in cells))
+    blocks.append(Table(columns, tuple(rows)))
+    title = phrase("labelled", label=label, text=_one_line(rubric.title))
+    return Document(title=title, blocks=tuple(blocks))
+
+
+def document(obj: object) -> Document:
+    """
+    The document for a model object, a pack, a plan, an assessment or an iterable of them.
+
+    Packs, plans and assessments start at heading level 1; anything else (a tip, a
+    selection of questions) at level 2, so that it can sit under a page's own title.
+
+    Args:
+        obj: A :class:`Tip`, :class:`Question`, :class:`Checklist`,
+            :class:`ChecklistItem`, :class:`Rubric`, :class:`Pack`,
+            :class:`PrepPlan` or :class:`Assessment`, or an iterable of these.
+
+    Returns:
+        The document.
+
+    Raises:
+        TypeError: For anything else, naming its type (a mapping is not taken for
+            an iterable of its keys).
+    """
+    top = isinstance(obj, Pack | PrepPlan | Assessment)
+    return _build(obj, 1 if top else 2)
