@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["format_duration", "parse_duration"]
+__all__ = ["DURATION_PATTERN", "format_duration", "parse_duration"]
 
-_DURATION = re.compile(
+DURATION_PATTERN = _DURATION = re.compile(
     r"""
     (?P<sign>[+-])?P
     (?:(?P<weeks>\d{1,6})W)?

@@ -119,28 +119,31 @@ def installed(group: str) -> tuple[InstalledEntryPoint, ...]:
 
 def _environment_key() -> str:
     """
-    A digest of everything an install changes: interpreter, prefix, sys.path, and each
-    distribution's metadata folder name and ``entry_points.txt`` content.
+    A digest of everything an install changes: interpreter, prefix, and for each folder
+    on sys.path that holds distributions, its path and each distribution's metadata
+    folder name and ``entry_points.txt`` content.
     """
     from ._filesystem import read_regular_file
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{_INDEX_FORMAT}\0{sys.version}\0{sys.executable}\0{sys.prefix}".encode())
     for entry in sys.path:
-        digest.update(f"\0path\0{entry}".encode(errors="surrogatepass"))
         folder = entry or "."
         try:
             names = sorted(os.listdir(folder))
         except OSError:
             try:  # a zip file or other importable file: its identity is its stat
                 info = os.stat(folder)
-                digest.update(f"\0file\0{info.st_size}\0{info.st_mtime_ns}".encode())
+                digest.update(f"\0file\0{entry}\0{info.st_size}\0{info.st_mtime_ns}".encode())
             except OSError:
                 pass
             continue
-        for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
-                continue
+        # A folder without distributions adds nothing to what is found, so it is left
+        # out of the key: running from another folder does not invalidate the index.
+        dists = [n for n in names if n.endswith((".dist-info", ".egg-info"))]
+        if dists:
+            digest.update(f"\0path\0{entry}".encode(errors="surrogatepass"))
+        for name in dists:
             digest.update(f"\0dist\0{name}".encode(errors="surrogatepass"))
             try:
                 digest.update(

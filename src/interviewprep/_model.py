@@ -40,8 +40,12 @@ __all__ = [
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
 #: The alphabet of pack names: the id alphabet, not ending in '-' (a PEP 508 name).
 PACK_NAME_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", re.ASCII)
-#: A reference: a bare id or ``pack/id``.
-REFERENCE_PATTERN = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*", re.ASCII)
+#: A full id: ``pack/id``.
+FULL_ID_PATTERN = re.compile(f"(?:{PACK_NAME_PATTERN.pattern})/(?:{ID_PATTERN.pattern})", re.ASCII)
+#: A reference: a bare id or a full id.
+REFERENCE_PATTERN = re.compile(
+    f"(?:(?:{PACK_NAME_PATTERN.pattern})/)?(?:{ID_PATTERN.pattern})", re.ASCII
+)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
 _MAX_ID_LENGTH = 100
 #: The kinds of item a pack holds, as its field names, in file order.
@@ -214,7 +218,7 @@ def _check_references(_: object, attribute: attrs.Attribute[Any], value: tuple[s
 
 
 def _check_replaces(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and ("/" not in value or not REFERENCE_PATTERN.fullmatch(value)):
+    if value is not None and not FULL_ID_PATTERN.fullmatch(value):
         msg = f"{excerpt(value)} must be the full id of the replaced item, such as 'core/some-tip'"
         raise ValidationError(attribute.name, msg)
 
@@ -594,6 +598,8 @@ def _check_version(_: object, attribute: attrs.Attribute[Any], value: str) -> No
 
 
 def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        return  # packaging is imported only for packs that need it
     from packaging.requirements import InvalidRequirement, Requirement
 
     for index, text in enumerate(value):

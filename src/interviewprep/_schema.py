@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import typing
 from typing import Any
 
 import attrs
 
+from ._durations import DURATION_PATTERN
 from ._model import (
+    FULL_ID_PATTERN,
+    ID_PATTERN,
+    PACK_NAME_PATTERN,
+    REFERENCE_PATTERN,
     Checklist,
     ChecklistItem,
     Criterion,
@@ -26,16 +32,25 @@ from ._model import (
 
 __all__ = ["pack_schema"]
 
-_ID = r"^[a-z0-9][a-z0-9-]*$"
-_PACK_NAME = r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
-_REFERENCE = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/)?[a-z0-9][a-z0-9-]*$"
-_DURATION = r"^[+-]?P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$"
+
+def _anchored(pattern: re.Pattern[str]) -> str:
+    """A model pattern as a JSON Schema pattern: anchored, verbose spacing and names gone."""
+    text = pattern.pattern
+    if pattern.flags & re.VERBOSE:
+        text = re.sub(r"\s+", "", text)
+    return f"^{re.sub(r'[?]P<[a-z_]+>', '', text)}$"
+
+
+# Taken from the model, so the schema and the loader can never disagree.
+_ID = _anchored(ID_PATTERN)
+_REFERENCE = _anchored(REFERENCE_PATTERN)
+_DURATION = _anchored(DURATION_PATTERN)
 _PATTERNS = {
     "id": _ID,
-    "PackInfo.name": _PACK_NAME,
+    "PackInfo.name": _anchored(PACK_NAME_PATTERN),
     "rubric": _REFERENCE,
     "scorer": _ID,
-    "replaces": r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?/[a-z0-9][a-z0-9-]*$",
+    "replaces": _anchored(FULL_ID_PATTERN),
 }
 _FIELD_DOCS = {
     "due": "Offset from the interview's start as a signed ISO 8601 duration, e.g. -P2D.",
