@@ -8,6 +8,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: The settings of every property test over whole packs: each example builds, writes or
+#: renders a pack of several items, so fewer examples keep the suite within a minute.
+PACK_SETTINGS = settings(
+    max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 MANIFEST = """\
 [pack]

@@ -31,6 +31,7 @@ from interviewprep import (
     to_json,
 )
 from interviewprep import testing as strategies
+from packtools import PACK_SETTINGS
 
 MODELS: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Tip, strategies.tips()),
@@ -63,22 +64,15 @@ TIP = {"id": "t", "title": "Title", "body": "Body", "topic": "research"}
 class TestRoundTrip:
     @pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=[cls.__name__ for cls, _ in MODELS])
     @given(data=st.data())
-    def test_dict_round_trip(
+    def test_round_trip(
         self, cls: type, strategy: st.SearchStrategy[Any], data: st.DataObject
     ) -> None:
-        """from_dict(to_dict(x)) == x for every valid object of every model."""
+        """from_dict(to_dict(x)) == x and from_json(to_json(x)) == x for every model object."""
         obj = data.draw(strategy)
         assert from_dict(cls, to_dict(obj)) == obj
-
-    @pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=[cls.__name__ for cls, _ in MODELS])
-    @given(data=st.data())
-    def test_json_round_trip(
-        self, cls: type, strategy: st.SearchStrategy[Any], data: st.DataObject
-    ) -> None:
-        """from_json(to_json(x)) == x for every valid object of every model."""
-        obj = data.draw(strategy)
         assert from_json(cls, to_json(obj)) == obj
 
+    @PACK_SETTINGS
     @given(strategies.packs(max_items=2))
     def test_pack_output_is_plain_data(self, pack: Pack) -> None:
         """to_dict writes only dicts, lists, str, int, float and bool: no None, no enums."""
@@ -314,6 +308,7 @@ def _mutations(draw: st.DrawFn, data: Any) -> Any:
 
 
 class TestFastAndDetailedAgree:
+    @PACK_SETTINGS
     @given(data=st.data(), pack=strategies.packs(max_items=2))
     def test_same_verdict(self, data: st.DataObject, pack: Pack) -> None:
         """On any corrupted pack data, the fast path fails exactly when the detailed one does."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from interviewprep import Limits, Pack, PackError, from_dict, load_pack, to_dict, validate_pack
 from interviewprep import testing as strategies
-from packtools import QUESTION, RUBRIC, TIP, manifest, simple_pack, write_files
+from packtools import PACK_SETTINGS, QUESTION, RUBRIC, TIP, manifest, simple_pack, write_files
 
 
 def problems_of(path: Path, **kwargs: object) -> list[tuple[str | None, int | None, str, str]]:
@@ -75,8 +75,8 @@ class TestGoodPacks:
         pack = load_pack(write_files(tmp_path, files))
         assert [t.id for t in pack.tips] == ["first", "from-a", "from-b", "from-json"]
 
+    @PACK_SETTINGS
     @given(pack=strategies.packs(max_items=2))
-    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
     def test_toml_and_json_give_identical_packs(
         self, pack: Pack, tmp_path_factory: pytest.TempPathFactory
     ) -> None:
@@ -385,6 +385,7 @@ class TestNeverCrashes:
         (folder / "pack.json").write_text(json.dumps(data), encoding="utf-8")
         assert_loads_or_reports(folder)
 
+    @PACK_SETTINGS
     @given(pack=strategies.packs(max_items=2))
     def test_valid_packs_load_from_their_dict(self, pack: Pack) -> None:
         """Every valid generated pack survives from_dict(to_dict(...))."""

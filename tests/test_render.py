@@ -32,6 +32,7 @@ from interviewprep import (
 from interviewprep import testing as strategies
 from interviewprep._rendering import _phrases, for_terminal
 from interviewprep._rendering.markdown import sanitize
+from packtools import PACK_SETTINGS
 
 XSS = [
     "<script>alert(1)</script>",
@@ -145,6 +146,7 @@ class TestHtml:
         assert "Content-Security-Policy" in page
         assert "<link" not in page
 
+    @PACK_SETTINGS
     @given(strategies.packs(max_items=2))
     def test_any_pack_renders_inert(self, pack: Pack) -> None:
         """Any valid pack renders to a page with only allowed tags and safe links."""

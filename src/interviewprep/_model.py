@@ -156,31 +156,7 @@ def _weight(value: float) -> float:
         raise ValidationError("weight", msg) from None
 
 
-def _items(values: Iterable[ChecklistItem]) -> tuple[ChecklistItem, ...]:
-    return tuple(values)
-
-
-def _levels(values: Iterable[Level]) -> tuple[Level, ...]:
-    return tuple(values)
-
-
-def _criteria(values: Iterable[Criterion]) -> tuple[Criterion, ...]:
-    return tuple(values)
-
-
-def _tips(values: Iterable[Tip]) -> tuple[Tip, ...]:
-    return tuple(values)
-
-
-def _questions(values: Iterable[Question]) -> tuple[Question, ...]:
-    return tuple(values)
-
-
-def _checklists(values: Iterable[Checklist]) -> tuple[Checklist, ...]:
-    return tuple(values)
-
-
-def _rubrics(values: Iterable[Rubric]) -> tuple[Rubric, ...]:
+def _tuple(values: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(values)
 
 
@@ -429,7 +405,7 @@ class Checklist(_InPack):
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_check_text)
     stage: Stage = attrs.field(converter=_stage)
-    items: tuple[ChecklistItem, ...] = attrs.field(converter=_items)
+    items: tuple[ChecklistItem, ...] = attrs.field(converter=_tuple)
     formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
@@ -514,7 +490,7 @@ class Criterion:
     name: str = attrs.field(validator=_check_text)
     description: str = ""
     weight: float = attrs.field(default=1.0, converter=_weight)
-    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels)
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_tuple)
     scorer: str | None = attrs.field(default=None)
 
     @weight.validator
@@ -560,7 +536,7 @@ class Rubric(_InPack):
     title: str = attrs.field(validator=_check_text)
     description: str = ""
     scale: Scale
-    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_tuple)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -695,10 +671,10 @@ class Pack:
     """
 
     info: PackInfo = attrs.field(metadata={KEY: "pack"})
-    tips: tuple[Tip, ...] = attrs.field(default=(), converter=_tips)
-    questions: tuple[Question, ...] = attrs.field(default=(), converter=_questions)
-    checklists: tuple[Checklist, ...] = attrs.field(default=(), converter=_checklists)
-    rubrics: tuple[Rubric, ...] = attrs.field(default=(), converter=_rubrics)
+    tips: tuple[Tip, ...] = attrs.field(default=(), converter=_tuple)
+    questions: tuple[Question, ...] = attrs.field(default=(), converter=_tuple)
+    checklists: tuple[Checklist, ...] = attrs.field(default=(), converter=_tuple)
+    rubrics: tuple[Rubric, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         # Stamping happens here and nowhere else: items read from a pack file and
