@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 import answers
 from interviewprep import (
     Criterion,
+    EarlierAnswer,
+    FirstRound,
     Interview,
     Level,
     Library,
@@ -19,7 +21,6 @@ from interviewprep import (
     assess,
     load_scorers,
 )
-from interviewprep._interview import EarlierAnswer, FirstRound
 from interviewprep.scorers import BUILTIN, Score, ScoringContext
 from packtools import Site
 

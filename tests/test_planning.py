@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from interviewprep import (
     Audience,
+    EarlierAnswer,
+    FirstRound,
     Format,
     Interview,
     Interviewer,
@@ -22,7 +24,6 @@ from interviewprep import (
     load_interview,
     to_dict,
 )
-from interviewprep._interview import EarlierAnswer, FirstRound
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 WHEN = dt.datetime(2026, 12, 3, 10, 0, tzinfo=BERLIN)
