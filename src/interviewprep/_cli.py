@@ -227,7 +227,8 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         )
     if args.format == "json":
         problems = [_problem_dict(p) for p in library.problems]
-        _out(json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False))
+        text = json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False)
+        _out(_for_stream(text, "json"))
     else:
         from ._rendering import for_terminal as clean
 
@@ -269,7 +270,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         problems += validate_pack(path)
     if args.format == "json":
-        _out(json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
+        text = json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False)
+        _out(_for_stream(text, "json"))
     else:
         _print_problems(problems, sys.stdout)
         if not problems:
