@@ -5,7 +5,7 @@ from importlib.metadata import version as _version
 project = "interviewprep"
 author = "interviewprep developers"
 copyright = "2026, interviewprep developers"
-release = _version("interviewprep")
+release = _version("interviewprep-kit")
 version = ".".join(release.split(".")[:2])
 
 extensions = [

@@ -46,4 +46,4 @@ class TestPublicSurface:
         """__version__ is the installed distribution's version."""
         from importlib.metadata import version
 
-        assert interviewprep.__version__ == version("interviewprep")
+        assert interviewprep.__version__ == version("interviewprep-kit")

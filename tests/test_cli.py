@@ -63,7 +63,7 @@ class TestPacksCommand:
             "FROM",
         ]
         assert row.split()[0] == "core"
-        assert row.split()[-1] == "interviewprep"
+        assert row.split()[-1] == "interviewprep-kit"
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """packs --format json is machine-readable."""

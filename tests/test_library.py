@@ -48,7 +48,7 @@ class TestCorePack:
         """The wheel's own entry point registers the core pack."""
         library = load_library(packs=["core"], strict=True)
         assert [p.name for p in library.packs] == ["core"]
-        assert library.sources["core"].distribution == "interviewprep"
+        assert library.sources["core"].distribution == "interviewprep-kit"
         assert library.sources["core"].kind == "data"
 
     def test_data_only_mode_loads_core_identically(self) -> None:

@@ -10,27 +10,27 @@ from packaging.requirements import Requirement
 class TestMetadata:
     def test_runtime_dependencies(self) -> None:
         """At runtime interviewprep needs attrs, cattrs, importlib-metadata and packaging only."""
-        requires = [Requirement(r) for r in distribution("interviewprep").requires or []]
+        requires = [Requirement(r) for r in distribution("interviewprep-kit").requires or []]
         runtime = {r.name for r in requires if r.marker is None}
         assert runtime == {"attrs", "cattrs", "importlib-metadata", "packaging"}
 
     def test_python_version(self) -> None:
         """Python 3.11 or newer is required (tomllib, StrEnum)."""
-        assert distribution("interviewprep").metadata["Requires-Python"] == ">=3.11"
+        assert distribution("interviewprep-kit").metadata["Requires-Python"] == ">=3.11"
 
     def test_core_pack_entry_point(self) -> None:
         """The core pack is registered like any third-party pack."""
         [core] = [ep for ep in entry_points(group="interviewprep.packs") if ep.name == "core"]
         assert core.value == "interviewprep._packs.core"
         assert core.dist is not None
-        assert core.dist.name == "interviewprep"
+        assert core.dist.name == "interviewprep-kit"
 
     def test_scorer_entry_points(self) -> None:
         """The seven built-in scorers are registered through the scorers group."""
         ours = {
             ep.name
             for ep in entry_points(group="interviewprep.scorers")
-            if ep.dist and ep.dist.name == "interviewprep"
+            if ep.dist and ep.dist.name == "interviewprep-kit"
         }
         assert ours == {
             "speaking-time",
@@ -42,7 +42,7 @@ class TestMetadata:
             "consistency",
         }
         for ep in entry_points(group="interviewprep.scorers"):
-            if ep.dist and ep.dist.name == "interviewprep":
+            if ep.dist and ep.dist.name == "interviewprep-kit":
                 assert callable(ep.load())
 
     def test_pytest_plugin_and_console_script(self) -> None:
@@ -56,7 +56,7 @@ class TestMetadata:
 
     def test_typed(self) -> None:
         """The package ships py.typed."""
-        files = distribution("interviewprep").files or []
+        files = distribution("interviewprep-kit").files or []
         assert any(str(f).endswith("interviewprep/py.typed") for f in files) or _editable()
 
 

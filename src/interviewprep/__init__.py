@@ -8,7 +8,7 @@ The package is layered; a module imports only from its own layer or the layers
 below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
 
 1. foundation: ``exceptions`` (errors and :class:`Problem`), ``_vocabulary``,
-   ``_durations``, ``_words`` (text helpers);
+   ``_durations``, ``_words`` (text helpers), ``_distribution`` (name and version);
 2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
    ``_schema`` (the JSON Schema of pack files);
 3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),
@@ -192,9 +192,9 @@ if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
         if name == "__version__":
-            from importlib.metadata import version
+            from ._distribution import installed_version
 
-            return version("interviewprep")
+            return installed_version()
         module = _PUBLIC.get(name)
         if module is None:
             msg = f"module 'interviewprep' has no attribute {name!r}"

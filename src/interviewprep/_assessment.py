@@ -120,6 +120,7 @@ _LOADED: dict[tuple[InstalledEntryPoint, ...], tuple[dict[str, Scorer], list[Pro
 def _load_third_party(
     registered: tuple[InstalledEntryPoint, ...],
 ) -> tuple[dict[str, Scorer], list[Problem]]:
+    from ._distribution import DISTRIBUTION
     from ._entrypoints import EntryPointError, load_entry_point
     from .scorers import BUILTIN
 
@@ -127,7 +128,7 @@ def _load_third_party(
     problems: list[Problem] = []
     found: dict[str, list[InstalledEntryPoint]] = {}
     for entry_point in registered:
-        if entry_point.distribution == "interviewprep" and entry_point.name in BUILTIN:
+        if entry_point.distribution == DISTRIBUTION and entry_point.name in BUILTIN:
             continue  # our own registration of a built-in scorer
         found.setdefault(entry_point.name, []).append(entry_point)
     for name, entry_points in sorted(found.items()):

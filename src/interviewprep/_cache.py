@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ._distribution import installed_version
 from ._filesystem import read_regular_file, write_atomic
 
 __all__ = ["MIN_BYTES", "cache_dir", "load", "read_entry", "store", "write_entry"]
@@ -40,15 +41,6 @@ def cache_dir() -> Path | None:
         return Path(configured) if configured.strip() else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "interviewprep"
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("interviewprep")
-    except PackageNotFoundError:  # pragma: no cover - a bare source tree
-        return "unknown"
 
 
 def read_entry(path: Path, max_bytes: int) -> Any:
@@ -77,7 +69,7 @@ def write_entry(path: Path, data: object) -> None:
 
 def _digest(raw: bytes) -> str:
     digest = hashlib.blake2b(raw, digest_size=20)
-    digest.update(f"|format {_FORMAT}|interviewprep {_version()}".encode())
+    digest.update(f"|format {_FORMAT}|interviewprep {installed_version()}".encode())
     return digest.hexdigest()
 
 

@@ -37,15 +37,6 @@ class UsageError(Exception):
     """A command was used wrongly; the message says how."""
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("interviewprep")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-        return "unknown"
-
-
 def _out(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
 
@@ -587,6 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
     Returns:
         The parser; each subcommand stores its handler as ``handler``.
     """
+    from ._distribution import installed_version
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
 
     parser = argparse.ArgumentParser(
@@ -595,7 +587,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 content problems, 2 usage errors (a missing or "
         "unreadable file included), 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     parser.add_argument(
         "--pack-path",
         action="append",

@@ -26,7 +26,7 @@ description = "{title} (an interviewprep content pack)"
 readme = "README.md"
 requires-python = ">=3.11"
 license = "CC-BY-4.0"
-dependencies = ["interviewprep>=0.2"]
+dependencies = ["interviewprep-kit>=0.2"]
 
 [project.optional-dependencies]
 tests = ["pytest>=8.0"]

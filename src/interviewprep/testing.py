@@ -12,7 +12,7 @@ property-test code that consumes interviewprep content::
     def test_round_trip(question):
         assert from_dict(Question, to_dict(question)) == question
 
-This module needs Hypothesis (``pip install "interviewprep[testing]"``).
+This module needs Hypothesis (``pip install "interviewprep-kit[testing]"``).
 """
 
 from __future__ import annotations
