@@ -322,11 +322,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 # -- plan --------------------------------------------------------------------------------
 
 
-def _today(text: str | None) -> Any:
+def _today(text: str | None, interview: Any) -> Any:
     import datetime as dt
 
-    if text is None:
-        return dt.date.today()
+    if text is None:  # today where the interview takes place, when its zone is known
+        return dt.datetime.now(interview.when.tzinfo).date()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -338,7 +338,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
     interview = _interview(args.interview)
     library = _library(args)
-    _render(args, build_plan(library, interview, today=_today(args.today)))
+    _render(args, build_plan(library, interview, today=_today(args.today, interview)))
     return _report(library)
 
 

@@ -10,8 +10,8 @@ import enum
 import functools
 import gc
 import typing
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import cattrs
@@ -23,7 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._durations import format_duration, parse_duration
-from ._model import ALWAYS_WRITTEN, ITEM_KINDS, KEY, Pack
+from ._model import ALWAYS_WRITTEN, ITEM_KINDS, KEY, InPack, Pack
 from .exceptions import Problem, StructureError, ValidationError, excerpt
 
 __all__ = [
@@ -34,7 +34,12 @@ __all__ = [
     "to_dict",
 ]
 
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
 T = TypeVar("T")
+#: The key under which an item's full id is written outside a pack.
+FULL_ID = "full_id"
 
 
 def _is_vocabulary(cls: Any) -> bool:
@@ -213,11 +218,14 @@ def _class_structure_hook(
         **overrides,  # type: ignore[arg-type]
     )
     allowed = frozenset(renames.get(a.name, a.name) for a in attrs.fields(cls))
+    in_pack = issubclass(cls, InPack)
 
     def structure(value: object, _: type) -> object:
         if not isinstance(value, Mapping):
             _expect(value, (Mapping,), "a table")
         mapping = typing.cast(Mapping[str, object], value)
+        if in_pack and FULL_ID in mapping:
+            mapping = _without_full_id(mapping)
         extra = mapping.keys() - allowed
         if not extra:
             return generated(mapping, cls)
@@ -236,15 +244,38 @@ def _class_structure_hook(
     return structure
 
 
-def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+def _without_full_id(mapping: Mapping[str, object]) -> Mapping[str, object]:
+    """An item's data without its ``full_id``, which must agree with its pack and id."""
+    data = dict(mapping)
+    full_id = data.pop(FULL_ID)
+    pack, _, item_id = full_id.partition("/") if isinstance(full_id, str) else ("", "", "")
+    data.setdefault("pack", pack)
+    if data.get("pack") != pack or data.get("id") != item_id:
+        msg = f"full_id {excerpt(full_id)} does not match the item's pack and id"
+        raise ValidationError(FULL_ID, msg)
+    return data
+
+
+def _class_unstructure_hook(
+    cls: type, converter: cattrs.Converter, *, omit_defaults: bool = True
+) -> Callable[[Any], Any]:
     renames = _renames(cls)
     overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
     for field in attrs.fields(cls):
         if field.metadata.get(ALWAYS_WRITTEN):
             overrides[field.name] = override(omit_if_default=False)
     generated: Callable[[Any], Any] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True, **overrides
+        cls, converter, _cattrs_omit_if_default=omit_defaults, **overrides
     )
+    if issubclass(cls, InPack):
+
+        def unstructure_item(item: InPack) -> dict[str, Any]:
+            data: dict[str, Any] = generated(item)
+            if item.pack is not None:
+                data[FULL_ID] = item.full_id
+            return data
+
+        return unstructure_item
     if cls is not Pack:
         return generated
 
@@ -253,12 +284,13 @@ def _class_unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[
         for kind in ITEM_KINDS:
             for item in data.get(kind, ()):
                 item.pop("pack", None)
+                item.pop(FULL_ID, None)
         return data
 
     return unstructure
 
 
-def configure_converter(converter: cattrs.Converter) -> None:
+def configure_converter(converter: cattrs.Converter, *, omit_defaults: bool = True) -> None:
     """
     Configure *converter* to read and write the content model in pack-file shapes.
 
@@ -279,13 +311,17 @@ def configure_converter(converter: cattrs.Converter) -> None:
       duration (``-P2D``); :class:`datetime.datetime` from a TOML date-time or an
       ISO 8601 string, and written as an ISO 8601 string;
     * fields equal to their default (``None``, empty collections) are left out of
-      the output, except fields marked ``ALWAYS_WRITTEN`` (``PackInfo.format``); an
-      item's ``pack`` is left out inside a pack, where it is implied;
+      the output (unless *omit_defaults* is false), except fields marked
+      ``ALWAYS_WRITTEN`` (``PackInfo.format``);
+    * an item that belongs to a pack is written with its ``full_id`` (``pack/id``),
+      which is read back and checked against its pack and id; inside a pack, the
+      item's ``pack`` and ``full_id`` are left out, being implied;
     * dates are written as ISO 8601 strings.
 
     Args:
         converter: The converter to configure, ideally made with
             ``detailed_validation=True`` so every problem is reported at once.
+        omit_defaults: Leave fields equal to their default out of the output.
     """
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -310,27 +346,38 @@ def configure_converter(converter: cattrs.Converter) -> None:
         attrs.has, lambda cls: _class_structure_hook(cls, converter)
     )
     converter.register_unstructure_hook_factory(
-        attrs.has, lambda cls: _class_unstructure_hook(cls, converter)
+        attrs.has,
+        lambda cls: _class_unstructure_hook(cls, converter, omit_defaults=omit_defaults),
     )
 
 
-def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+def make_converter(
+    *, detailed_validation: bool = True, omit_defaults: bool = True
+) -> cattrs.Converter:
     """
     Make a new converter for the content model, configured by :func:`configure_converter`.
 
     Args:
         detailed_validation: Collect every problem with its path (slower), or stop
             at the first one (faster, for data expected to be valid).
+        omit_defaults: Leave fields equal to their default out of the output.
 
     Returns:
         A converter, ready to use; changing it does not affect the converters behind
         :func:`to_dict` and :func:`from_dict`.
     """
     converter = cattrs.Converter(
-        detailed_validation=detailed_validation, forbid_extra_keys=True, omit_if_default=True
+        detailed_validation=detailed_validation,
+        forbid_extra_keys=True,
+        omit_if_default=omit_defaults,
     )
-    configure_converter(converter)
+    configure_converter(converter, omit_defaults=omit_defaults)
     return converter
+
+
+@functools.cache
+def _complete_converter() -> cattrs.Converter:
+    return make_converter(omit_defaults=False)
 
 
 @functools.cache
@@ -409,21 +456,71 @@ def _allowed_keys(cls: type) -> list[str]:
     return [renames.get(a.name, a.name) for a in attrs.fields(cls)]
 
 
-def to_dict(obj: Any) -> Any:
+@overload
+def to_dict(obj: AttrsInstance, *, keep_defaults: bool = False) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: Mapping[str, Any], *, keep_defaults: bool = False) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: Iterable[Any], *, keep_defaults: bool = False) -> list[Any]: ...
+
+
+def to_dict(obj: object, *, keep_defaults: bool = False) -> dict[str, Any] | list[Any]:
     """
-    Turn a model object (or a list or dict of them) into plain data.
+    Turn a model object, a result, or a collection of them into plain data.
 
     The result has the shape of pack files: strings for enums, lists for tuples and
-    frozensets, ISO 8601 strings for durations, and no keys for fields at their
-    default.
+    frozensets, ISO 8601 strings for dates and durations, and no keys for fields at
+    their default (unless *keep_defaults*). An item that belongs to a pack carries its
+    ``full_id``. Everything the library returns can be given: a model object, a plan,
+    an assessment, a library selection (``library.questions.filter(...)``) or a list
+    or dict of these; the result round-trips through :func:`from_dict`.
 
     Args:
-        obj: A model object.
+        obj: What to turn into plain data.
+        keep_defaults: Also write fields equal to their default.
 
     Returns:
-        Plain data made of dicts, lists, strings, numbers and booleans.
+        A dict for an object or a mapping, a list for any other iterable.
+
+    Raises:
+        TypeError: At once, for anything that is not one of the above (a number, a
+            string, an object of another library), naming its type.
     """
-    return _converter().unstructure(obj)
+    converter = _complete_converter() if keep_defaults else _converter()
+    if attrs.has(type(obj)):
+        data: dict[str, Any] = converter.unstructure(obj)
+        return data
+    if isinstance(obj, Mapping):
+        return {_plain_key(key): _plain_value(value, converter) for key, value in obj.items()}
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
+        return [_plain_value(value, converter) for value in obj]
+    msg = (
+        "to_dict takes a model object, a plan, an assessment, a library selection or a "
+        f"list or dict of them, not {type(obj).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _plain_key(key: object) -> str:
+    if isinstance(key, str):
+        return key
+    msg = f"to_dict writes dicts with string keys, not {type(key).__name__} keys"
+    raise TypeError(msg)
+
+
+def _plain_value(value: object, converter: cattrs.Converter) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if attrs.has(type(value)):
+        return converter.unstructure(value)
+    if isinstance(value, enum.Enum | dt.date | dt.timedelta):
+        return converter.unstructure(value)
+    if isinstance(value, Mapping):
+        return {_plain_key(k): _plain_value(v, converter) for k, v in value.items()}
+    if isinstance(value, Iterable) and not isinstance(value, bytes):
+        return [_plain_value(v, converter) for v in value]
+    msg = f"to_dict cannot write {type(value).__name__} as plain data"
+    raise TypeError(msg)
 
 
 def from_dict(cls: type[T], data: object) -> T:

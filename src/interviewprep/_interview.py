@@ -116,6 +116,10 @@ class Interview:
         job_posting: The job advertisement's text, used to judge relevance.
         first_round: What happened in the first interview.
         location: Where it takes place (an address or a meeting link).
+        timezone: The IANA time zone it takes place in, such as ``Europe/London``.
+            When given, *when* is held in that zone (a naive time is read as local
+            time there, an aware one converted), so every date of a plan follows the
+            zone's daylight-saving changes, and the zone survives every round trip.
     """
 
     company: str = attrs.field(validator=_check_text)
@@ -126,6 +130,20 @@ class Interview:
     job_posting: str = ""
     first_round: FirstRound = attrs.field(factory=FirstRound)
     location: str = ""
+    timezone: str | None = attrs.field(default=None)
+
+    @timezone.validator
+    def _check_timezone(self, _: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None:
+            _zone(value)
+
+    def __attrs_post_init__(self) -> None:
+        if self.timezone is None:
+            return
+        zone = _zone(self.timezone)
+        when = self.when
+        local = when.replace(tzinfo=zone) if when.tzinfo is None else when.astimezone(zone)
+        object.__setattr__(self, "when", local)
 
     @when.validator
     def _check_when(self, _: attrs.Attribute[Any], value: dt.datetime) -> None:
@@ -155,6 +173,23 @@ class Interview:
         Whether the interview is held by video or phone.
         """
         return self.format in (Format.VIDEO, Format.PHONE)
+
+
+def _zone(name: str) -> dt.tzinfo:
+    """The time zone of an IANA name, or a ValidationError naming the nearest one."""
+    import zoneinfo
+
+    if not isinstance(name, str) or not name.strip():
+        raise ValidationError("timezone", "must be an IANA time zone name such as Europe/Berlin")
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        import difflib
+
+        close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        msg = f"{name[:60]!r} is not an IANA time zone name such as Europe/Berlin{hint}"
+        raise ValidationError("timezone", msg) from None
 
 
 def load_interview(path: str | os.PathLike[str]) -> Interview:

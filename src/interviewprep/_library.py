@@ -4,8 +4,10 @@ The library: installed and local packs merged into one queryable collection.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import os
+import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast, overload
@@ -40,7 +42,7 @@ _NOT_FILTERABLE |= {"items", "criteria", "scale", "description", "replaces"}
 class _Index(Generic[T]):
     """All items of one kind, with lookups by full id and lazily built field indexes."""
 
-    __slots__ = ("fields", "item_type", "items", "lookup", "value_index")
+    __slots__ = ("fields", "item_type", "items", "lookup", "value_index", "vocabularies")
 
     def __init__(self, item_type: type[T], items: Sequence[T], aliases: Mapping[str, int]) -> None:
         self.item_type: type[T] = item_type
@@ -51,6 +53,22 @@ class _Index(Generic[T]):
             a.name for a in attrs.fields(item_type) if a.name not in _NOT_FILTERABLE
         )
         self.value_index: dict[str, tuple[dict[str, frozenset[int]], frozenset[int]]] = {}
+        self.vocabularies: dict[str, type[enum.StrEnum] | None] | None = None
+
+    def vocabulary(self, field: str) -> type[enum.StrEnum] | None:
+        """The vocabulary enum of *field* (or of its elements), if it has one."""
+        if self.vocabularies is None:
+            hints: dict[str, Any] = typing.get_type_hints(self.item_type)
+            found: dict[str, type[enum.StrEnum] | None] = {}
+            for name in self.fields:
+                annotation: Any = hints[name]
+                candidates = [annotation, *typing.get_args(annotation)]
+                found[name] = next(
+                    (c for c in candidates if isinstance(c, type) and issubclass(c, enum.StrEnum)),
+                    None,
+                )
+            self.vocabularies = found
+        return self.vocabularies.get(field)
 
     def field_index(self, field: str) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
         """Positions by value of *field*, and the positions that match any value."""
@@ -71,6 +89,17 @@ class _Index(Generic[T]):
         built = ({k: frozenset(v) for k, v in buckets.items()}, frozenset(universal))
         self.value_index[field] = built
         return built
+
+
+def _check_values(vocabulary: type[enum.StrEnum], name: str, values: Iterable[object]) -> None:
+    allowed = [member.value for member in vocabulary]
+    for value in values:
+        if isinstance(value, vocabulary) or value in vocabulary._value2member_map_:
+            continue
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        msg = f"{value!r} is not a value of {name}{hint}; use one of: {', '.join(allowed)}"
+        raise ValueError(msg)
 
 
 class Items(Generic[T]):
@@ -127,7 +156,14 @@ class Items(Generic[T]):
 
         Raises:
             KeyError: If there is no such item in this selection.
+            TypeError: If *full_id* is not a string (items are not indexed by position).
         """
+        if not isinstance(full_id, str):
+            msg = (
+                f"items are looked up by full id such as 'core/some-id', not by "
+                f"{type(full_id).__name__}; for the first item use next(iter(items))"
+            )
+            raise TypeError(msg)
         position = self._position(full_id)
         if position is None:
             kind = self._index.item_type.__name__.lower()
@@ -170,6 +206,8 @@ class Items(Generic[T]):
 
         Raises:
             TypeError: For a field the items do not have.
+            ValueError: For a value a vocabulary field cannot hold (``"hiring_manager"``),
+                with the allowed values and the nearest match.
         """
         index: _Index[T] = self._index
         # Each criterion matches the union of a few index buckets (plus the items that
@@ -184,6 +222,9 @@ class Items(Generic[T]):
                 msg = f"cannot filter {kind} items by {name!r}; use one of: {allowed}"
                 raise TypeError(msg)
             values = [wanted] if isinstance(wanted, str | enum.Enum) else list(wanted)
+            vocabulary = index.vocabulary(field)
+            if vocabulary is not None:
+                _check_values(vocabulary, name, values)
             buckets, universal = index.field_index(field)
             parts = [universal] if universal else []
             for value in values:

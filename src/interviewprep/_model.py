@@ -245,7 +245,7 @@ def _check_unique_ids(field: str, items: Iterable[Any]) -> None:
         seen.add(item.id)
 
 
-class _InPack:
+class InPack:
     """The full id of an item that belongs to a pack (tips, questions, checklists, rubrics)."""
 
     __slots__ = ()
@@ -269,7 +269,7 @@ class _InPack:
 
 
 @attrs.frozen(kw_only=True)
-class Tip(_InPack):
+class Tip(InPack):
     """
     A piece of advice: what to do, and why.
 
@@ -303,7 +303,7 @@ class Tip(_InPack):
 
 
 @attrs.frozen(kw_only=True)
-class Question(_InPack):
+class Question(InPack):
     """
     A question asked of the candidate, or one for the candidate to ask.
 
@@ -386,7 +386,7 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class Checklist(_InPack):
+class Checklist(InPack):
     """
     Things to do at one stage of the process.
 
@@ -516,7 +516,7 @@ class Criterion:
 
 
 @attrs.frozen(kw_only=True)
-class Rubric(_InPack):
+class Rubric(InPack):
     """
     How to rate an answer: criteria, each with behaviourally anchored levels.
 

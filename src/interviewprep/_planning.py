@@ -120,6 +120,20 @@ def _task_texts(
     return texts
 
 
+def _check_arguments(library: object, interview: object, today: object) -> None:
+    from ._library import Library
+
+    for name, value, wanted in (
+        ("library", library, Library),
+        ("interview", interview, Interview),
+        ("today", today, dt.date),
+    ):
+        if not isinstance(value, wanted):
+            hint = " (parse it with datetime.date.fromisoformat)" if name == "today" else ""
+            msg = f"{name} must be a {wanted.__name__}, not {type(value).__name__}{hint}"
+            raise TypeError(msg)
+
+
 def _overdue(due: dt.datetime, today: dt.date | dt.datetime) -> bool:
     if isinstance(today, dt.datetime):
         if (today.tzinfo is None) != (due.tzinfo is None):
@@ -296,9 +310,12 @@ def build_plan(
         The plan.
 
     Raises:
+        TypeError: If *library*, *interview* or *today* is of the wrong type (a
+            date given as a string: parse it with ``datetime.date.fromisoformat``).
         ValueError: If *today* is a datetime whose awareness differs from the
             interview's time.
     """
+    _check_arguments(library, interview, today)
     tasks = _tasks(library.checklists, interview, today)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(
