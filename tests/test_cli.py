@@ -4,10 +4,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import interviewprep
+from interviewprep import Library
 from interviewprep._cli import main
 from packtools import TIP, manifest, simple_pack, write_files
 
@@ -44,6 +46,140 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     code = main(argv)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The keyword arguments of every load_library call the command makes."""
+    from interviewprep import _library
+
+    calls: list[dict[str, Any]] = []
+    real = _library.load_library
+
+    def recording(**kwargs: Any) -> Library:
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(_library, "load_library", recording)
+    return calls
+
+
+def demo_pack(folder: Path, name: str = "demo") -> str:
+    """A valid pack folder named *name*; its path as a string."""
+    return str(write_files(folder, {"pack.toml": simple_pack(name)}))
+
+
+class TestGlobalOptions:
+    def test_after_the_command(
+        self, loads: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """plan x.toml --only core works like --only core plan x.toml."""
+        argv = ["plan", str(INTERVIEW), "--today", "2026-11-26"]
+        before = run(["--only", "core", *argv], capsys)
+        after = run([*argv, "--only", "core"], capsys)
+        assert before == after
+        assert after[0] == 0
+        assert [call["packs"] for call in loads] == [["core"], ["core"]]
+
+    def test_pack_path_after_the_command(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """packs --pack-path DIR loads the pack in DIR."""
+        folder = demo_pack(tmp_path)
+        argv = ["packs", "--format", "json", "--pack-path", folder, "--only", "demo"]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert [pack["name"] for pack in json.loads(out)["packs"]] == ["demo"]
+
+    def test_lists_combine(
+        self, tmp_path: Path, loads: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--only and --pack-path given before and after the command add up, in order."""
+        first, second = demo_pack(tmp_path / "a", "first"), demo_pack(tmp_path / "b", "second")
+        argv = ["--pack-path", first, "--only", "core", "packs", "--format", "json"]
+        code, out, _ = run(
+            [*argv, "--pack-path", second, "--only", "first", "--only", "second"], capsys
+        )
+        assert code == 0
+        assert loads[0]["paths"] == [first, second]
+        assert loads[0]["packs"] == ["core", "first", "second"]
+        assert {pack["name"] for pack in json.loads(out)["packs"]} == {"core", "first", "second"}
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["packs"], False),
+            (["--data-only", "packs"], True),
+            (["packs", "--data-only"], True),
+            (["--data-only", "packs", "--data-only"], True),
+        ],
+    )
+    def test_data_only_either_place(
+        self,
+        argv: list[str],
+        expected: bool,
+        loads: list[dict[str, Any]],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--data-only is on when given before the command, after it, or both."""
+        assert run(["--only", "core", *argv], capsys)[0] == 0
+        assert loads[0]["data_only"] is expected
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["packs"], None),
+            (["--language", "en", "packs"], "en"),
+            (["packs", "--language", "en"], "en"),
+            (["--language", "de", "packs", "--language", "en"], "en"),
+        ],
+    )
+    def test_later_language_wins(
+        self,
+        argv: list[str],
+        expected: str | None,
+        loads: list[dict[str, Any]],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--language after the command overrides one before it."""
+        assert run(["--only", "core", *argv], capsys)[0] == 0
+        assert loads[0]["language"] == expected
+
+    def test_command_help_lists_them(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A command's --help shows the global options, since they work there too."""
+        code, out, _ = run(["plan", "--help"], capsys)
+        assert code == 0
+        assert "global options (before or after the command)" in out
+        assert "--pack-path DIR" in out
+
+
+class TestCommandSuggestions:
+    def test_close_command_is_suggested(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A mistyped command exits 2 with one line naming the closest command."""
+        code, out, err = run(["plann", "x.toml"], capsys)
+        assert code == 2
+        assert out == ""
+        assert err == "interviewprep: error: unknown command 'plann' (did you mean 'plan'?)\n"
+
+    def test_after_global_options(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The suggestion works with global options before the command."""
+        code, _, err = run(["--only", "core", "shwo", "--kind", "tip"], capsys)
+        assert code == 2
+        assert "(did you mean 'show'?)" in err
+
+    def test_nothing_close_lists_the_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no close command, the one line lists them all."""
+        code, _, err = run(["frobnicate"], capsys)
+        assert code == 2
+        [line] = err.splitlines()
+        assert line.startswith("interviewprep: error: unknown command 'frobnicate' (commands: ")
+        assert "practice" in line
+
+    def test_unknown_option_stays_argparse(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown option after a command keeps argparse's message and exit 2."""
+        code, _, err = run(["plan", str(INTERVIEW), "--frobnicate"], capsys)
+        assert code == 2
+        assert "unrecognized arguments: --frobnicate" in err
 
 
 class TestPacksCommand:

@@ -571,9 +571,79 @@ def _format_option(
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that answers a mistyped command with the closest command."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            import difflib
+
+            names = list(action.choices)
+            close = difflib.get_close_matches(value, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"commands: {', '.join(names)}"
+            raise UsageError(f"unknown command {value!r} ({hint})")
+        super()._check_value(action, value)
+
+
+#: The global options' destinations; given after the command they land in
+#: ``_LATER + name`` and :func:`_merge_global_options` folds them in.
+_GLOBAL_OPTIONS = ("pack_path", "only", "data_only", "language")
+_LATER = "later_"
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str = "") -> None:
+    """The options that choose what is loaded, stored under *prefix* + their names."""
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument(
+        "--pack-path",
+        dest=f"{prefix}pack_path",
+        action="append",
+        metavar="DIR",
+        help="also load the pack in DIR (repeatable)",
+    )
+    group.add_argument(
+        "--only",
+        dest=f"{prefix}only",
+        action="append",
+        metavar="PACK",
+        help="load only this pack and what it requires (repeatable)",
+    )
+    group.add_argument(
+        "--data-only",
+        dest=f"{prefix}data_only",
+        action="store_true",
+        help="import no third-party code: skip code packs",
+    )
+    group.add_argument(
+        "--language",
+        dest=f"{prefix}language",
+        metavar="LANG",
+        help="load only packs in this language (e.g. de) and the packs they build on",
+    )
+
+
+def _merge_global_options(args: argparse.Namespace) -> None:
+    """
+    Fold the global options given after the command into those given before it.
+
+    Lists combine (before, then after), ``--data-only`` is on if given either
+    place, and a ``--language`` given after the command wins.
+    """
+    later = {name: vars(args).pop(_LATER + name, None) for name in _GLOBAL_OPTIONS}
+    args.pack_path = [*(args.pack_path or ()), *(later["pack_path"] or ())] or None
+    args.only = [*(args.only or ()), *(later["only"] or ())] or None
+    args.data_only = bool(args.data_only or later["data_only"])
+    if later["language"] is not None:
+        args.language = later["language"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """
     Build the argument parser with every subcommand.
+
+    The global options (``--pack-path``, ``--only``, ``--data-only``,
+    ``--language``) are accepted before or after the command; :func:`main` merges
+    the two places.
 
     Returns:
         The parser; each subcommand stores its handler as ``handler``.
@@ -581,42 +651,30 @@ def build_parser() -> argparse.ArgumentParser:
     from ._distribution import installed_version
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="interviewprep",
-        description="Second-interview guidance: tips, questions, checklists and rubrics.",
+        description="Second-interview guidance: tips, questions, checklists and rubrics. "
+        "The global options may come before or after the command.",
         epilog="Exit codes: 0 success, 1 content problems, 2 usage errors (a missing or "
         "unreadable file included), 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
-    parser.add_argument(
-        "--pack-path",
-        action="append",
-        metavar="DIR",
-        help="also load the pack in DIR (repeatable)",
-    )
-    parser.add_argument(
-        "--only",
-        action="append",
-        metavar="PACK",
-        help="load only this pack and what it requires (repeatable)",
-    )
-    parser.add_argument(
-        "--data-only",
-        action="store_true",
-        help="import no third-party code: skip code packs",
-    )
-    parser.add_argument(
-        "--language",
-        metavar="LANG",
-        help="load only packs in this language (e.g. de) and the packs they build on",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_global_options(parser)
+    # argparse copies a subcommand's namespace over the main one, so the options
+    # given after the command are stored apart and merged after parsing.
+    later = _Parser(add_help=False)
+    _add_global_options(later, prefix=_LATER)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    packs = commands.add_parser("packs", help="list the loaded packs and any problems")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(name, parents=[later], **kwargs)
+        return made
+
+    packs = command("packs", help="list the loaded packs and any problems")
     packs.add_argument("--format", choices=["text", "json"], default="text")
     packs.set_defaults(handler=_cmd_packs)
 
-    validate = commands.add_parser(
+    validate = command(
         "validate",
         help="check pack folders",
         description="Check pack folders; print one problem per line as file:line: path: message.",
@@ -625,7 +683,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=["text", "json"], default="text")
     validate.set_defaults(handler=_cmd_validate)
 
-    show = commands.add_parser(
+    show = command(
         "show",
         help="show an item by full id, or the items matching filters",
         description="Show one item (e.g. core/thank-each-interviewer) or a filtered list.",
@@ -648,7 +706,7 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(show, ["text", "md", "json", "html"], aliases=["--output-format", "--as"])
     show.set_defaults(handler=_cmd_show)
 
-    plan = commands.add_parser(
+    plan = command(
         "plan",
         help="build a dated prep plan for an interview",
         description="Build a dated prep plan from an interview file (TOML or JSON).",
@@ -659,7 +717,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
     plan.set_defaults(handler=_cmd_plan)
 
-    practice = commands.add_parser(
+    practice = command(
         "practice",
         help="a mock interview in the terminal",
         description="Ask questions one by one, read each answer until an empty line, assess it.",
@@ -676,7 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     practice.set_defaults(handler=_cmd_practice)
 
-    assess_ = commands.add_parser(
+    assess_ = command(
         "assess",
         help="assess an answer against a rubric",
         description="Assess an answer (a file, or - for standard input) against a rubric.",
@@ -691,13 +749,13 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(assess_, ["text", "md", "json", "html"])
     assess_.set_defaults(handler=_cmd_assess)
 
-    export = commands.add_parser("export", help="export packs as Markdown, JSON or HTML")
+    export = command("export", help="export packs as Markdown, JSON or HTML")
     export.add_argument("--packs", nargs="+", metavar="PACK", help="only these packs")
     _format_option(export, ["md", "json", "html", "text"], required=True)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or -")
     export.set_defaults(handler=_cmd_export)
 
-    new_pack = commands.add_parser(
+    new_pack = command(
         "new-pack",
         help="scaffold a ready-to-publish pack",
         description="Create a pack distribution: pyproject with the entry point, pack.toml, "
@@ -707,7 +765,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_pack.add_argument("--directory", default=".", help="where to create it (default: .)")
     new_pack.set_defaults(handler=_cmd_new_pack)
 
-    build = commands.add_parser(
+    build = command(
         "build",
         help="compile a pack folder to one pack.json",
         description="Read a pack (with its included files) and write it as one pack.json, "
@@ -718,7 +776,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--compact", action="store_true", help="no indentation")
     build.set_defaults(handler=_cmd_build)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of pack format 1")
+    schema = command("schema", help="print the JSON Schema of pack format 1")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_cmd_schema)
     return parser
@@ -742,6 +800,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except UsageError as exc:  # a mistyped command, with a suggestion
+        _out(f"interviewprep: error: {exc}", sys.stderr)
+        return EXIT_USAGE
+    _merge_global_options(args)
     handler: Command | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
