@@ -645,6 +645,96 @@ class TestOutputFiles:
         assert [p.name for p in tmp_path.iterdir()] == ["existing.html"]
 
 
+def reading(command: str, path: str, tmp_path: Path) -> list[str]:
+    """The arguments that make *command* read *path* as one of its files."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text("I led it.", encoding="utf-8")
+    rubric = ["--rubric", "core/star-answer"]
+    return {
+        "plan": ["plan", path],
+        "practice": ["practice", path],
+        "practice --answers": ["practice", str(INTERVIEW), "--answers", path],
+        "assess": ["assess", path, *rubric],
+        "assess --interview": ["assess", str(answer), *rubric, "--interview", path],
+        "build": ["build", path],
+        "--pack-path": ["packs", "--pack-path", path],
+    }[command]
+
+
+READERS = [
+    "plan",
+    "practice",
+    "practice --answers",
+    "assess",
+    "assess --interview",
+    "build",
+    "--pack-path",
+]
+
+
+class TestUnreadableFiles:
+    @pytest.mark.parametrize("command", READERS)
+    def test_missing_file_is_one_line_exit_2(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that does not exist exits 2 with one line naming it, whatever reads it."""
+        missing = str(tmp_path / "missing.toml")
+        code, _, err = run(["--only", "core", *reading(command, missing, tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {missing}: it does not exist\n"
+
+    @pytest.mark.parametrize("command", READERS)
+    def test_unreadable_file_is_one_line_exit_2(
+        self,
+        command: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A file without read permission exits 2 with one line saying so."""
+        import os
+
+        locked = tmp_path / "locked.toml"
+        locked.write_bytes(INTERVIEW.read_bytes())
+        locked.chmod(0)
+        if os.access(locked, os.R_OK):  # root reads anything: deny it as the kernel would
+            real = os.access
+            monkeypatch.setattr(
+                os, "access", lambda path, mode: path != str(locked) and real(path, mode)
+            )
+        code, _, err = run(["--only", "core", *reading(command, str(locked), tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {locked}: permission denied\n"
+
+    @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+    def test_pipe_is_refused(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A named pipe given as the interview is refused at once, never waited on."""
+        import os
+
+        pipe = tmp_path / "pipe.toml"
+        os.mkfifo(pipe)
+        code, _, err = run(["plan", str(pipe)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {pipe}: it is not a regular file\n"
+
+    def test_folder_given_as_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A folder where a file is expected exits 2 saying it is a folder."""
+        code, _, err = run(["plan", str(tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {tmp_path}: it is a folder\n"
+
+    def test_validate_reports_a_missing_pack_as_a_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """validate checks what it is given: a missing pack is a content problem, exit 1."""
+        missing = tmp_path / "missing"
+        code, out, _ = run(["validate", str(missing)], capsys)
+        assert code == 1
+        assert out.startswith(f"{missing}: no pack at {missing}")
+
+
 class TestMisuse:
     @pytest.mark.parametrize(
         "argv",

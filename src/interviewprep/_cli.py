@@ -51,6 +51,8 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 def _library(args: argparse.Namespace) -> Library:
     from ._library import load_library
 
+    for path in args.pack_path or ():
+        _readable(path, folder_too=True)
     return load_library(
         packs=args.only or None,
         paths=args.pack_path or (),
@@ -151,14 +153,29 @@ def _render(args: argparse.Namespace, obj: Any) -> None:
     _write(args, FORMATS[args.format](obj), args.format)
 
 
-def _existing_file(path: str) -> str:
-    """*path*, if it names a file; else a usage error (exit 2) saying why."""
+def _readable(path: str, *, folder_too: bool = False) -> str:
+    """
+    *path*, if it names a file (or, with *folder_too*, a folder) this process may
+    read; else a usage error (exit 2) saying why in one line.
+    """
     import os
 
-    if path != "-" and not os.path.isfile(path):
-        why = "is a folder" if os.path.isdir(path) else "does not exist"
-        raise UsageError(f"cannot read {path}: it {why}")
-    return path
+    if not os.path.exists(path):
+        why = "it does not exist"
+    elif os.path.isdir(path) and not folder_too:
+        why = "it is a folder"
+    elif not os.path.isdir(path) and not os.path.isfile(path):
+        why = "it is not a regular file"
+    elif not os.access(path, os.R_OK | (os.X_OK if os.path.isdir(path) else 0)):
+        why = "permission denied"
+    else:
+        return path
+    raise UsageError(f"cannot read {path}: {why}")
+
+
+def _existing_file(path: str) -> str:
+    """*path*, if it names a readable file or is ``-``; else a usage error (exit 2)."""
+    return path if path == "-" else _readable(path)
 
 
 def _interview(path: str) -> Any:
@@ -515,6 +532,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from ._loading import load_pack
     from .exceptions import PackError
 
+    _readable(args.path, folder_too=True)
     try:
         pack = load_pack(args.path)
     except PackError as exc:
