@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 import interviewprep
 from interviewprep import Library
 from interviewprep._cli import main
-from packtools import TIP, manifest, simple_pack, write_files
+from packtools import TIP, Site, manifest, simple_pack, write_files
 
 
 class TestMain:
@@ -216,6 +218,137 @@ class TestPacksCommand:
         code, _, err = run(["--pack-path", str(tmp_path), "--only", "core", "packs"], capsys)
         assert code == 1
         assert "pack.toml" in err
+
+
+TITLE_40 = "Enterprise sales, second-round interview"
+LONG_DISTRIBUTION = "interviewprep-acme-enterprise-sales-engineering-guidance"
+
+
+def install_long_pack(site: Site) -> None:
+    """Install pack 'acme', titled in 40 characters, from a distribution with a long name."""
+    assert len(TITLE_40) == 40
+    module = site.unique("acme")
+    content = simple_pack("acme").replace('title = "A test pack"', f'title = "{TITLE_40}"')
+    files = {f"{module}/__init__.py": "", f"{module}/pack.toml": content}
+    site.distribution(LONG_DISTRIBUTION, entry_points={"acme": module}, files=files)
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """Make standard output a terminal of the given width."""
+    import os
+    import shutil
+
+    def columns(width: int) -> None:
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        monkeypatch.setattr(shutil, "get_terminal_size", lambda *_: os.terminal_size((width, 24)))
+
+    return columns
+
+
+class TestPacksTable:
+    def test_fits_80_columns(self, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+        """With a long distribution name, FROM moves under its row and every line fits."""
+        install_long_pack(site)
+        code, out, _ = run(["--only", "core", "--only", "acme", "packs"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert max(map(len, lines)) <= 80
+        assert lines[0].split() == [
+            "PACK",
+            "VERSION",
+            "LANG",
+            "TIPS",
+            "QUESTIONS",
+            "CHECKLISTS",
+            "RUBRICS",
+        ]
+        assert lines[1].split()[0] == "acme"
+        assert lines[2] == f"  from {LONG_DISTRIBUTION}"
+        assert lines[3].split()[0] == "core"
+        assert lines[4] == "  from interviewprep-kit"
+
+    def test_narrow_terminal_gets_one_block_per_pack(
+        self,
+        site: Site,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """When even the table without FROM is too wide, each pack is a short block."""
+        install_long_pack(site)
+        terminal(40)
+        code, out, _ = run(["--only", "core", "--only", "acme", "packs"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert all(len(line) <= 40 for line in lines if LONG_DISTRIBUTION not in line)
+        assert f"  {LONG_DISTRIBUTION}" in lines  # too long for a line, but never cut
+        assert lines[:3] == [
+            "acme 1.0.0 (en)",
+            "  1 tip, 1 question, 0 checklists,",
+            "  1 rubric",
+        ]
+        assert "  from interviewprep-kit" in lines
+
+    def test_core_alone_keeps_the_from_column(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A table that fits keeps its FROM column, as before."""
+        code, out, _ = run(["--only", "core", "packs"], capsys)
+        assert code == 0
+        assert out.splitlines()[0].split()[-1] == "FROM"
+        assert max(map(len, out.splitlines())) <= 80
+
+
+class TestWrapping:
+    def test_not_a_terminal_is_80_columns(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Output that is not a terminal wraps at 80 columns, whatever COLUMNS says."""
+        monkeypatch.setenv("COLUMNS", "200")
+        code, out, _ = run(["--only", "core", "show", "--kind", "question"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert max(map(len, lines)) == 80
+
+    @pytest.mark.parametrize(("columns", "width"), [(50, 50), (72, 72), (300, 100)])
+    def test_terminal_width(
+        self,
+        columns: int,
+        width: int,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """On a terminal, lines wrap to its width (at most 100)."""
+        terminal(columns)
+        argv = ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26"]
+        code, out, _ = run(argv, capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert width - 10 < max(map(len, lines)) <= width
+
+    def test_bullets_hang(
+        self, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bullet's continuation lines hang under its text, not under the bullet."""
+        terminal(40)
+        code, out, _ = run(["--only", "core", "show", "core/why-leaving-current-employer"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        continued = [
+            after
+            for line, after in itertools.pairwise(lines)
+            if line.startswith("  - ") and after.strip() and not after.startswith("  - ")
+        ]
+        assert continued
+        assert all(line.startswith("    ") and line[4] != " " for line in continued)
+
+    def test_new_pack_lines_wrap(
+        self, tmp_path: Path, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new-pack's lines wrap between words; a path longer than a line stays whole."""
+        terminal(30)
+        code, out, _ = run(["new-pack", "acme-sales", "--directory", str(tmp_path)], capsys)
+        assert code == 0
+        assert f"{tmp_path / 'acme-sales'}" in out.splitlines()[1]
+        assert all(len(line) <= 30 for line in out.splitlines() if " " in line.strip())
 
 
 class TestValidateCommand:

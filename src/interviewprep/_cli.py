@@ -41,6 +41,48 @@ def _out(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
 
 
+def _width() -> int:
+    """
+    The width to wrap printed lines to.
+
+    The terminal's width (at most 100, at least 20) when standard output is a
+    terminal, else 80.
+    """
+    if not sys.stdout.isatty():
+        return 80
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size((80, 24)).columns, 100))
+
+
+def _fill(text: str, first: str = "", rest: str = "", width: int | None = None) -> list[str]:
+    """
+    *text* cleaned for a terminal and wrapped to *width* (by default :func:`_width`).
+
+    The first line starts with *first* and the others with *rest*, so continuation
+    lines can hang under a bullet's text. Words are never split: a word longer than
+    a line (a path, an id, a URL) stays whole, so it can be copied.
+    """
+    import textwrap
+
+    from ._rendering import for_terminal as clean
+
+    lines = textwrap.wrap(
+        clean(text),
+        width=width or _width(),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [first.rstrip()]
+
+
+def _say(text: str, first: str = "", rest: str = "", stream: TextIO | None = None) -> None:
+    """Print *text* wrapped by :func:`_fill`."""
+    _out("\n".join(_fill(text, first, rest)), stream)
+
+
 def _problem_dict(problem: Problem) -> dict[str, Any]:
     from ._convert import to_dict
 
@@ -123,7 +165,7 @@ def _as_markdown(obj: Any) -> str:
 def _as_text(obj: Any) -> str:
     from ._rendering import render_text
 
-    return render_text(obj)
+    return render_text(obj, width=_width())
 
 
 def _as_html(obj: Any) -> str:
@@ -238,34 +280,67 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         text = json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False)
         _out(_for_stream(text, "json"))
     else:
-        from ._rendering import for_terminal as clean
-
-        headers = ["PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS", "FROM"]
-        table = [headers] + [
-            [
-                r["name"],
-                r["version"],
-                r["language"],
-                str(r["tips"]),
-                str(r["questions"]),
-                str(r["checklists"]),
-                str(r["rubrics"]),
-                r["distribution"] or r["source"] or "",
-            ]
-            for r in rows
-        ]
-        widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
-        for row in table:
-            line = "  ".join(
-                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
-            )
-            _out(clean(line.rstrip()))
+        for line in _packs_table(rows, _width()):
+            _out(line)
         if not rows:
             _out("(no packs loaded)")
         if library.problems:
             _out(f"\n{len(library.problems)} problem(s):", sys.stderr)
             _print_problems(library.problems, sys.stderr)
     return EXIT_PROBLEMS if library.problems else EXIT_OK
+
+
+_PACK_COLUMNS = ("PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS")
+
+
+def _columns(table: Sequence[Sequence[str]]) -> list[str]:
+    """The rows of *table* as lines of left-aligned columns two spaces apart."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+
+
+def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
+    """
+    The lines of the ``packs`` table, none wider than *width* where words allow.
+
+    The table has a FROM column (the distribution, or where a local pack was
+    found) when it fits; else each FROM goes on a line of its own under its row;
+    and when even the table without it is too wide, each pack is a short block.
+    """
+    from ._rendering import for_terminal as clean
+
+    counts = ("tips", "questions", "checklists", "rubrics")
+    cells = [[clean(str(r[key])) for key in ("name", "version", "language", *counts)] for r in rows]
+    origins = [clean(str(r["distribution"] or r["source"] or "")) for r in rows]
+    with_origin = [[*c, o] for c, o in zip(cells, origins, strict=True)]
+    full = _columns([[*_PACK_COLUMNS, "FROM"], *with_origin])
+    if max(map(len, full)) <= width:
+        return full
+    table = _columns([_PACK_COLUMNS, *cells])
+    lines: list[str] = []
+    if max(map(len, table)) <= width:
+        lines.append(table[0])
+        for line, origin in zip(table[1:], origins, strict=True):
+            lines.append(line)
+            if origin:
+                lines += _fill(f"from {origin}", "  ", "    ", width)
+        return lines
+    for (name, version, language, *numbers), origin in zip(cells, origins, strict=True):
+        lines += _fill(f"{name} {version} ({language})", "", "  ", width)
+        # Each count stays with its noun: wrapped as one word, then spaced again.
+        tally = ", ".join(
+            f"{n}\N{NO-BREAK SPACE}{key if n != '1' else key[:-1]}"
+            for n, key in zip(numbers, counts, strict=True)
+        )
+        lines += [
+            line.replace("\N{NO-BREAK SPACE}", " ") for line in _fill(tally, "  ", "  ", width)
+        ]
+        if origin:
+            lines += _fill(f"from {origin}", "  ", "  ", width)
+    return lines
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -284,7 +359,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(problems, sys.stdout)
         if not problems:
             count = len(args.paths)
-            _out(f"{count} pack{'s' if count != 1 else ''} valid")
+            _say(f"{count} pack{'s' if count != 1 else ''} valid")
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -519,8 +594,8 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
     target = str(folder)
     if not folder.is_absolute() and not target.startswith("."):
         target = f"./{target}"  # pip reads a bare name as a package to download
-    _out(f"Created {folder}")
-    _out(f"Next: pip install {target} && interviewprep packs")
+    _say(f"Created {folder}")
+    _say(f"Next: pip install {target} && interviewprep packs")
     return EXIT_OK
 
 
@@ -539,10 +614,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise ContentError(exc.problems) from None
     _write(args, to_json(pack, indent=None if args.compact else 2) + "\n", "json")
     if args.output and args.output != "-":
-        _out(
-            f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}",
-            sys.stderr,
-        )
+        summary = f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}"
+        _say(summary, stream=sys.stderr)
     return EXIT_OK
 
 
