@@ -418,6 +418,51 @@ class TestShowCommand:
         assert {c["stage"] for c in data} == {"after"}
 
 
+class TestShowIds:
+    @pytest.mark.parametrize("kind", ["tip", "question", "checklist", "rubric"])
+    def test_text_lists_start_each_item_with_its_id(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In a text list, each item's full id is a line of its own, just before its heading."""
+        code, out, _ = run(["--only", "core", "show", "--kind", kind], capsys)
+        library = interviewprep.load_library(packs=["core"])
+        ids = [item.full_id for item in getattr(library, f"{kind}s")]
+        lines = out.splitlines()
+        assert code == 0
+        assert [line for line in lines if line in ids] == ids
+        assert lines[0] == ids[0]
+        for full_id in ids[1:]:
+            assert lines[lines.index(full_id) - 1] == ""
+
+    @pytest.mark.parametrize("kind", ["tip", "question", "checklist", "rubric"])
+    def test_markdown_lists_put_the_id_under_each_heading(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In a Markdown list, each item's full id is a code span right under its heading."""
+        code, out, _ = run(["--only", "core", "show", "--kind", kind, "--format", "md"], capsys)
+        library = interviewprep.load_library(packs=["core"])
+        ids = [item.full_id for item in getattr(library, f"{kind}s")]
+        lines = out.splitlines()
+        headings = [n for n, line in enumerate(lines) if line.startswith("## ")]
+        assert code == 0
+        assert [lines[n + 2] for n in headings] == [f"`{full_id}`" for full_id in ids]
+        assert all(lines[n + 1] == "" == lines[n + 3] for n in headings)
+
+    def test_one_item_has_no_id_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show ID prints the item as before: its id is what was typed."""
+        code, out, _ = run(["--only", "core", "show", "core/star-answer"], capsys)
+        assert code == 0
+        assert "core/star-answer" not in out
+
+    def test_the_library_renders_no_ids(self, library: Library) -> None:
+        """render_text and render_markdown are unchanged for library users."""
+        from interviewprep import render_markdown, render_text
+
+        tips = list(library.tips)[:2]
+        assert tips[0].full_id not in render_text(tips, width=80)
+        assert tips[0].full_id not in render_markdown(tips)
+
+
 class TestSchemaCommand:
     def test_schema_is_committed(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The committed JSON Schema matches the one generated from the model."""

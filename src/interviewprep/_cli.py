@@ -404,11 +404,34 @@ def _cmd_show(args: argparse.Namespace) -> int:
             except TypeError:  # a kind without one of the filtered fields matches nothing
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
-    if selection or args.format == "json":
-        _render(args, selection)
-    else:
+    if not selection and args.format != "json":
         _write(args, "(nothing matches)", args.format)
+    elif not args.id and args.format in ("text", "md"):
+        _write(args, _with_ids(selection, args.format), args.format)
+    else:
+        _render(args, selection)
     return _report(library)
+
+
+def _with_ids(items: Sequence[Any], fmt: str) -> str:
+    """
+    *items* rendered as text or Markdown, each with its full id to copy.
+
+    In text the id is the item's first line; in Markdown a code span under its
+    heading. The items are otherwise rendered as :data:`FORMATS` renders them.
+    """
+    parts = []
+    for item in items:
+        rendered = FORMATS[fmt](item)
+        if fmt == "text":
+            parts.append(f"{item.full_id}\n{rendered}")
+        else:
+            heading, _, rest = rendered.partition("\n")
+            if heading.startswith("#"):
+                parts.append(f"{heading}\n\n`{item.full_id}`\n{rest}")
+            else:
+                parts.append(f"`{item.full_id}`\n\n{rendered}")
+    return "\n".join(parts)
 
 
 # -- plan --------------------------------------------------------------------------------
