@@ -632,6 +632,208 @@ class TestPracticeCommand:
         assert "answered 1 of 2" in out
 
 
+def replies(monkeypatch: pytest.MonkeyPatch, *script: str | type[BaseException]) -> list[str]:
+    """
+    Make input() return the lines of *script* in turn, raising any exception in it.
+
+    Returns the prompts input() was called with. After the script, input() meets
+    the end of input (EOFError), as a closed standard input would.
+    """
+    import builtins
+
+    prompts: list[str] = []
+    remaining = list(script)
+
+    def scripted(prompt: str = "") -> str:
+        prompts.append(prompt)
+        if not remaining:
+            raise EOFError
+        reply = remaining.pop(0)
+        if isinstance(reply, str):
+            return reply
+        raise reply
+
+    monkeypatch.setattr(builtins, "input", scripted)
+    return prompts
+
+
+PRACTICE = ["--only", "core", "practice", str(INTERVIEW), "--seed", "7", "--questions", "3"]
+
+
+class TestPracticeSession:
+    def test_ctrl_d_on_an_empty_prompt_ends_with_the_summary(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-D at a question's first prompt ends the session with a summary of the answers."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, "", EOFError)
+        code, out, err = run(PRACTICE, capsys)
+        assert code == 0
+        assert err == ""
+        assert out.count("ASSESSMENT:") == 1
+        assert "[2/3]" in out
+        assert "[3/3]" not in out
+        assert "(skipped)" not in out
+        assert "(session ended after question 2 of 3)" in out
+        assert "answered 1 of 3" in out.split("SUMMARY")[1]
+
+    def test_ctrl_d_after_some_lines_keeps_them_as_the_answer(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-D after typing part of an answer assesses what was typed, then ends."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, EOFError)
+        code, out, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert out.count("ASSESSMENT:") == 1
+        assert "[2/3]" not in out
+        assert "answered 1 of 3" in out
+
+    def test_ctrl_c_prints_the_summary_and_exits_130(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C prints the summary of the answers so far and exits 130."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, "", "I started to say", KeyboardInterrupt)
+        code, out, err = run(PRACTICE, capsys)
+        assert code == 130
+        assert out.count("ASSESSMENT:") == 1
+        assert "answered 1 of 3" in out.split("SUMMARY")[1]
+        assert err == "interrupted\n"
+
+    def test_empty_first_line_skips_the_question(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty first line skips a question and the session goes on."""
+        import answers
+
+        replies(monkeypatch, "", answers.STRONG, "", "")
+        code, out, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert out.count("(skipped)") == 2
+        assert out.count("ASSESSMENT:") == 1
+        assert "answered 1 of 3" in out
+
+    def test_each_answer_reads_until_an_empty_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An answer's lines are read until an empty one, with a continuation prompt."""
+        prompts = replies(monkeypatch, "I led the project.", "It saved 20 hours.", "", "", "")
+        code, _, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert prompts == ["> ", "  ", "  ", "> ", "> "]
+
+    def test_the_prompt_explains_the_keys(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Before the first question, the session says how to finish, skip and stop."""
+        replies(monkeypatch, EOFError)
+        code, out, _ = run(PRACTICE, capsys)
+        intro = " ".join(out.split("[1/3]")[0].split())
+        assert code == 0
+        assert "an empty line finishes it" in intro
+        assert "empty first line to skip a question" in intro
+        assert "Ctrl-D ends the session" in intro
+        assert "Ctrl-C stops it" in intro
+
+    def test_answers_file_needs_no_keys(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --answers, nothing is typed, so the keys are not explained."""
+        given = tmp_path / "answers.txt"
+        given.write_text("I led it.\n", encoding="utf-8")
+        code, out, _ = run([*PRACTICE, "--answers", str(given)], capsys)
+        assert code == 0
+        assert "Ctrl-D" not in out
+
+
+class TestPracticeSeed:
+    def test_default_seed_is_random_and_printed_first(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --seed, a random seed below a million is drawn and printed as the first line."""
+        import secrets
+
+        drawn: list[int] = []
+
+        def randbelow(limit: int) -> int:
+            drawn.append(limit)
+            return 123456
+
+        monkeypatch.setattr(secrets, "randbelow", randbelow)
+        given = tmp_path / "answers.txt"
+        given.write_text("I led it.\n", encoding="utf-8")
+        argv = ["--only", "core", "practice", str(INTERVIEW), "--answers", str(given)]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert drawn == [10**6]
+        assert out.splitlines()[0] == "seed 123456 (repeat with --seed 123456)"
+        assert run([*argv, "--seed", "123456"], capsys)[1] == out
+
+    def test_seed_repeats_a_session_exactly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--seed N gives the same questions and output every time, and says so first."""
+        import answers
+
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n{answers.VAGUE}\n", encoding="utf-8")
+        argv = ["--only", "core", "practice", str(INTERVIEW), "--answers", str(given)]
+        first = run([*argv, "--seed", "42"], capsys)
+        assert first == run([*argv, "--seed", "42"], capsys)
+        assert first[1].splitlines()[0] == "seed 42 (repeat with --seed 42)"
+        assert run([*argv, "--seed", "43"], capsys)[1] != first[1]
+
+
+class TestPracticeWrapping:
+    @pytest.mark.parametrize("width", [40, 80])
+    def test_every_line_fits(
+        self,
+        width: int,
+        tmp_path: Path,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The intro, questions, assessments, follow-ups and summary all wrap to the width."""
+        import answers
+
+        terminal(width)
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n{answers.VAGUE}\n", encoding="utf-8")
+        argv = [
+            "--only",
+            "core",
+            "practice",
+            str(INTERVIEW),
+            "--seed",
+            "3",
+            "--answers",
+            str(given),
+        ]
+        code, out, _ = run([*argv, "--questions", "3"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert "Likely follow-ups:" in lines
+        assert "SUMMARY" in lines
+        assert all(len(line) <= width for line in lines)
+        assert max(map(len, lines)) > width - 10
+
+    def test_question_continues_under_its_text(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A long question's next lines hang under its text, after the [n/N] number."""
+        replies(monkeypatch, EOFError)
+        code, out, _ = run([*PRACTICE[:-2], "--questions", "1"], capsys)
+        lines = out.splitlines()
+        first = next(n for n, line in enumerate(lines) if line.startswith("[1/1] "))
+        assert code == 0
+        assert lines[first + 1].startswith(" " * 6)
+        assert lines[first + 1][6] != " "
+
+
 class TestExportCommand:
     @pytest.mark.parametrize("fmt", ["md", "json", "html"])
     def test_export(self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

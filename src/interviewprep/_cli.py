@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._library import Library
+    from ._practice import PracticeSession
     from .exceptions import Problem
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
@@ -522,69 +523,101 @@ def _answers_file(path: str) -> list[str]:
     return answers
 
 
-def _ask(prompt: str) -> str:
-    """Read an answer from the terminal until an empty line."""
-    _out(prompt)
+def _ask() -> tuple[str, bool]:
+    """
+    Read an answer from the terminal until an empty line.
+
+    Returns:
+        The answer, and whether Ctrl-D (end of input) ended the session; the lines
+        typed before it are still the answer.
+    """
     lines: list[str] = []
     while True:
         try:
             line = input("> " if not lines else "  ")
         except EOFError:
-            break
+            _out("")  # end the prompt's line
+            return "\n".join(lines), True
         if not line.strip():
-            break
+            return "\n".join(lines), False
         lines.append(line)
-    return "\n".join(lines)
+
+
+_HOW_TO_ANSWER = (
+    "Type your answer over as many lines as you like; an empty line finishes it. "
+    "Press Enter on an empty first line to skip a question. Ctrl-D ends the session "
+    "and Ctrl-C stops it; either way you get the summary of your answers so far."
+)
 
 
 def _cmd_practice(args: argparse.Namespace) -> int:
+    import secrets
+
     from ._practice import PracticeSession
-    from ._rendering import for_terminal as clean
     from ._rendering import render_text
 
     interview = _interview(args.interview)
+    given = _answers_file(args.answers) if args.answers else None
     library = _library(args)
+    seed = args.seed if args.seed is not None else secrets.randbelow(10**6)
     session = PracticeSession(
-        library, interview, seed=args.seed, questions=args.questions, data_only=args.data_only
+        library, interview, seed=seed, questions=args.questions, data_only=args.data_only
     )
     if not session.prompts:
         raise UsageError("the loaded packs hold no questions to practise")
-    given = _answers_file(args.answers) if args.answers else None
-    _out(
-        f"Mock interview for {clean(interview.role)} at {clean(interview.company)}: "
-        f"{len(session.prompts)} questions. Answer, then press Enter on an empty line."
-    )
-    for number, prompt in enumerate(session.prompts, start=1):
-        who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
-        heading = f"\n[{number}/{len(session.prompts)}] {who}: {prompt.question.text}"
-        if given is not None:
-            answer = given[number - 1] if number - 1 < len(given) else ""
-            _out(clean(heading))
-        else:
-            answer = _ask(clean(heading))
-        if not answer.strip():
-            _out("  (skipped)")
-            continue
-        try:
-            result = session.answer(prompt, answer)
-        except LookupError as exc:
-            _out(f"  (not assessed: {exc})")
-            continue
-        _out(render_text(result))
-        if prompt.follow_ups:
-            import textwrap
+    total = len(session.prompts)
+    _say(f"seed {seed} (repeat with --seed {seed})")
+    _say(f"Mock interview for {interview.role} at {interview.company}: {total} questions.")
+    if given is None:
+        _say(_HOW_TO_ANSWER)
+    interrupted = False
+    try:
+        for number, prompt in enumerate(session.prompts, start=1):
+            who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
+            number_part = f"[{number}/{total}] "
+            _out("")
+            _say(f"{who}: {prompt.question.text}", number_part, " " * len(number_part))
+            ended = False
+            if given is not None:
+                answer = given[number - 1] if number - 1 < len(given) else ""
+            else:
+                answer, ended = _ask()
+            if answer.strip():
+                try:
+                    result = session.answer(prompt, answer)
+                except LookupError as exc:
+                    _say(f"(not assessed: {exc})", "  ", "   ")
+                else:
+                    _out(render_text(result, width=_width()))
+                    if prompt.follow_ups:
+                        _out("Likely follow-ups:")
+                        for follow_up in prompt.follow_ups:
+                            _say(follow_up, "  - ", "    ")
+            elif not ended:
+                _out("  (skipped)")
+            if ended:
+                _say(f"(session ended after question {number} of {total})")
+                break
+    except KeyboardInterrupt:
+        interrupted = True
+        _out("")
+    _practice_summary(session)
+    if interrupted:
+        _out("interrupted", sys.stderr)
+        return EXIT_INTERRUPTED
+    return _report(library)
 
-            lines = ["Likely follow-ups:", *(f"- {clean(f)}" for f in prompt.follow_ups)]
-            _out("\n".join(textwrap.fill(line, width=88, subsequent_indent="  ") for line in lines))
+
+def _practice_summary(session: PracticeSession) -> None:
+    """Print what the session showed so far, wrapped like everything else."""
     summary = session.summary()
     _out("\nSUMMARY")
     average = "n/a" if summary.average is None else f"{summary.average:g}"
-    _out(f"  answered {summary.answered} of {len(session.prompts)}; average {average}")
+    _say(f"answered {summary.answered} of {len(session.prompts)}; average {average}", "  ", "    ")
     if summary.strengths:
-        _out("  strengths: " + clean(", ".join(summary.strengths)))
+        _say("strengths: " + ", ".join(summary.strengths), "  ", "    ")
     for item in summary.to_rehearse:
-        _out("  rehearse: " + clean(item))
-    return _report(library)
+        _say("rehearse: " + item, "  ", "    ")
 
 
 # -- export ------------------------------------------------------------------------------
@@ -834,10 +867,17 @@ def build_parser() -> argparse.ArgumentParser:
     practice = command(
         "practice",
         help="a mock interview in the terminal",
-        description="Ask questions one by one, read each answer until an empty line, assess it.",
+        description="Ask questions one by one, read each answer until an empty line, assess "
+        "it. An empty first line skips a question; Ctrl-D ends the session and Ctrl-C stops it, "
+        "each with a summary of the answers so far.",
     )
     practice.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
-    practice.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    practice.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed, to repeat a session (default: a new one, printed at the start)",
+    )
     practice.add_argument(
         "--questions", type=_positive, default=5, help="how many questions (default 5)"
     )
