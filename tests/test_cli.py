@@ -324,6 +324,19 @@ class TestWrapping:
         assert code == 0
         assert width - 10 < max(map(len, lines)) <= width
 
+    def test_a_file_is_80_columns(
+        self, tmp_path: Path, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Text written with -o FILE wraps at 80 columns even from a wide terminal."""
+        terminal(120)
+        target = tmp_path / "plan.txt"
+        argv = ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26"]
+        code, out, _ = run([*argv, "-o", str(target)], capsys)
+        lines = target.read_text("utf-8").splitlines()
+        assert code == 0
+        assert out == ""
+        assert 70 < max(map(len, lines)) <= 80
+
     def test_bullets_hang(
         self, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -42,14 +43,18 @@ def _out(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
 
 
+#: True while rendering for ``-o FILE``: a file is not a terminal, whatever stdout is.
+_TO_FILE: ContextVar[bool] = ContextVar("_TO_FILE", default=False)
+
+
 def _width() -> int:
     """
     The width to wrap printed lines to.
 
     The terminal's width (at most 100, at least 20) when standard output is a
-    terminal, else 80.
+    terminal and is where the text goes, else 80.
     """
-    if not sys.stdout.isatty():
+    if _TO_FILE.get() or not sys.stdout.isatty():
         return 80
     import shutil
 
@@ -193,7 +198,13 @@ FORMATS: dict[str, Callable[[Any], str]] = {
 
 def _render(args: argparse.Namespace, obj: Any) -> None:
     """Render *obj* in the command's output format and write it."""
-    _write(args, FORMATS[args.format](obj), args.format)
+    output = getattr(args, "output", None)
+    to_file = _TO_FILE.set(bool(output) and output != "-")
+    try:
+        text = FORMATS[args.format](obj)
+    finally:
+        _TO_FILE.reset(to_file)
+    _write(args, text, args.format)
 
 
 def _readable(path: str, *, folder_too: bool = False) -> str:
