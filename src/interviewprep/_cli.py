@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._library import Library
-    from ._practice import PracticeSession
+    from ._practice import PracticeSession, Prompt
     from .exceptions import Problem
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
@@ -565,7 +565,6 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     import secrets
 
     from ._practice import PracticeSession
-    from ._rendering import render_text
 
     interview = _interview(args.interview)
     given = _answers_file(args.answers) if args.answers else None
@@ -594,16 +593,7 @@ def _cmd_practice(args: argparse.Namespace) -> int:
             else:
                 answer, ended = _ask()
             if answer.strip():
-                try:
-                    result = session.answer(prompt, answer)
-                except LookupError as exc:
-                    _say(f"(not assessed: {exc})", "  ", "   ")
-                else:
-                    _out(render_text(result, width=_width()))
-                    if prompt.follow_ups:
-                        _out("Likely follow-ups:")
-                        for follow_up in prompt.follow_ups:
-                            _say(follow_up, "  - ", "    ")
+                _assess_and_show(session, prompt, answer)
             elif not ended:
                 _out("  (skipped)")
             if ended:
@@ -617,6 +607,22 @@ def _cmd_practice(args: argparse.Namespace) -> int:
         _out("interrupted", sys.stderr)
         return EXIT_INTERRUPTED
     return _report(library)
+
+
+def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> None:
+    """Assess *answer*, print the assessment and the question's likely follow-ups."""
+    from ._rendering import render_text
+
+    try:
+        result = session.answer(prompt, answer)
+    except LookupError as exc:
+        _say(f"(not assessed: {exc})", "  ", "   ")
+        return
+    _out(render_text(result, width=_width()))
+    if prompt.follow_ups:
+        _out("Likely follow-ups:")
+        for follow_up in prompt.follow_ups:
+            _say(follow_up, "  - ", "    ")
 
 
 def _practice_summary(session: PracticeSession) -> None:
