@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import interviewprep
+from interviewprep import Library
 from interviewprep._cli import main
-from packtools import TIP, manifest, simple_pack, write_files
+from packtools import TIP, Site, manifest, simple_pack, write_files
 
 
 class TestMain:
@@ -46,6 +50,140 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The keyword arguments of every load_library call the command makes."""
+    from interviewprep import _library
+
+    calls: list[dict[str, Any]] = []
+    real = _library.load_library
+
+    def recording(**kwargs: Any) -> Library:
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(_library, "load_library", recording)
+    return calls
+
+
+def demo_pack(folder: Path, name: str = "demo") -> str:
+    """A valid pack folder named *name*; its path as a string."""
+    return str(write_files(folder, {"pack.toml": simple_pack(name)}))
+
+
+class TestGlobalOptions:
+    def test_after_the_command(
+        self, loads: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """plan x.toml --only core works like --only core plan x.toml."""
+        argv = ["plan", str(INTERVIEW), "--today", "2026-11-26"]
+        before = run(["--only", "core", *argv], capsys)
+        after = run([*argv, "--only", "core"], capsys)
+        assert before == after
+        assert after[0] == 0
+        assert [call["packs"] for call in loads] == [["core"], ["core"]]
+
+    def test_pack_path_after_the_command(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """packs --pack-path DIR loads the pack in DIR."""
+        folder = demo_pack(tmp_path)
+        argv = ["packs", "--format", "json", "--pack-path", folder, "--only", "demo"]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert [pack["name"] for pack in json.loads(out)["packs"]] == ["demo"]
+
+    def test_lists_combine(
+        self, tmp_path: Path, loads: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--only and --pack-path given before and after the command add up, in order."""
+        first, second = demo_pack(tmp_path / "a", "first"), demo_pack(tmp_path / "b", "second")
+        argv = ["--pack-path", first, "--only", "core", "packs", "--format", "json"]
+        code, out, _ = run(
+            [*argv, "--pack-path", second, "--only", "first", "--only", "second"], capsys
+        )
+        assert code == 0
+        assert loads[0]["paths"] == [first, second]
+        assert loads[0]["packs"] == ["core", "first", "second"]
+        assert {pack["name"] for pack in json.loads(out)["packs"]} == {"core", "first", "second"}
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["packs"], False),
+            (["--data-only", "packs"], True),
+            (["packs", "--data-only"], True),
+            (["--data-only", "packs", "--data-only"], True),
+        ],
+    )
+    def test_data_only_either_place(
+        self,
+        argv: list[str],
+        expected: bool,
+        loads: list[dict[str, Any]],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--data-only is on when given before the command, after it, or both."""
+        assert run(["--only", "core", *argv], capsys)[0] == 0
+        assert loads[0]["data_only"] is expected
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["packs"], None),
+            (["--language", "en", "packs"], "en"),
+            (["packs", "--language", "en"], "en"),
+            (["--language", "de", "packs", "--language", "en"], "en"),
+        ],
+    )
+    def test_later_language_wins(
+        self,
+        argv: list[str],
+        expected: str | None,
+        loads: list[dict[str, Any]],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--language after the command overrides one before it."""
+        assert run(["--only", "core", *argv], capsys)[0] == 0
+        assert loads[0]["language"] == expected
+
+    def test_command_help_lists_them(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A command's --help shows the global options, since they work there too."""
+        code, out, _ = run(["plan", "--help"], capsys)
+        assert code == 0
+        assert "global options (before or after the command)" in out
+        assert "--pack-path DIR" in out
+
+
+class TestCommandSuggestions:
+    def test_close_command_is_suggested(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A mistyped command exits 2 with one line naming the closest command."""
+        code, out, err = run(["plann", "x.toml"], capsys)
+        assert code == 2
+        assert out == ""
+        assert err == "interviewprep: error: unknown command 'plann' (did you mean 'plan'?)\n"
+
+    def test_after_global_options(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The suggestion works with global options before the command."""
+        code, _, err = run(["--only", "core", "shwo", "--kind", "tip"], capsys)
+        assert code == 2
+        assert "(did you mean 'show'?)" in err
+
+    def test_nothing_close_lists_the_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no close command, the one line lists them all."""
+        code, _, err = run(["frobnicate"], capsys)
+        assert code == 2
+        [line] = err.splitlines()
+        assert line.startswith("interviewprep: error: unknown command 'frobnicate' (commands: ")
+        assert "practice" in line
+
+    def test_unknown_option_stays_argparse(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown option after a command keeps argparse's message and exit 2."""
+        code, _, err = run(["plan", str(INTERVIEW), "--frobnicate"], capsys)
+        assert code == 2
+        assert "unrecognized arguments: --frobnicate" in err
+
+
 class TestPacksCommand:
     def test_lists_core(self, capsys: pytest.CaptureFixture[str]) -> None:
         """packs lists the core pack with its counts and distribution."""
@@ -80,6 +218,150 @@ class TestPacksCommand:
         code, _, err = run(["--pack-path", str(tmp_path), "--only", "core", "packs"], capsys)
         assert code == 1
         assert "pack.toml" in err
+
+
+TITLE_40 = "Enterprise sales, second-round interview"
+LONG_DISTRIBUTION = "interviewprep-acme-enterprise-sales-engineering-guidance"
+
+
+def install_long_pack(site: Site) -> None:
+    """Install pack 'acme', titled in 40 characters, from a distribution with a long name."""
+    assert len(TITLE_40) == 40
+    module = site.unique("acme")
+    content = simple_pack("acme").replace('title = "A test pack"', f'title = "{TITLE_40}"')
+    files = {f"{module}/__init__.py": "", f"{module}/pack.toml": content}
+    site.distribution(LONG_DISTRIBUTION, entry_points={"acme": module}, files=files)
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """Make standard output a terminal of the given width."""
+    import os
+    import shutil
+
+    def columns(width: int) -> None:
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        monkeypatch.setattr(shutil, "get_terminal_size", lambda *_: os.terminal_size((width, 24)))
+
+    return columns
+
+
+class TestPacksTable:
+    def test_fits_80_columns(self, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+        """With a long distribution name, FROM moves under its row and every line fits."""
+        install_long_pack(site)
+        code, out, _ = run(["--only", "core", "--only", "acme", "packs"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert max(map(len, lines)) <= 80
+        assert lines[0].split() == [
+            "PACK",
+            "VERSION",
+            "LANG",
+            "TIPS",
+            "QUESTIONS",
+            "CHECKLISTS",
+            "RUBRICS",
+        ]
+        assert lines[1].split()[0] == "acme"
+        assert lines[2] == f"  from {LONG_DISTRIBUTION}"
+        assert lines[3].split()[0] == "core"
+        assert lines[4] == "  from interviewprep-kit"
+
+    def test_narrow_terminal_gets_one_block_per_pack(
+        self,
+        site: Site,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """When even the table without FROM is too wide, each pack is a short block."""
+        install_long_pack(site)
+        terminal(40)
+        code, out, _ = run(["--only", "core", "--only", "acme", "packs"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert all(len(line) <= 40 for line in lines if LONG_DISTRIBUTION not in line)
+        assert f"  {LONG_DISTRIBUTION}" in lines  # too long for a line, but never cut
+        assert lines[:3] == [
+            "acme 1.0.0 (en)",
+            "  1 tip, 1 question, 0 checklists,",
+            "  1 rubric",
+        ]
+        assert "  from interviewprep-kit" in lines
+
+    def test_core_alone_keeps_the_from_column(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A table that fits keeps its FROM column, as before."""
+        code, out, _ = run(["--only", "core", "packs"], capsys)
+        assert code == 0
+        assert out.splitlines()[0].split()[-1] == "FROM"
+        assert max(map(len, out.splitlines())) <= 80
+
+
+class TestWrapping:
+    def test_not_a_terminal_is_80_columns(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Output that is not a terminal wraps at 80 columns, whatever COLUMNS says."""
+        monkeypatch.setenv("COLUMNS", "200")
+        code, out, _ = run(["--only", "core", "show", "--kind", "question"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert max(map(len, lines)) == 80
+
+    @pytest.mark.parametrize(("columns", "width"), [(50, 50), (72, 72), (300, 100)])
+    def test_terminal_width(
+        self,
+        columns: int,
+        width: int,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """On a terminal, lines wrap to its width (at most 100)."""
+        terminal(columns)
+        argv = ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26"]
+        code, out, _ = run(argv, capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert width - 10 < max(map(len, lines)) <= width
+
+    def test_a_file_is_80_columns(
+        self, tmp_path: Path, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Text written with -o FILE wraps at 80 columns even from a wide terminal."""
+        terminal(120)
+        target = tmp_path / "plan.txt"
+        argv = ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26"]
+        code, out, _ = run([*argv, "-o", str(target)], capsys)
+        lines = target.read_text("utf-8").splitlines()
+        assert code == 0
+        assert out == ""
+        assert 70 < max(map(len, lines)) <= 80
+
+    def test_bullets_hang(
+        self, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bullet's continuation lines hang under its text, not under the bullet."""
+        terminal(40)
+        code, out, _ = run(["--only", "core", "show", "core/why-leaving-current-employer"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        continued = [
+            after
+            for line, after in itertools.pairwise(lines)
+            if line.startswith("  - ") and after.strip() and not after.startswith("  - ")
+        ]
+        assert continued
+        assert all(line.startswith("    ") and line[4] != " " for line in continued)
+
+    def test_new_pack_lines_wrap(
+        self, tmp_path: Path, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new-pack's lines wrap between words; a path longer than a line stays whole."""
+        terminal(30)
+        code, out, _ = run(["new-pack", "acme-sales", "--directory", str(tmp_path)], capsys)
+        assert code == 0
+        assert f"{tmp_path / 'acme-sales'}" in out.splitlines()[1]
+        assert all(len(line) <= 30 for line in out.splitlines() if " " in line.strip())
 
 
 class TestValidateCommand:
@@ -147,6 +429,51 @@ class TestShowCommand:
         assert code == 0
         assert data
         assert {c["stage"] for c in data} == {"after"}
+
+
+class TestShowIds:
+    @pytest.mark.parametrize("kind", ["tip", "question", "checklist", "rubric"])
+    def test_text_lists_start_each_item_with_its_id(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In a text list, each item's full id is a line of its own, just before its heading."""
+        code, out, _ = run(["--only", "core", "show", "--kind", kind], capsys)
+        library = interviewprep.load_library(packs=["core"])
+        ids = [item.full_id for item in getattr(library, f"{kind}s")]
+        lines = out.splitlines()
+        assert code == 0
+        assert [line for line in lines if line in ids] == ids
+        assert lines[0] == ids[0]
+        for full_id in ids[1:]:
+            assert lines[lines.index(full_id) - 1] == ""
+
+    @pytest.mark.parametrize("kind", ["tip", "question", "checklist", "rubric"])
+    def test_markdown_lists_put_the_id_under_each_heading(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In a Markdown list, each item's full id is a code span right under its heading."""
+        code, out, _ = run(["--only", "core", "show", "--kind", kind, "--format", "md"], capsys)
+        library = interviewprep.load_library(packs=["core"])
+        ids = [item.full_id for item in getattr(library, f"{kind}s")]
+        lines = out.splitlines()
+        headings = [n for n, line in enumerate(lines) if line.startswith("## ")]
+        assert code == 0
+        assert [lines[n + 2] for n in headings] == [f"`{full_id}`" for full_id in ids]
+        assert all(lines[n + 1] == "" == lines[n + 3] for n in headings)
+
+    def test_one_item_has_no_id_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show ID prints the item as before: its id is what was typed."""
+        code, out, _ = run(["--only", "core", "show", "core/star-answer"], capsys)
+        assert code == 0
+        assert "core/star-answer" not in out
+
+    def test_the_library_renders_no_ids(self, library: Library) -> None:
+        """render_text and render_markdown are unchanged for library users."""
+        from interviewprep import render_markdown, render_text
+
+        tips = list(library.tips)[:2]
+        assert tips[0].full_id not in render_text(tips, width=80)
+        assert tips[0].full_id not in render_markdown(tips)
 
 
 class TestSchemaCommand:
@@ -316,6 +643,208 @@ class TestPracticeCommand:
         assert code == 0
         assert "[1/2]" in out
         assert "answered 1 of 2" in out
+
+
+def replies(monkeypatch: pytest.MonkeyPatch, *script: str | type[BaseException]) -> list[str]:
+    """
+    Make input() return the lines of *script* in turn, raising any exception in it.
+
+    Returns the prompts input() was called with. After the script, input() meets
+    the end of input (EOFError), as a closed standard input would.
+    """
+    import builtins
+
+    prompts: list[str] = []
+    remaining = list(script)
+
+    def scripted(prompt: str = "") -> str:
+        prompts.append(prompt)
+        if not remaining:
+            raise EOFError
+        reply = remaining.pop(0)
+        if isinstance(reply, str):
+            return reply
+        raise reply
+
+    monkeypatch.setattr(builtins, "input", scripted)
+    return prompts
+
+
+PRACTICE = ["--only", "core", "practice", str(INTERVIEW), "--seed", "7", "--questions", "3"]
+
+
+class TestPracticeSession:
+    def test_ctrl_d_on_an_empty_prompt_ends_with_the_summary(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-D at a question's first prompt ends the session with a summary of the answers."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, "", EOFError)
+        code, out, err = run(PRACTICE, capsys)
+        assert code == 0
+        assert err == ""
+        assert out.count("ASSESSMENT:") == 1
+        assert "[2/3]" in out
+        assert "[3/3]" not in out
+        assert "(skipped)" not in out
+        assert "(session ended after question 2 of 3)" in out
+        assert "answered 1 of 3" in out.split("SUMMARY")[1]
+
+    def test_ctrl_d_after_some_lines_keeps_them_as_the_answer(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-D after typing part of an answer assesses what was typed, then ends."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, EOFError)
+        code, out, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert out.count("ASSESSMENT:") == 1
+        assert "[2/3]" not in out
+        assert "answered 1 of 3" in out
+
+    def test_ctrl_c_prints_the_summary_and_exits_130(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C prints the summary of the answers so far and exits 130."""
+        import answers
+
+        replies(monkeypatch, answers.STRONG, "", "I started to say", KeyboardInterrupt)
+        code, out, err = run(PRACTICE, capsys)
+        assert code == 130
+        assert out.count("ASSESSMENT:") == 1
+        assert "answered 1 of 3" in out.split("SUMMARY")[1]
+        assert err == "interrupted\n"
+
+    def test_empty_first_line_skips_the_question(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty first line skips a question and the session goes on."""
+        import answers
+
+        replies(monkeypatch, "", answers.STRONG, "", "")
+        code, out, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert out.count("(skipped)") == 2
+        assert out.count("ASSESSMENT:") == 1
+        assert "answered 1 of 3" in out
+
+    def test_each_answer_reads_until_an_empty_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An answer's lines are read until an empty one, with a continuation prompt."""
+        prompts = replies(monkeypatch, "I led the project.", "It saved 20 hours.", "", "", "")
+        code, _, _ = run(PRACTICE, capsys)
+        assert code == 0
+        assert prompts == ["> ", "  ", "  ", "> ", "> "]
+
+    def test_the_prompt_explains_the_keys(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Before the first question, the session says how to finish, skip and stop."""
+        replies(monkeypatch, EOFError)
+        code, out, _ = run(PRACTICE, capsys)
+        intro = " ".join(out.split("[1/3]")[0].split())
+        assert code == 0
+        assert "an empty line finishes it" in intro
+        assert "empty first line to skip a question" in intro
+        assert "Ctrl-D ends the session" in intro
+        assert "Ctrl-C stops it" in intro
+
+    def test_answers_file_needs_no_keys(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --answers, nothing is typed, so the keys are not explained."""
+        given = tmp_path / "answers.txt"
+        given.write_text("I led it.\n", encoding="utf-8")
+        code, out, _ = run([*PRACTICE, "--answers", str(given)], capsys)
+        assert code == 0
+        assert "Ctrl-D" not in out
+
+
+class TestPracticeSeed:
+    def test_default_seed_is_random_and_printed_first(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --seed, a random seed below a million is drawn and printed as the first line."""
+        import secrets
+
+        drawn: list[int] = []
+
+        def randbelow(limit: int) -> int:
+            drawn.append(limit)
+            return 123456
+
+        monkeypatch.setattr(secrets, "randbelow", randbelow)
+        given = tmp_path / "answers.txt"
+        given.write_text("I led it.\n", encoding="utf-8")
+        argv = ["--only", "core", "practice", str(INTERVIEW), "--answers", str(given)]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert drawn == [10**6]
+        assert out.splitlines()[0] == "seed 123456 (repeat with --seed 123456)"
+        assert run([*argv, "--seed", "123456"], capsys)[1] == out
+
+    def test_seed_repeats_a_session_exactly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--seed N gives the same questions and output every time, and says so first."""
+        import answers
+
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n{answers.VAGUE}\n", encoding="utf-8")
+        argv = ["--only", "core", "practice", str(INTERVIEW), "--answers", str(given)]
+        first = run([*argv, "--seed", "42"], capsys)
+        assert first == run([*argv, "--seed", "42"], capsys)
+        assert first[1].splitlines()[0] == "seed 42 (repeat with --seed 42)"
+        assert run([*argv, "--seed", "43"], capsys)[1] != first[1]
+
+
+class TestPracticeWrapping:
+    @pytest.mark.parametrize("width", [40, 80])
+    def test_every_line_fits(
+        self,
+        width: int,
+        tmp_path: Path,
+        terminal: Callable[[int], None],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The intro, questions, assessments, follow-ups and summary all wrap to the width."""
+        import answers
+
+        terminal(width)
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n{answers.VAGUE}\n", encoding="utf-8")
+        argv = [
+            "--only",
+            "core",
+            "practice",
+            str(INTERVIEW),
+            "--seed",
+            "3",
+            "--answers",
+            str(given),
+        ]
+        code, out, _ = run([*argv, "--questions", "3"], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert "Likely follow-ups:" in lines
+        assert "SUMMARY" in lines
+        assert all(len(line) <= width for line in lines)
+        assert max(map(len, lines)) > width - 10
+
+    def test_question_continues_under_its_text(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A long question's next lines hang under its text, after the [n/N] number."""
+        replies(monkeypatch, EOFError)
+        code, out, _ = run([*PRACTICE[:-2], "--questions", "1"], capsys)
+        lines = out.splitlines()
+        first = next(n for n, line in enumerate(lines) if line.startswith("[1/1] "))
+        assert code == 0
+        assert lines[first + 1].startswith(" " * 6)
+        assert lines[first + 1][6] != " "
 
 
 class TestExportCommand:
@@ -507,6 +1036,96 @@ class TestOutputFiles:
         assert code == 130
         assert target.read_text("utf-8") == "old"
         assert [p.name for p in tmp_path.iterdir()] == ["existing.html"]
+
+
+def reading(command: str, path: str, tmp_path: Path) -> list[str]:
+    """The arguments that make *command* read *path* as one of its files."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text("I led it.", encoding="utf-8")
+    rubric = ["--rubric", "core/star-answer"]
+    return {
+        "plan": ["plan", path],
+        "practice": ["practice", path],
+        "practice --answers": ["practice", str(INTERVIEW), "--answers", path],
+        "assess": ["assess", path, *rubric],
+        "assess --interview": ["assess", str(answer), *rubric, "--interview", path],
+        "build": ["build", path],
+        "--pack-path": ["packs", "--pack-path", path],
+    }[command]
+
+
+READERS = [
+    "plan",
+    "practice",
+    "practice --answers",
+    "assess",
+    "assess --interview",
+    "build",
+    "--pack-path",
+]
+
+
+class TestUnreadableFiles:
+    @pytest.mark.parametrize("command", READERS)
+    def test_missing_file_is_one_line_exit_2(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that does not exist exits 2 with one line naming it, whatever reads it."""
+        missing = str(tmp_path / "missing.toml")
+        code, _, err = run(["--only", "core", *reading(command, missing, tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {missing}: it does not exist\n"
+
+    @pytest.mark.parametrize("command", READERS)
+    def test_unreadable_file_is_one_line_exit_2(
+        self,
+        command: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A file without read permission exits 2 with one line saying so."""
+        import os
+
+        locked = tmp_path / "locked.toml"
+        locked.write_bytes(INTERVIEW.read_bytes())
+        locked.chmod(0)
+        if os.access(locked, os.R_OK):  # root reads anything: deny it as the kernel would
+            real = os.access
+            monkeypatch.setattr(
+                os, "access", lambda path, mode: path != str(locked) and real(path, mode)
+            )
+        code, _, err = run(["--only", "core", *reading(command, str(locked), tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {locked}: permission denied\n"
+
+    @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+    def test_pipe_is_refused(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A named pipe given as the interview is refused at once, never waited on."""
+        import os
+
+        pipe = tmp_path / "pipe.toml"
+        os.mkfifo(pipe)
+        code, _, err = run(["plan", str(pipe)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {pipe}: it is not a regular file\n"
+
+    def test_folder_given_as_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A folder where a file is expected exits 2 saying it is a folder."""
+        code, _, err = run(["plan", str(tmp_path)], capsys)
+        assert code == 2
+        assert err == f"interviewprep: error: cannot read {tmp_path}: it is a folder\n"
+
+    def test_validate_reports_a_missing_pack_as_a_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """validate checks what it is given: a missing pack is a content problem, exit 1."""
+        missing = tmp_path / "missing"
+        code, out, _ = run(["validate", str(missing)], capsys)
+        assert code == 1
+        assert out.startswith(f"{missing}: no pack at {missing}")
 
 
 class TestMisuse:

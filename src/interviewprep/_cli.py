@@ -12,10 +12,12 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._library import Library
+    from ._practice import PracticeSession, Prompt
     from .exceptions import Problem
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
@@ -41,6 +43,52 @@ def _out(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
 
 
+#: True while rendering for ``-o FILE``: a file is not a terminal, whatever stdout is.
+_TO_FILE: ContextVar[bool] = ContextVar("_TO_FILE", default=False)
+
+
+def _width() -> int:
+    """
+    The width to wrap printed lines to.
+
+    The terminal's width (at most 100, at least 20) when standard output is a
+    terminal and is where the text goes, else 80.
+    """
+    if _TO_FILE.get() or not sys.stdout.isatty():
+        return 80
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size((80, 24)).columns, 100))
+
+
+def _fill(text: str, first: str = "", rest: str = "", width: int | None = None) -> list[str]:
+    """
+    *text* cleaned for a terminal and wrapped to *width* (by default :func:`_width`).
+
+    The first line starts with *first* and the others with *rest*, so continuation
+    lines can hang under a bullet's text. Words are never split: a word longer than
+    a line (a path, an id, a URL) stays whole, so it can be copied.
+    """
+    import textwrap
+
+    from ._rendering import for_terminal as clean
+
+    lines = textwrap.wrap(
+        clean(text),
+        width=width or _width(),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [first.rstrip()]
+
+
+def _say(text: str, first: str = "", rest: str = "", stream: TextIO | None = None) -> None:
+    """Print *text* wrapped by :func:`_fill`."""
+    _out("\n".join(_fill(text, first, rest)), stream)
+
+
 def _problem_dict(problem: Problem) -> dict[str, Any]:
     from ._convert import to_dict
 
@@ -51,6 +99,8 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 def _library(args: argparse.Namespace) -> Library:
     from ._library import load_library
 
+    for path in args.pack_path or ():
+        _readable(path, folder_too=True)
     return load_library(
         packs=args.only or None,
         paths=args.pack_path or (),
@@ -121,7 +171,7 @@ def _as_markdown(obj: Any) -> str:
 def _as_text(obj: Any) -> str:
     from ._rendering import render_text
 
-    return render_text(obj)
+    return render_text(obj, width=_width())
 
 
 def _as_html(obj: Any) -> str:
@@ -148,17 +198,38 @@ FORMATS: dict[str, Callable[[Any], str]] = {
 
 def _render(args: argparse.Namespace, obj: Any) -> None:
     """Render *obj* in the command's output format and write it."""
-    _write(args, FORMATS[args.format](obj), args.format)
+    output = getattr(args, "output", None)
+    to_file = _TO_FILE.set(bool(output) and output != "-")
+    try:
+        text = FORMATS[args.format](obj)
+    finally:
+        _TO_FILE.reset(to_file)
+    _write(args, text, args.format)
+
+
+def _readable(path: str, *, folder_too: bool = False) -> str:
+    """
+    *path*, if it names a file (or, with *folder_too*, a folder) this process may
+    read; else a usage error (exit 2) saying why in one line.
+    """
+    import os
+
+    if not os.path.exists(path):
+        why = "it does not exist"
+    elif os.path.isdir(path) and not folder_too:
+        why = "it is a folder"
+    elif not os.path.isdir(path) and not os.path.isfile(path):
+        why = "it is not a regular file"
+    elif not os.access(path, os.R_OK | (os.X_OK if os.path.isdir(path) else 0)):
+        why = "permission denied"
+    else:
+        return path
+    raise UsageError(f"cannot read {path}: {why}")
 
 
 def _existing_file(path: str) -> str:
-    """*path*, if it names a file; else a usage error (exit 2) saying why."""
-    import os
-
-    if path != "-" and not os.path.isfile(path):
-        why = "is a folder" if os.path.isdir(path) else "does not exist"
-        raise UsageError(f"cannot read {path}: it {why}")
-    return path
+    """*path*, if it names a readable file or is ``-``; else a usage error (exit 2)."""
+    return path if path == "-" else _readable(path)
 
 
 def _interview(path: str) -> Any:
@@ -221,34 +292,67 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         text = json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False)
         _out(_for_stream(text, "json"))
     else:
-        from ._rendering import for_terminal as clean
-
-        headers = ["PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS", "FROM"]
-        table = [headers] + [
-            [
-                r["name"],
-                r["version"],
-                r["language"],
-                str(r["tips"]),
-                str(r["questions"]),
-                str(r["checklists"]),
-                str(r["rubrics"]),
-                r["distribution"] or r["source"] or "",
-            ]
-            for r in rows
-        ]
-        widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
-        for row in table:
-            line = "  ".join(
-                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
-            )
-            _out(clean(line.rstrip()))
+        for line in _packs_table(rows, _width()):
+            _out(line)
         if not rows:
             _out("(no packs loaded)")
         if library.problems:
             _out(f"\n{len(library.problems)} problem(s):", sys.stderr)
             _print_problems(library.problems, sys.stderr)
     return EXIT_PROBLEMS if library.problems else EXIT_OK
+
+
+_PACK_COLUMNS = ("PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS")
+
+
+def _columns(table: Sequence[Sequence[str]]) -> list[str]:
+    """The rows of *table* as lines of left-aligned columns two spaces apart."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+
+
+def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
+    """
+    The lines of the ``packs`` table, none wider than *width* where words allow.
+
+    The table has a FROM column (the distribution, or where a local pack was
+    found) when it fits; else each FROM goes on a line of its own under its row;
+    and when even the table without it is too wide, each pack is a short block.
+    """
+    from ._rendering import for_terminal as clean
+
+    counts = ("tips", "questions", "checklists", "rubrics")
+    cells = [[clean(str(r[key])) for key in ("name", "version", "language", *counts)] for r in rows]
+    origins = [clean(str(r["distribution"] or r["source"] or "")) for r in rows]
+    with_origin = [[*c, o] for c, o in zip(cells, origins, strict=True)]
+    full = _columns([[*_PACK_COLUMNS, "FROM"], *with_origin])
+    if max(map(len, full)) <= width:
+        return full
+    table = _columns([_PACK_COLUMNS, *cells])
+    lines: list[str] = []
+    if max(map(len, table)) <= width:
+        lines.append(table[0])
+        for line, origin in zip(table[1:], origins, strict=True):
+            lines.append(line)
+            if origin:
+                lines += _fill(f"from {origin}", "  ", "    ", width)
+        return lines
+    for (name, version, language, *numbers), origin in zip(cells, origins, strict=True):
+        lines += _fill(f"{name} {version} ({language})", "", "  ", width)
+        # Each count stays with its noun: wrapped as one word, then spaced again.
+        tally = ", ".join(
+            f"{n}\N{NO-BREAK SPACE}{key if n != '1' else key[:-1]}"
+            for n, key in zip(numbers, counts, strict=True)
+        )
+        lines += [
+            line.replace("\N{NO-BREAK SPACE}", " ") for line in _fill(tally, "  ", "  ", width)
+        ]
+        if origin:
+            lines += _fill(f"from {origin}", "  ", "  ", width)
+    return lines
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -267,7 +371,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(problems, sys.stdout)
         if not problems:
             count = len(args.paths)
-            _out(f"{count} pack{'s' if count != 1 else ''} valid")
+            _say(f"{count} pack{'s' if count != 1 else ''} valid")
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -312,11 +416,34 @@ def _cmd_show(args: argparse.Namespace) -> int:
             except TypeError:  # a kind without one of the filtered fields matches nothing
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
-    if selection or args.format == "json":
-        _render(args, selection)
-    else:
+    if not selection and args.format != "json":
         _write(args, "(nothing matches)", args.format)
+    elif not args.id and args.format in ("text", "md"):
+        _write(args, _with_ids(selection, args.format), args.format)
+    else:
+        _render(args, selection)
     return _report(library)
+
+
+def _with_ids(items: Sequence[Any], fmt: str) -> str:
+    """
+    *items* rendered as text or Markdown, each with its full id to copy.
+
+    In text the id is the item's first line; in Markdown a code span under its
+    heading. The items are otherwise rendered as :data:`FORMATS` renders them.
+    """
+    parts = []
+    for item in items:
+        rendered = FORMATS[fmt](item)
+        if fmt == "text":
+            parts.append(f"{item.full_id}\n{rendered}")
+        else:
+            heading, _, rest = rendered.partition("\n")
+            if heading.startswith("#"):
+                parts.append(f"{heading}\n\n`{item.full_id}`\n{rest}")
+            else:
+                parts.append(f"`{item.full_id}`\n\n{rendered}")
+    return "\n".join(parts)
 
 
 # -- plan --------------------------------------------------------------------------------
@@ -407,69 +534,107 @@ def _answers_file(path: str) -> list[str]:
     return answers
 
 
-def _ask(prompt: str) -> str:
-    """Read an answer from the terminal until an empty line."""
-    _out(prompt)
+def _ask() -> tuple[str, bool]:
+    """
+    Read an answer from the terminal until an empty line.
+
+    Returns:
+        The answer, and whether Ctrl-D (end of input) ended the session; the lines
+        typed before it are still the answer.
+    """
     lines: list[str] = []
     while True:
         try:
             line = input("> " if not lines else "  ")
         except EOFError:
-            break
+            _out("")  # end the prompt's line
+            return "\n".join(lines), True
         if not line.strip():
-            break
+            return "\n".join(lines), False
         lines.append(line)
-    return "\n".join(lines)
+
+
+_HOW_TO_ANSWER = (
+    "Type your answer over as many lines as you like; an empty line finishes it. "
+    "Press Enter on an empty first line to skip a question. Ctrl-D ends the session "
+    "and Ctrl-C stops it; either way you get the summary of your answers so far."
+)
 
 
 def _cmd_practice(args: argparse.Namespace) -> int:
+    import secrets
+
     from ._practice import PracticeSession
-    from ._rendering import for_terminal as clean
-    from ._rendering import render_text
 
     interview = _interview(args.interview)
+    given = _answers_file(args.answers) if args.answers else None
     library = _library(args)
+    seed = args.seed if args.seed is not None else secrets.randbelow(10**6)
     session = PracticeSession(
-        library, interview, seed=args.seed, questions=args.questions, data_only=args.data_only
+        library, interview, seed=seed, questions=args.questions, data_only=args.data_only
     )
     if not session.prompts:
         raise UsageError("the loaded packs hold no questions to practise")
-    given = _answers_file(args.answers) if args.answers else None
-    _out(
-        f"Mock interview for {clean(interview.role)} at {clean(interview.company)}: "
-        f"{len(session.prompts)} questions. Answer, then press Enter on an empty line."
-    )
-    for number, prompt in enumerate(session.prompts, start=1):
-        who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
-        heading = f"\n[{number}/{len(session.prompts)}] {who}: {prompt.question.text}"
-        if given is not None:
-            answer = given[number - 1] if number - 1 < len(given) else ""
-            _out(clean(heading))
-        else:
-            answer = _ask(clean(heading))
-        if not answer.strip():
-            _out("  (skipped)")
-            continue
-        try:
-            result = session.answer(prompt, answer)
-        except LookupError as exc:
-            _out(f"  (not assessed: {exc})")
-            continue
-        _out(render_text(result))
-        if prompt.follow_ups:
-            import textwrap
+    total = len(session.prompts)
+    _say(f"seed {seed} (repeat with --seed {seed})")
+    _say(f"Mock interview for {interview.role} at {interview.company}: {total} questions.")
+    if given is None:
+        _say(_HOW_TO_ANSWER)
+    interrupted = False
+    try:
+        for number, prompt in enumerate(session.prompts, start=1):
+            who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
+            number_part = f"[{number}/{total}] "
+            _out("")
+            _say(f"{who}: {prompt.question.text}", number_part, " " * len(number_part))
+            ended = False
+            if given is not None:
+                answer = given[number - 1] if number - 1 < len(given) else ""
+            else:
+                answer, ended = _ask()
+            if answer.strip():
+                _assess_and_show(session, prompt, answer)
+            elif not ended:
+                _out("  (skipped)")
+            if ended:
+                _say(f"(session ended after question {number} of {total})")
+                break
+    except KeyboardInterrupt:
+        interrupted = True
+        _out("")
+    _practice_summary(session)
+    if interrupted:
+        _out("interrupted", sys.stderr)
+        return EXIT_INTERRUPTED
+    return _report(library)
 
-            lines = ["Likely follow-ups:", *(f"- {clean(f)}" for f in prompt.follow_ups)]
-            _out("\n".join(textwrap.fill(line, width=88, subsequent_indent="  ") for line in lines))
+
+def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> None:
+    """Assess *answer*, print the assessment and the question's likely follow-ups."""
+    from ._rendering import render_text
+
+    try:
+        result = session.answer(prompt, answer)
+    except LookupError as exc:
+        _say(f"(not assessed: {exc})", "  ", "   ")
+        return
+    _out(render_text(result, width=_width()))
+    if prompt.follow_ups:
+        _out("Likely follow-ups:")
+        for follow_up in prompt.follow_ups:
+            _say(follow_up, "  - ", "    ")
+
+
+def _practice_summary(session: PracticeSession) -> None:
+    """Print what the session showed so far, wrapped like everything else."""
     summary = session.summary()
     _out("\nSUMMARY")
     average = "n/a" if summary.average is None else f"{summary.average:g}"
-    _out(f"  answered {summary.answered} of {len(session.prompts)}; average {average}")
+    _say(f"answered {summary.answered} of {len(session.prompts)}; average {average}", "  ", "    ")
     if summary.strengths:
-        _out("  strengths: " + clean(", ".join(summary.strengths)))
+        _say("strengths: " + ", ".join(summary.strengths), "  ", "    ")
     for item in summary.to_rehearse:
-        _out("  rehearse: " + clean(item))
-    return _report(library)
+        _say("rehearse: " + item, "  ", "    ")
 
 
 # -- export ------------------------------------------------------------------------------
@@ -502,8 +667,8 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
     target = str(folder)
     if not folder.is_absolute() and not target.startswith("."):
         target = f"./{target}"  # pip reads a bare name as a package to download
-    _out(f"Created {folder}")
-    _out(f"Next: pip install {target} && interviewprep packs")
+    _say(f"Created {folder}")
+    _say(f"Next: pip install {target} && interviewprep packs")
     return EXIT_OK
 
 
@@ -515,16 +680,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from ._loading import load_pack
     from .exceptions import PackError
 
+    _readable(args.path, folder_too=True)
     try:
         pack = load_pack(args.path)
     except PackError as exc:
         raise ContentError(exc.problems) from None
     _write(args, to_json(pack, indent=None if args.compact else 2) + "\n", "json")
     if args.output and args.output != "-":
-        _out(
-            f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}",
-            sys.stderr,
-        )
+        summary = f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}"
+        _say(summary, stream=sys.stderr)
     return EXIT_OK
 
 
@@ -571,9 +735,79 @@ def _format_option(
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that answers a mistyped command with the closest command."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            import difflib
+
+            names = list(action.choices)
+            close = difflib.get_close_matches(value, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"commands: {', '.join(names)}"
+            raise UsageError(f"unknown command {value!r} ({hint})")
+        super()._check_value(action, value)
+
+
+#: The global options' destinations; given after the command they land in
+#: ``_LATER + name`` and :func:`_merge_global_options` folds them in.
+_GLOBAL_OPTIONS = ("pack_path", "only", "data_only", "language")
+_LATER = "later_"
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str = "") -> None:
+    """The options that choose what is loaded, stored under *prefix* + their names."""
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument(
+        "--pack-path",
+        dest=f"{prefix}pack_path",
+        action="append",
+        metavar="DIR",
+        help="also load the pack in DIR (repeatable)",
+    )
+    group.add_argument(
+        "--only",
+        dest=f"{prefix}only",
+        action="append",
+        metavar="PACK",
+        help="load only this pack and what it requires (repeatable)",
+    )
+    group.add_argument(
+        "--data-only",
+        dest=f"{prefix}data_only",
+        action="store_true",
+        help="import no third-party code: skip code packs",
+    )
+    group.add_argument(
+        "--language",
+        dest=f"{prefix}language",
+        metavar="LANG",
+        help="load only packs in this language (e.g. de) and the packs they build on",
+    )
+
+
+def _merge_global_options(args: argparse.Namespace) -> None:
+    """
+    Fold the global options given after the command into those given before it.
+
+    Lists combine (before, then after), ``--data-only`` is on if given either
+    place, and a ``--language`` given after the command wins.
+    """
+    later = {name: vars(args).pop(_LATER + name, None) for name in _GLOBAL_OPTIONS}
+    args.pack_path = [*(args.pack_path or ()), *(later["pack_path"] or ())] or None
+    args.only = [*(args.only or ()), *(later["only"] or ())] or None
+    args.data_only = bool(args.data_only or later["data_only"])
+    if later["language"] is not None:
+        args.language = later["language"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """
     Build the argument parser with every subcommand.
+
+    The global options (``--pack-path``, ``--only``, ``--data-only``,
+    ``--language``) are accepted before or after the command; :func:`main` merges
+    the two places.
 
     Returns:
         The parser; each subcommand stores its handler as ``handler``.
@@ -581,42 +815,30 @@ def build_parser() -> argparse.ArgumentParser:
     from ._distribution import installed_version
     from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="interviewprep",
-        description="Second-interview guidance: tips, questions, checklists and rubrics.",
+        description="Second-interview guidance: tips, questions, checklists and rubrics. "
+        "The global options may come before or after the command.",
         epilog="Exit codes: 0 success, 1 content problems, 2 usage errors (a missing or "
         "unreadable file included), 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
-    parser.add_argument(
-        "--pack-path",
-        action="append",
-        metavar="DIR",
-        help="also load the pack in DIR (repeatable)",
-    )
-    parser.add_argument(
-        "--only",
-        action="append",
-        metavar="PACK",
-        help="load only this pack and what it requires (repeatable)",
-    )
-    parser.add_argument(
-        "--data-only",
-        action="store_true",
-        help="import no third-party code: skip code packs",
-    )
-    parser.add_argument(
-        "--language",
-        metavar="LANG",
-        help="load only packs in this language (e.g. de) and the packs they build on",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_global_options(parser)
+    # argparse copies a subcommand's namespace over the main one, so the options
+    # given after the command are stored apart and merged after parsing.
+    later = _Parser(add_help=False)
+    _add_global_options(later, prefix=_LATER)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    packs = commands.add_parser("packs", help="list the loaded packs and any problems")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(name, parents=[later], **kwargs)
+        return made
+
+    packs = command("packs", help="list the loaded packs and any problems")
     packs.add_argument("--format", choices=["text", "json"], default="text")
     packs.set_defaults(handler=_cmd_packs)
 
-    validate = commands.add_parser(
+    validate = command(
         "validate",
         help="check pack folders",
         description="Check pack folders; print one problem per line as file:line: path: message.",
@@ -625,7 +847,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=["text", "json"], default="text")
     validate.set_defaults(handler=_cmd_validate)
 
-    show = commands.add_parser(
+    show = command(
         "show",
         help="show an item by full id, or the items matching filters",
         description="Show one item (e.g. core/thank-each-interviewer) or a filtered list.",
@@ -648,7 +870,7 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(show, ["text", "md", "json", "html"], aliases=["--output-format", "--as"])
     show.set_defaults(handler=_cmd_show)
 
-    plan = commands.add_parser(
+    plan = command(
         "plan",
         help="build a dated prep plan for an interview",
         description="Build a dated prep plan from an interview file (TOML or JSON).",
@@ -659,13 +881,20 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
     plan.set_defaults(handler=_cmd_plan)
 
-    practice = commands.add_parser(
+    practice = command(
         "practice",
         help="a mock interview in the terminal",
-        description="Ask questions one by one, read each answer until an empty line, assess it.",
+        description="Ask questions one by one, read each answer until an empty line, assess "
+        "it. An empty first line skips a question; Ctrl-D ends the session and Ctrl-C stops it, "
+        "each with a summary of the answers so far.",
     )
     practice.add_argument("interview", metavar="INTERVIEW", help="interview file (.toml or .json)")
-    practice.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    practice.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed, to repeat a session (default: a new one, printed at the start)",
+    )
     practice.add_argument(
         "--questions", type=_positive, default=5, help="how many questions (default 5)"
     )
@@ -676,7 +905,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     practice.set_defaults(handler=_cmd_practice)
 
-    assess_ = commands.add_parser(
+    assess_ = command(
         "assess",
         help="assess an answer against a rubric",
         description="Assess an answer (a file, or - for standard input) against a rubric.",
@@ -691,13 +920,13 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(assess_, ["text", "md", "json", "html"])
     assess_.set_defaults(handler=_cmd_assess)
 
-    export = commands.add_parser("export", help="export packs as Markdown, JSON or HTML")
+    export = command("export", help="export packs as Markdown, JSON or HTML")
     export.add_argument("--packs", nargs="+", metavar="PACK", help="only these packs")
     _format_option(export, ["md", "json", "html", "text"], required=True)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or -")
     export.set_defaults(handler=_cmd_export)
 
-    new_pack = commands.add_parser(
+    new_pack = command(
         "new-pack",
         help="scaffold a ready-to-publish pack",
         description="Create a pack distribution: pyproject with the entry point, pack.toml, "
@@ -707,7 +936,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_pack.add_argument("--directory", default=".", help="where to create it (default: .)")
     new_pack.set_defaults(handler=_cmd_new_pack)
 
-    build = commands.add_parser(
+    build = command(
         "build",
         help="compile a pack folder to one pack.json",
         description="Read a pack (with its included files) and write it as one pack.json, "
@@ -718,7 +947,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--compact", action="store_true", help="no indentation")
     build.set_defaults(handler=_cmd_build)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of pack format 1")
+    schema = command("schema", help="print the JSON Schema of pack format 1")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_cmd_schema)
     return parser
@@ -742,6 +971,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except UsageError as exc:  # a mistyped command, with a suggestion
+        _out(f"interviewprep: error: {exc}", sys.stderr)
+        return EXIT_USAGE
+    _merge_global_options(args)
     handler: Command | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
