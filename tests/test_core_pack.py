@@ -58,7 +58,9 @@ class TestCoverage:
         assert set(covers(core)) <= set(FACTS)
 
     @pytest.mark.skipif(
-        not GUIDANCE.exists(), reason="shared/GUIDANCE.md is not beside the project"
+        not GUIDANCE.exists(),
+        reason="the guidance facts file ../shared/GUIDANCE.md (outside this repository) "
+        "is not available: the fact-id check needs it",
     )
     def test_facts_match_the_guidance(self) -> None:
         """The fact ids checked here are exactly those of the guidance brief."""
@@ -171,7 +173,9 @@ class TestReadability:
         assert copied == []
 
     @pytest.mark.skipif(
-        not GUIDANCE.exists(), reason="shared/GUIDANCE.md is not beside the project"
+        not GUIDANCE.exists(),
+        reason="the guidance facts file ../shared/GUIDANCE.md (outside this repository) "
+        "is not available: the copied-sentence check needs it",
     )
     def test_no_sentence_copied_from_the_guidance(self, core: Pack) -> None:
         """No run of 8 words of the guidance brief is copied into the pack's prose."""
