@@ -78,7 +78,11 @@ def _structure_int(value: object, _: type) -> int:
 
 def _structure_float(value: object, _: type) -> float:
     _expect(value, (int, float), "a number")
-    return float(typing.cast(float, value))
+    try:
+        return float(typing.cast(float, value))
+    except OverflowError:  # an integer such as 10**400
+        msg = "expected a number, got an integer too large to be one"
+        raise ValueError(msg) from None
 
 
 def _structure_bool(value: object, _: type) -> bool:
