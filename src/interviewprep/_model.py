@@ -482,7 +482,7 @@ class Scale:
 
     def __attrs_post_init__(self) -> None:
         if self.min >= self.max:
-            msg = f"min ({self.min}) must be less than max ({self.max})"
+            msg = f"min ({excerpt(self.min)}) must be less than max ({excerpt(self.max)})"
             raise ValidationError("max", msg)
 
     def __contains__(self, score: object) -> bool:
@@ -525,7 +525,7 @@ class Criterion:
         seen: set[int] = set()
         for index, level in enumerate(levels):
             if level.score in seen:
-                msg = f"duplicate score {level.score} (each level needs its own score)"
+                msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
                 raise ValidationError(f"levels[{index}].score", msg)
             seen.add(level.score)
 
@@ -574,8 +574,8 @@ class Rubric(_InPack):
             for position, level in enumerate(criterion.levels):
                 if level.score not in self.scale:
                     msg = (
-                        f"score {level.score} lies outside the rubric's scale "
-                        f"{self.scale.min}-{self.scale.max}"
+                        f"score {excerpt(level.score)} lies outside the rubric's scale "
+                        f"{excerpt(self.scale.min)}-{excerpt(self.scale.max)}"
                     )
                     raise ValidationError(f"criteria[{index}].levels[{position}].score", msg)
 
