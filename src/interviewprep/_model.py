@@ -703,7 +703,7 @@ class Pack:
             _check_unique_ids(kind, items)
             for index, item in enumerate(items):
                 if item.pack not in (None, name):
-                    msg = f"belongs to pack {item.pack!r}, not {excerpt(name)}"
+                    msg = f"belongs to pack {excerpt(item.pack)}, not {excerpt(name)}"
                     raise ValidationError(f"{kind}[{index}].pack", msg)
             if any(item.pack is None for item in items):
                 stamped = tuple(
