@@ -601,7 +601,9 @@ def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str
         try:
             requirement = Requirement(text)
         except InvalidRequirement as exc:
-            msg = f"{excerpt(text)} is not a requirement such as 'core>=1.0' ({exc})"
+            # packaging's message repeats the whole text under its first line: keep that line.
+            reason = str(exc).partition("\n")[0]
+            msg = f"{excerpt(text)} is not a requirement such as 'core>=1.0' ({reason})"
             raise ValidationError(field, msg) from None
         if requirement.extras or requirement.url or requirement.marker:
             msg = f"{excerpt(text)}: only a pack name and a version specifier are allowed"
