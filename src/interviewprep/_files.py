@@ -185,6 +185,8 @@ def _parse_toml(file: Path | None, text: str, limits: Limits) -> Any:
         found = _TOML_LINE.search(message)
         line = int(found.group(1)) if found else None
         _refuse(file, f"invalid TOML: {_TOML_LINE.sub('', message).strip()}", line=line)
+    except ValueError as exc:  # an integer of more digits than Python converts (4300)
+        _refuse(file, f"invalid TOML: {exc}")
 
 
 def _strings(data: object, path: str = "") -> Iterator[tuple[str, str]]:
