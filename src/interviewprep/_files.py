@@ -28,7 +28,7 @@ import attrs
 from ._convert import from_dict, to_dict
 from ._filesystem import FileRefusedError, read_regular_file
 from ._locate import JsonLocator, Locator, TomlLocator
-from .exceptions import Problem, StructureError
+from .exceptions import Problem, StructureError, excerpt
 
 __all__ = [
     "Document",
@@ -154,7 +154,7 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                msg = f"duplicate key {key!r}"
+                msg = f"duplicate key {excerpt(key)}"
                 raise ValueError(msg)
             seen.add(key)
     return result
