@@ -294,6 +294,8 @@ def read_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
         _refuse(file, _size_message(file, exc))
+    except ValueError as exc:  # os.open refuses a path holding a NUL byte
+        _refuse(file, f"cannot read the file: {exc}")
     use_cache = not is_json and len(raw) >= _cache.MIN_BYTES
     text = _decode(file, raw)
     if not text.strip():
@@ -322,6 +324,8 @@ def read_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> 
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
         _refuse(file, _size_message(file, exc))
+    except ValueError as exc:  # os.open refuses a path holding a NUL byte
+        _refuse(file, f"cannot read the file: {exc}")
     return _decode(file, raw)
 
 
