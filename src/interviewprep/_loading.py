@@ -158,8 +158,12 @@ def _read(path: Path, limits: Limits) -> Document:
 
 
 def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
-    main_file = _main_file(path)
-    folder = main_file.parent.resolve()
+    try:
+        main_file = _main_file(path)
+        folder = main_file.parent.resolve()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        msg = f"cannot read the pack: {getattr(exc, 'strerror', None) or exc}"
+        raise _RefusedError(_problem(path, msg)) from None
     if not _inside(folder, main_file):
         raise _RefusedError(_problem(main_file, "the pack file points outside the pack folder"))
     main = _read(main_file, limits)
