@@ -16,7 +16,7 @@ from ._convert import from_dict
 from ._files import Document, Limits, read_document
 from ._locate import Locator
 from ._model import ITEM_KINDS, Pack
-from .exceptions import PackError, Problem, StructureError
+from .exceptions import PackError, Problem, StructureError, excerpt
 
 __all__ = ["PACK_FILES", "Origin", "load_pack", "load_pack_with_origin"]
 
@@ -112,30 +112,33 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
     problems = []
     for index, pattern in enumerate(patterns):
         where = f"pack.include[{index}]"
+        shown = excerpt(pattern)
         parts = Path(pattern).parts
         if not pattern.strip() or not parts or all(part == "." for part in parts):
-            msg = f"{pattern!r} is not a pattern of files: use one such as 'questions/*.toml'"
+            msg = f"{shown} is not a pattern of files: use one such as 'questions/*.toml'"
             problems.append(main.problem(msg, where))
             continue
         if Path(pattern).is_absolute() or ".." in parts or pattern.startswith("~"):
-            msg = f"{pattern!r} reaches outside the pack folder: use a pattern relative to it"
+            msg = f"{shown} reaches outside the pack folder: use a pattern relative to it"
             problems.append(main.problem(msg, where))
             continue
         try:
             matches = sorted(folder.glob(pattern))
         except (ValueError, OSError, RuntimeError, IndexError, NotImplementedError) as exc:
-            msg = f"{pattern!r} cannot be used as a pattern: {exc}"
+            # An OSError's text repeats the path the glob built from the pattern.
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            msg = f"{shown} cannot be used as a pattern: {reason[:200]}"
             problems.append(main.problem(msg, where))
             continue
         if not matches:
-            problems.append(main.problem(f"{pattern!r} matches no file", where))
+            problems.append(main.problem(f"{shown} matches no file", where))
             continue
         for match in matches:
             if not _inside(folder, match):
-                msg = f"{match.name!r} (matched by {pattern!r}) points outside the pack folder"
+                msg = f"{excerpt(match.name)} (matched by {shown}) points outside the pack folder"
                 problems.append(main.problem(msg, where))
             elif match.suffix not in (".toml", ".json") or match.is_dir():
-                msg = f"{match.name!r} (matched by {pattern!r}) is not a .toml or .json file"
+                msg = f"{excerpt(match.name)} (matched by {shown}) is not a .toml or .json file"
                 problems.append(main.problem(msg, where))
             elif match.resolve() not in seen:
                 seen.add(match.resolve())
@@ -146,7 +149,7 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
 
 def _unknown_top_level(document: Document, key: str) -> Problem:
     allowed = ", ".join(ITEM_KINDS)
-    msg = f"unknown top-level key {key!r}: a pack file holds [pack] and {allowed}"
+    msg = f"unknown top-level key {excerpt(key)}: a pack file holds [pack] and {allowed}"
     return document.problem(msg, key)
 
 
