@@ -4,6 +4,7 @@ Reading one pack folder: ``pack.toml`` or ``pack.json`` and the files it include
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -103,6 +104,16 @@ def _inside(folder: Path, file: Path) -> bool:
     return True
 
 
+def _is_link_loop(path: Path) -> bool:
+    # Without strict, resolve() reports a loop as RuntimeError on 3.11 and not at all
+    # later; a strict realpath raises ELOOP on every version.
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
     if not patterns:
         return
@@ -134,7 +145,10 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
             problems.append(main.problem(f"{shown} matches no file", where))
             continue
         for match in matches:
-            if not _inside(folder, match):
+            if _is_link_loop(match):
+                msg = f"{excerpt(match.name)} (matched by {shown}) is a loop of symbolic links"
+                problems.append(main.problem(msg, where))
+            elif not _inside(folder, match):
                 msg = f"{excerpt(match.name)} (matched by {shown}) points outside the pack folder"
                 problems.append(main.problem(msg, where))
             elif match.suffix not in (".toml", ".json") or match.is_dir():
