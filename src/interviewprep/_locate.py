@@ -18,7 +18,13 @@ from typing import Any, Protocol
 
 __all__ = ["JsonLocator", "Locator", "TomlLocator"]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
+# The name neither starts nor ends with a space, so the spaces around it have one reading
+# (a name that could end in spaces made a line such as "[" + 20,000 spaces + "1]," in a
+# multi-line array take minutes to reject).
+_HEADER = re.compile(
+    r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"'](?:[A-Za-z0-9_.\- \"']*[A-Za-z0-9_.\-\"'])?)"
+    r"\s*\]\]?\s*(?:#.*)?$"
+)
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
 _SEGMENT = re.compile(r"\[\d+\]$")
 
