@@ -100,8 +100,15 @@ class TomlLocator:
         return _nearest(self._lines, path)
 
 
+#: How many enclosing fields a lookup tries. Real paths are far shorter; a key made of
+#: 200,000 dotted parts would otherwise cost a copy of the path per part (minutes).
+_MAX_STEPS = 64
+
+
 def _nearest(lines: dict[str, int], path: str) -> int | None:
-    while path:
+    for _ in range(_MAX_STEPS):
+        if not path:
+            return None
         found = lines.get(path)
         if found:
             return found
