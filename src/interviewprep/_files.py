@@ -267,7 +267,7 @@ def _check_parsed(
                 for p, m in bad
             ]
             raise StructureError(problems, target=str(file) if file else "data")
-    if is_json and _depth_exceeds(data, limits.max_depth):
+    if _depth_exceeds(data, limits.max_depth):
         _refuse(file, f"nested too deeply (the limit is {limits.max_depth} levels)")
 
 
