@@ -173,9 +173,33 @@ def _parse_json(file: Path | None, text: str, limits: Limits) -> Any:
         _refuse(file, f"invalid JSON: {exc}", line=line, path=path)
 
 
+# One part of a TOML key, bare, "basic" or 'literal', and the dot between two parts.
+# Possessive quantifiers, and a search that starts only at dots, keep the search linear.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_KEY_DOT = r"[ \t]*+\.[ \t]*+"
+
+
+def _dotted_key_too_long(text: str, limit: int) -> int | None:
+    """
+    The line of the first run of more than *limit* dotted key parts, if any.
+
+    tomllib takes time and memory quadratic in the parts of one dotted key (``a.b.c = 1``,
+    ``[a.b.c]``): 100,000 parts, a 200 kB file, take minutes and gigabytes. Such a key
+    nests tables past the depth limit and would be refused after parsing anyway. (The
+    search does not tell keys from strings: a string holding more than *limit* words
+    joined by dots is refused too.)
+    """
+    chain = rf"{_KEY_DOT}{_KEY_PART}"
+    found = re.search(rf"\.[ \t]*+{_KEY_PART}(?:{chain}){{{limit - 1}}}", text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
 def _parse_toml(file: Path | None, text: str, limits: Limits) -> Any:
     import tomllib
 
+    line = _dotted_key_too_long(text, limits.max_depth)
+    if line is not None:
+        _refuse(file, f"nested too deeply (the limit is {limits.max_depth} levels)", line=line)
     try:
         return tomllib.loads(text)
     except RecursionError:
