@@ -280,9 +280,17 @@ def parse_text(
 
 
 def _check_parsed(
-    file: Path | None, text: str, data: dict[str, Any], *, is_json: bool, limits: Limits
+    file: Path | None,
+    text: str,
+    data: dict[str, Any],
+    *,
+    is_json: bool,
+    limits: Limits,
+    decoded: bool = True,
 ) -> None:
-    if _needs_text_check(text, is_json):
+    # Text not decoded from UTF-8 here (a str given to from_json) may hold a lone
+    # surrogate as it is, not only as an escape.
+    if not decoded or _needs_text_check(text, is_json):
         bad = check_text(data)
         if bad:
             locator = _LazyLocator(text, is_json=is_json)
@@ -412,11 +420,12 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             problem gives its line and field path.
         TypeError: If *cls* is not a class of the model.
     """
+    decoded = isinstance(text, bytes)
     if isinstance(text, bytes):
         text = _decode(None, text)
     data = _parse_json(None, text, Limits())
     if isinstance(data, dict):
-        _check_parsed(None, text, data, is_json=True, limits=Limits())
+        _check_parsed(None, text, data, is_json=True, limits=Limits(), decoded=decoded)
     try:
         return from_dict(cls, data)
     except StructureError as exc:
