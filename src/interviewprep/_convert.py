@@ -83,7 +83,11 @@ def _structure_int(value: object, _: type) -> int:
 
 def _structure_float(value: object, _: type) -> float:
     _expect(value, (int, float), "a number")
-    return float(typing.cast(float, value))
+    try:
+        return float(typing.cast(float, value))
+    except OverflowError:  # an integer such as 10**400
+        msg = "expected a number, got an integer too large to be one"
+        raise ValueError(msg) from None
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -432,13 +436,20 @@ def _leaf(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         messages = []
-        for key in sorted(exc.extra_fields, key=str):
+        # Strings first, in order; a message names a few keys, however many there are.
+        extra = sorted(
+            exc.extra_fields, key=lambda k: (type(k) is not str, k if type(k) is str else "")
+        )
+        for key in extra[:_KEYS_NAMED]:
             if not isinstance(key, str):
-                messages.append(f"keys must be strings, not {_type_name(key)} {excerpt(key)}")
+                shown = excerpt(key, _KEY_EXCERPT)
+                messages.append(f"keys must be strings, not {_type_name(key)} {shown}")
                 continue
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            messages.append(f"unknown key {excerpt(key)}{hint}")
+            messages.append(f"unknown key {excerpt(key, _KEY_EXCERPT)}{hint}")
+        if len(extra) > _KEYS_NAMED:
+            messages.append(f"and {len(extra) - _KEYS_NAMED} more unknown keys")
         allowed_text = ", ".join(allowed)
         message = "; ".join(messages) + f"; allowed keys: {allowed_text}"
         return Problem(path=path, message=message)
@@ -449,6 +460,12 @@ def _leaf(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, RecursionError):
         return Problem(path=path, message="nested too deeply to be read")
     return Problem(path=path, message=f"{type(exc).__name__}: {excerpt(str(exc))}")
+
+
+#: How many unknown keys one problem names, and how much of each it quotes: a table
+#: of 5,000 unknown keys, or one 4 MB key, still gives a short message.
+_KEYS_NAMED = 3
+_KEY_EXCERPT = 40
 
 
 def _allowed_keys(cls: type) -> list[str]:

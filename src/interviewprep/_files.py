@@ -28,7 +28,7 @@ import attrs
 from ._convert import from_dict, to_dict
 from ._filesystem import FileRefusedError, read_regular_file
 from ._locate import JsonLocator, Locator, TomlLocator
-from .exceptions import Problem, StructureError
+from .exceptions import Problem, StructureError, excerpt
 
 __all__ = [
     "Document",
@@ -154,7 +154,7 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                msg = f"duplicate key {key!r}"
+                msg = f"duplicate key {excerpt(key)}"
                 raise ValueError(msg)
             seen.add(key)
     return result
@@ -173,9 +173,33 @@ def _parse_json(file: Path | None, text: str, limits: Limits) -> Any:
         _refuse(file, f"invalid JSON: {exc}", line=line, path=path)
 
 
+# One part of a TOML key, bare, "basic" or 'literal', and the dot between two parts.
+# Possessive quantifiers, and a search that starts only at dots, keep the search linear.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_KEY_DOT = r"[ \t]*+\.[ \t]*+"
+
+
+def _dotted_key_too_long(text: str, limit: int) -> int | None:
+    """
+    The line of the first run of more than *limit* dotted key parts, if any.
+
+    tomllib takes time and memory quadratic in the parts of one dotted key (``a.b.c = 1``,
+    ``[a.b.c]``): 100,000 parts, a 200 kB file, take minutes and gigabytes. Such a key
+    nests tables past the depth limit and would be refused after parsing anyway. (The
+    search does not tell keys from strings: a string holding more than *limit* words
+    joined by dots is refused too.)
+    """
+    chain = rf"{_KEY_DOT}{_KEY_PART}"
+    found = re.search(rf"\.[ \t]*+{_KEY_PART}(?:{chain}){{{limit - 1}}}", text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
 def _parse_toml(file: Path | None, text: str, limits: Limits) -> Any:
     import tomllib
 
+    line = _dotted_key_too_long(text, limits.max_depth)
+    if line is not None:
+        _refuse(file, f"nested too deeply (the limit is {limits.max_depth} levels)", line=line)
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -185,6 +209,8 @@ def _parse_toml(file: Path | None, text: str, limits: Limits) -> Any:
         found = _TOML_LINE.search(message)
         line = int(found.group(1)) if found else None
         _refuse(file, f"invalid TOML: {_TOML_LINE.sub('', message).strip()}", line=line)
+    except ValueError as exc:  # an integer of more digits than Python converts (4300)
+        _refuse(file, f"invalid TOML: {exc}")
 
 
 def _strings(data: object, path: str = "") -> Iterator[tuple[str, str]]:
@@ -254,9 +280,17 @@ def parse_text(
 
 
 def _check_parsed(
-    file: Path | None, text: str, data: dict[str, Any], *, is_json: bool, limits: Limits
+    file: Path | None,
+    text: str,
+    data: dict[str, Any],
+    *,
+    is_json: bool,
+    limits: Limits,
+    decoded: bool = True,
 ) -> None:
-    if _needs_text_check(text, is_json):
+    # Text not decoded from UTF-8 here (a str given to from_json) may hold a lone
+    # surrogate as it is, not only as an escape.
+    if not decoded or _needs_text_check(text, is_json):
         bad = check_text(data)
         if bad:
             locator = _LazyLocator(text, is_json=is_json)
@@ -265,7 +299,7 @@ def _check_parsed(
                 for p, m in bad
             ]
             raise StructureError(problems, target=str(file) if file else "data")
-    if is_json and _depth_exceeds(data, limits.max_depth):
+    if _depth_exceeds(data, limits.max_depth):
         _refuse(file, f"nested too deeply (the limit is {limits.max_depth} levels)")
 
 
@@ -292,6 +326,8 @@ def read_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
         _refuse(file, _size_message(file, exc))
+    except ValueError as exc:  # os.open refuses a path holding a NUL byte
+        _refuse(file, f"cannot read the file: {exc}")
     use_cache = not is_json and len(raw) >= _cache.MIN_BYTES
     text = _decode(file, raw)
     if not text.strip():
@@ -320,6 +356,8 @@ def read_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> 
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
         _refuse(file, _size_message(file, exc))
+    except ValueError as exc:  # os.open refuses a path holding a NUL byte
+        _refuse(file, f"cannot read the file: {exc}")
     return _decode(file, raw)
 
 
@@ -382,11 +420,12 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             problem gives its line and field path.
         TypeError: If *cls* is not a class of the model.
     """
+    decoded = isinstance(text, bytes)
     if isinstance(text, bytes):
         text = _decode(None, text)
     data = _parse_json(None, text, Limits())
     if isinstance(data, dict):
-        _check_parsed(None, text, data, is_json=True, limits=Limits())
+        _check_parsed(None, text, data, is_json=True, limits=Limits(), decoded=decoded)
     try:
         return from_dict(cls, data)
     except StructureError as exc:

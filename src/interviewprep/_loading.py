@@ -4,6 +4,7 @@ Reading one pack folder: ``pack.toml`` or ``pack.json`` and the files it include
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from ._convert import from_dict
 from ._files import Document, Limits, read_document
 from ._locate import Locator
 from ._model import ITEM_KINDS, Pack
-from .exceptions import PackError, Problem, StructureError
+from .exceptions import PackError, Problem, StructureError, excerpt
 
 __all__ = ["PACK_FILES", "Origin", "load_pack", "load_pack_with_origin"]
 
@@ -103,6 +104,16 @@ def _inside(folder: Path, file: Path) -> bool:
     return True
 
 
+def _is_link_loop(path: Path) -> bool:
+    # Without strict, resolve() reports a loop as RuntimeError on 3.11 and not at all
+    # later; a strict realpath raises ELOOP on every version.
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
     if not patterns:
         return
@@ -112,30 +123,36 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
     problems = []
     for index, pattern in enumerate(patterns):
         where = f"pack.include[{index}]"
+        shown = excerpt(pattern)
         parts = Path(pattern).parts
         if not pattern.strip() or not parts or all(part == "." for part in parts):
-            msg = f"{pattern!r} is not a pattern of files: use one such as 'questions/*.toml'"
+            msg = f"{shown} is not a pattern of files: use one such as 'questions/*.toml'"
             problems.append(main.problem(msg, where))
             continue
         if Path(pattern).is_absolute() or ".." in parts or pattern.startswith("~"):
-            msg = f"{pattern!r} reaches outside the pack folder: use a pattern relative to it"
+            msg = f"{shown} reaches outside the pack folder: use a pattern relative to it"
             problems.append(main.problem(msg, where))
             continue
         try:
             matches = sorted(folder.glob(pattern))
         except (ValueError, OSError, RuntimeError, IndexError, NotImplementedError) as exc:
-            msg = f"{pattern!r} cannot be used as a pattern: {exc}"
+            # An OSError's text repeats the path the glob built from the pattern.
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            msg = f"{shown} cannot be used as a pattern: {reason[:200]}"
             problems.append(main.problem(msg, where))
             continue
         if not matches:
-            problems.append(main.problem(f"{pattern!r} matches no file", where))
+            problems.append(main.problem(f"{shown} matches no file", where))
             continue
         for match in matches:
-            if not _inside(folder, match):
-                msg = f"{match.name!r} (matched by {pattern!r}) points outside the pack folder"
+            if _is_link_loop(match):
+                msg = f"{excerpt(match.name)} (matched by {shown}) is a loop of symbolic links"
+                problems.append(main.problem(msg, where))
+            elif not _inside(folder, match):
+                msg = f"{excerpt(match.name)} (matched by {shown}) points outside the pack folder"
                 problems.append(main.problem(msg, where))
             elif match.suffix not in (".toml", ".json") or match.is_dir():
-                msg = f"{match.name!r} (matched by {pattern!r}) is not a .toml or .json file"
+                msg = f"{excerpt(match.name)} (matched by {shown}) is not a .toml or .json file"
                 problems.append(main.problem(msg, where))
             elif match.resolve() not in seen:
                 seen.add(match.resolve())
@@ -146,7 +163,7 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
 
 def _unknown_top_level(document: Document, key: str) -> Problem:
     allowed = ", ".join(ITEM_KINDS)
-    msg = f"unknown top-level key {key!r}: a pack file holds [pack] and {allowed}"
+    msg = f"unknown top-level key {excerpt(key)}: a pack file holds [pack] and {allowed}"
     return document.problem(msg, key)
 
 
@@ -158,8 +175,12 @@ def _read(path: Path, limits: Limits) -> Document:
 
 
 def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
-    main_file = _main_file(path)
-    folder = main_file.parent.resolve()
+    try:
+        main_file = _main_file(path)
+        folder = main_file.parent.resolve()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        msg = f"cannot read the pack: {getattr(exc, 'strerror', None) or exc}"
+        raise _RefusedError(_problem(path, msg)) from None
     if not _inside(folder, main_file):
         raise _RefusedError(_problem(main_file, "the pack file points outside the pack folder"))
     main = _read(main_file, limits)

@@ -18,7 +18,13 @@ from typing import Any, Protocol
 
 __all__ = ["JsonLocator", "Locator", "TomlLocator"]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
+# The name neither starts nor ends with a space, so the spaces around it have one reading
+# (a name that could end in spaces made a line such as "[" + 20,000 spaces + "1]," in a
+# multi-line array take minutes to reject).
+_HEADER = re.compile(
+    r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"'](?:[A-Za-z0-9_.\- \"']*[A-Za-z0-9_.\-\"'])?)"
+    r"\s*\]\]?\s*(?:#.*)?$"
+)
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
 _SEGMENT = re.compile(r"\[\d+\]$")
 
@@ -38,11 +44,11 @@ class TomlLocator:
         self._pending: list[str] = []
         counters: dict[str, int] = {}
         table = ""
-        in_multiline: str | None = None
+        open_string: str | None = None
         for number, line in enumerate(text.split("\n"), start=1):
-            if in_multiline:
-                if line.count(in_multiline) % 2 == 1:
-                    in_multiline = None
+            inside = open_string is not None
+            open_string = _string_open_after(line, open_string)
+            if inside:  # the line starts inside a multi-line string
                 continue
             header = _HEADER.match(line)
             if header:
@@ -56,9 +62,6 @@ class TomlLocator:
             if key:
                 name = key.group(1).strip('"')
                 self._lines.setdefault(f"{table}.{name}" if table else name, number)
-                for quote in ('"""', "'''"):
-                    if line.count(quote) % 2 == 1:
-                        in_multiline = quote
 
     def _enter(self, is_array: bool, dotted: str, counters: dict[str, int]) -> str:
         parts = [part.strip().strip("\"'") for part in dotted.split(".")]
@@ -94,8 +97,54 @@ class TomlLocator:
         return _nearest(self._lines, path)
 
 
+#: How many enclosing fields a lookup tries. Real paths are far shorter; a key made of
+#: 200,000 dotted parts would otherwise cost a copy of the path per part (minutes).
+_MAX_STEPS = 64
+
+
+_STRING_START = re.compile(r"\"\"\"|'''|[\"'#]")
+
+
+def _string_open_after(line: str, quote: str | None) -> str | None:
+    """
+    The multi-line string delimiter (``\"\"\"`` or ``'''``) still open at the end of
+    *line*, given the one open at its start.
+
+    Strings and comments are skipped whole, so quotes inside them open nothing, and a
+    multi-line string opens wherever it starts (a key line or an array's line alike).
+    """
+    position = 0
+    while True:
+        if quote is not None:
+            position = _toml_string_end(line, position, quote)
+            if position == -1:
+                return quote if len(quote) == 3 else None
+            quote = None
+        found = _STRING_START.search(line, position)
+        if found is None or found.group() == "#":
+            return None
+        quote, position = found.group(), found.end()
+
+
+def _toml_string_end(line: str, start: int, quote: str) -> int:
+    """The index just past the *quote* that closes a string at *start*, or -1."""
+    position = start
+    while True:
+        found = line.find(quote, position)
+        if found == -1 or quote.startswith("'"):  # literal strings have no escapes
+            return found if found == -1 else found + len(quote)
+        backslashes = 0
+        while found - backslashes > start and line[found - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return found + len(quote)
+        position = found + 1
+
+
 def _nearest(lines: dict[str, int], path: str) -> int | None:
-    while path:
+    for _ in range(_MAX_STEPS):
+        if not path:
+            return None
         found = lines.get(path)
         if found:
             return found

@@ -462,7 +462,7 @@ class Scale:
 
     def __attrs_post_init__(self) -> None:
         if self.min >= self.max:
-            msg = f"min ({self.min}) must be less than max ({self.max})"
+            msg = f"min ({excerpt(self.min)}) must be less than max ({excerpt(self.max)})"
             raise ValidationError("max", msg)
 
     def __contains__(self, score: object) -> bool:
@@ -505,7 +505,7 @@ class Criterion:
         seen: set[int] = set()
         for index, level in enumerate(levels):
             if level.score in seen:
-                msg = f"duplicate score {level.score} (each level needs its own score)"
+                msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
                 raise ValidationError(f"levels[{index}].score", msg)
             seen.add(level.score)
 
@@ -554,8 +554,8 @@ class Rubric(InPack):
             for position, level in enumerate(criterion.levels):
                 if level.score not in self.scale:
                     msg = (
-                        f"score {level.score} lies outside the rubric's scale "
-                        f"{self.scale.min}-{self.scale.max}"
+                        f"score {excerpt(level.score)} lies outside the rubric's scale "
+                        f"{excerpt(self.scale.min)}-{excerpt(self.scale.max)}"
                     )
                     raise ValidationError(f"criteria[{index}].levels[{position}].score", msg)
 
@@ -583,7 +583,9 @@ def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str
         try:
             requirement = Requirement(text)
         except InvalidRequirement as exc:
-            msg = f"{excerpt(text)} is not a requirement such as 'core>=1.0' ({exc})"
+            # packaging's message repeats the whole text under its first line: keep that line.
+            reason = str(exc).partition("\n")[0]
+            msg = f"{excerpt(text)} is not a requirement such as 'core>=1.0' ({reason})"
             raise ValidationError(field, msg) from None
         if requirement.extras or requirement.url or requirement.marker:
             msg = f"{excerpt(text)}: only a pack name and a version specifier are allowed"
@@ -685,7 +687,7 @@ class Pack:
             _check_unique_ids(kind, items)
             for index, item in enumerate(items):
                 if item.pack not in (None, name):
-                    msg = f"belongs to pack {item.pack!r}, not {excerpt(name)}"
+                    msg = f"belongs to pack {excerpt(item.pack)}, not {excerpt(name)}"
                     raise ValidationError(f"{kind}[{index}].pack", msg)
             if any(item.pack is None for item in items):
                 stamped = tuple(
