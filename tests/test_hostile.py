@@ -66,7 +66,11 @@ from interviewprep import (
 from interviewprep import testing as valid
 from packtools import simple_pack, write_files
 
+#: A suite of its own: CI runs it as a separate step (`pytest -m hostile`).
+pytestmark = pytest.mark.hostile
+
 #: The longest problem message accepted ("about 500 characters").
+
 MAX_MESSAGE = 500
 
 #: The expensive property tests (each example writes files or builds whole packs) share
@@ -110,18 +114,6 @@ BANK = {"stories": [{"id": "launch", "title": "The launch", "result": "Shipped o
 # -- the contract, checked -----------------------------------------------------------------
 
 
-#: Long messages made by modules this branch may not change, as (last part of the path,
-#: part of the message); each is pinned by an xfail test (test_4mb_due,
-#: test_4mb_interviewer_name_twice), so the property tests skip only these.
-KNOWN_LONG = (("due", "is not a signed ISO 8601 duration"), ("name", "is listed twice"))
-
-
-def known_long(problem: Problem) -> bool:
-    """Whether *problem* is one of the long messages an xfail test already pins."""
-    last = problem.path.rpartition(".")[2]
-    return any(last == field and text in problem.message for field, text in KNOWN_LONG)
-
-
 def check_problems(problems: Sequence[Problem], *, read_files: bool) -> None:
     """Problems exist, are short, and locate themselves inside the file they name."""
     assert problems, "an error must carry at least one problem"
@@ -130,13 +122,9 @@ def check_problems(problems: Sequence[Problem], *, read_files: bool) -> None:
         assert isinstance(problem.message, str)
         assert problem.message
         assert isinstance(problem.path, str)
-        if not known_long(problem):
-            assert len(problem.message) <= MAX_MESSAGE, (
-                len(problem.message),
-                problem.message[:200],
-            )
-            limit = MAX_MESSAGE + len(problem.path) + len(problem.file or "") + 50
-            assert len(str(problem)) < limit
+        assert len(problem.message) <= MAX_MESSAGE, (len(problem.message), problem.message[:200])
+        limit = MAX_MESSAGE + len(problem.path) + len(problem.file or "") + 50
+        assert len(str(problem)) < limit
         if read_files:
             assert problem.file, f"no file named: {problem}"
         if problem.line is not None:
@@ -943,28 +931,10 @@ class TestOddKeysAndNumbers:
         pack_problems(tmp_path)
         refused(lambda: from_json(Level, '{"score": ' + "1" * 5000 + "}"))
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "exceptions.excerpt() calls repr() on an int of more than 4300 digits, which "
-            "raises ValueError (sys.get_int_max_str_digits); _convert._leaf quotes a "
-            "non-string key with excerpt(), so the ValueError escapes from_dict. The fix "
-            "belongs in exceptions.excerpt (outside this branch's files)."
-        ),
-    )
     def test_tip_with_5000_digit_integer_key(self) -> None:
         """from_dict with a 5000-digit integer key raises StructureError."""
         refused(lambda: from_dict(Tip, {10**5000: "x"}))
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "Criterion's weight converter quotes the value with exceptions.excerpt(), whose "
-            "repr() of a 5000-digit int raises ValueError (sys.get_int_max_str_digits), so "
-            "a plain ValueError escapes instead of ValidationError; likewise Tip(id=10**5000) "
-            "and Tip(topic=10**5000). The fix belongs in exceptions.excerpt."
-        ),
-    )
     @pytest.mark.parametrize(
         "build",
         [
@@ -1229,15 +1199,6 @@ class TestLongValues:
         assert line == 1
         assert "unknown top-level key" in message
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "_durations.parse_duration quotes the whole text with {text!r} in its error, "
-            "and both _convert._structure_timedelta and _model._due pass that message on: "
-            "a 4 MB `due` gives a 4 MB problem. The fix belongs in _durations (use "
-            "excerpt), outside this branch's files."
-        ),
-    )
     def test_4mb_due(self) -> None:
         """A 4 MB `due` gives a short message."""
         data = {"id": "a", "text": "T", "due": self.BIG}
@@ -1245,14 +1206,6 @@ class TestLongValues:
             from_dict(ChecklistItem, data)
         assert all(len(p.message) <= MAX_MESSAGE for p in info.value.problems)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "Interview._check_interviewers quotes the name with {name!r}: two interviewers "
-            "with the same 4 MB name give a 4 MB problem. The fix belongs in _interview "
-            "(use excerpt), outside this branch's files."
-        ),
-    )
     def test_4mb_interviewer_name_twice(self) -> None:
         """Two interviewers with the same 4 MB name give a short message."""
         person = {"name": self.BIG, "audience": "peer"}

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .exceptions import excerpt
+
 __all__ = ["DURATION_PATTERN", "format_duration", "parse_duration"]
 
 DURATION_PATTERN = _DURATION = re.compile(
@@ -46,7 +48,7 @@ def parse_duration(text: str) -> dt.timedelta:
     units = {k: v for k, v in parts.items() if k != "sign" and v is not None}
     if not units or text.endswith("T"):
         msg = (
-            f"{text!r} is not a signed ISO 8601 duration "
+            f"{excerpt(text)} is not a signed ISO 8601 duration "
             "(examples: '-P2D', '-PT1H', 'PT24H'; years and months are not allowed)"
         )
         raise ValueError(msg)
@@ -60,7 +62,7 @@ def parse_duration(text: str) -> dt.timedelta:
             microseconds=int(units.get("fraction", "0").ljust(6, "0")),
         )
     except OverflowError:
-        msg = f"{text!r} is too long a duration"
+        msg = f"{excerpt(text)} is too long a duration"
         raise ValueError(msg) from None
     return -delta if parts["sign"] == "-" else delta
 

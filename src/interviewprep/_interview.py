@@ -13,7 +13,7 @@ import attrs
 
 from ._model import _check_text, _enum_member
 from ._vocabulary import Audience, Format
-from .exceptions import ValidationError
+from .exceptions import ValidationError, excerpt
 
 # Plans reach weeks around the interview, and calendars write four-digit years.
 _FIRST_YEAR = 1900
@@ -163,7 +163,7 @@ class Interview:
         for index, interviewer in enumerate(value):
             key = interviewer.name.casefold()
             if key in seen:
-                msg = f"{interviewer.name!r} is listed twice: names must be unique"
+                msg = f"{excerpt(interviewer.name)} is listed twice: names must be unique"
                 raise ValidationError(f"interviewers[{index}].name", msg)
             seen.add(key)
 

@@ -32,6 +32,8 @@ def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
     """
     if isinstance(value, str | bytes) and len(value) > 4 * limit:
         value = value[: 4 * limit]  # repr of a huge string would copy all of it first
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * limit:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = repr(value) if not isinstance(value, list | dict | tuple) else _short_repr(value, limit)
     if len(text) <= limit:
         return text
