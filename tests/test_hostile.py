@@ -70,7 +70,6 @@ from packtools import simple_pack, write_files
 pytestmark = pytest.mark.hostile
 
 #: The longest problem message accepted ("about 500 characters").
-
 MAX_MESSAGE = 500
 
 #: The expensive property tests (each example writes files or builds whole packs) share
