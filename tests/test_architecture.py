@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"_filesystem", "_locate", "_cache", "_files", "_interview"},
     {"_entrypoints", "_loading", "_discovery"},
     {"_resolve", "_library", "_validation"},
-    {"_planning", "_stories", "_assessment", "scorers", "_practice"},
+    {"_matching", "_planning", "_stories", "_assessment", "scorers", "_practice"},
     {"_rendering"},
     {"_cli", "__main__", "_scaffold", "pytest_plugin", "testing"},
 ]

@@ -480,9 +480,7 @@ class TestSchemaCommand:
     def test_schema_is_committed(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The committed JSON Schema matches the one generated from the model."""
         code, out, _ = run(["schema"], capsys)
-        committed = (
-            Path(__file__).parent.parent / "docs" / "reference" / "pack-format-1.schema.json"
-        )
+        committed = Path(__file__).parent.parent / "docs" / "reference" / "pack-format.schema.json"
         assert code == 0
         assert json.loads(out) == json.loads(committed.read_text("utf-8"))
 

@@ -268,9 +268,10 @@ class TestPackInfo:
             info(language="english language")
 
     def test_format(self) -> None:
-        """Only format 1 is read."""
-        with raises("format", "unsupported pack format 2"):
-            info(format=2)
+        """Formats 1 and 2 are read; any other is refused."""
+        assert info(format=2).format == 2
+        with raises("format", "unsupported pack format 3"):
+            info(format=3)
 
     def test_name(self) -> None:
         """Pack names use the id alphabet."""

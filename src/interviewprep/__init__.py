@@ -17,7 +17,8 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
    folder), ``_discovery`` (where each pack comes from);
 5. library: ``_resolve`` (a set of packs made one), ``_library`` (queries),
    ``_validation``;
-6. tools: ``_planning``, ``_stories``, ``_assessment``, ``scorers``, ``_practice``;
+6. tools: ``_matching`` (content to interviews and answers), ``_planning``,
+   ``_stories``, ``_assessment``, ``scorers``, ``_practice``;
 7. rendering: ``_rendering`` (Markdown, text, HTML, iCalendar);
 8. interfaces: ``_cli``, ``_scaffold``, ``pytest_plugin``, ``testing``.
 """
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
     from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
     from ._loading import load_pack
+    from ._matching import Fit, SignalMatch, applies, find_signals
     from ._model import (
+        Applicability,
         Checklist,
         ChecklistItem,
         Criterion,
@@ -49,6 +52,8 @@ if TYPE_CHECKING:
         Question,
         Rubric,
         Scale,
+        Scope,
+        Signal,
         Tip,
     )
     from ._planning import PrepPlan, Task, build_plan
@@ -56,12 +61,25 @@ if TYPE_CHECKING:
     from ._rendering import plan_to_ics, render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
     from ._validation import validate_pack
-    from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+    from ._vocabulary import (
+        AnswerType,
+        AskedBy,
+        Audience,
+        Format,
+        Intent,
+        QuestionKind,
+        Seniority,
+        Situation,
+        Stage,
+        Topic,
+    )
     from .exceptions import InterviewPrepError, PackError, Problem, StructureError, ValidationError
 
 __all__ = [
     "PACKS_GROUP",
     "SCORERS_GROUP",
+    "AnswerType",
+    "Applicability",
     "AskedBy",
     "Assessment",
     "Audience",
@@ -71,6 +89,7 @@ __all__ = [
     "CriterionAssessment",
     "EarlierAnswer",
     "FirstRound",
+    "Fit",
     "Format",
     "Intent",
     "Interview",
@@ -93,6 +112,11 @@ __all__ = [
     "QuestionKind",
     "Rubric",
     "Scale",
+    "Scope",
+    "Seniority",
+    "Signal",
+    "SignalMatch",
+    "Situation",
     "Stage",
     "Story",
     "StoryAssignment",
@@ -104,8 +128,10 @@ __all__ = [
     "Topic",
     "ValidationError",
     "__version__",
+    "applies",
     "assess",
     "build_plan",
+    "find_signals",
     "from_dict",
     "from_json",
     "load_interview",
@@ -147,6 +173,11 @@ _PUBLIC: dict[str, str] = {
     "Library": "._library",
     "load_library": "._library",
     "load_pack": "._loading",
+    "Fit": "._matching",
+    "SignalMatch": "._matching",
+    "applies": "._matching",
+    "find_signals": "._matching",
+    "Applicability": "._model",
     "Checklist": "._model",
     "ChecklistItem": "._model",
     "Criterion": "._model",
@@ -156,6 +187,8 @@ _PUBLIC: dict[str, str] = {
     "Question": "._model",
     "Rubric": "._model",
     "Scale": "._model",
+    "Scope": "._model",
+    "Signal": "._model",
     "Tip": "._model",
     "PrepPlan": "._planning",
     "Task": "._planning",
@@ -172,7 +205,10 @@ _PUBLIC: dict[str, str] = {
     "StoryBank": "._stories",
     "StoryChoice": "._stories",
     "validate_pack": "._validation",
+    "AnswerType": "._vocabulary",
     "AskedBy": "._vocabulary",
+    "Seniority": "._vocabulary",
+    "Situation": "._vocabulary",
     "Audience": "._vocabulary",
     "Format": "._vocabulary",
     "Intent": "._vocabulary",

@@ -11,8 +11,8 @@ from typing import Any
 
 import attrs
 
-from ._model import _check_text, _enum_member
-from ._vocabulary import Audience, Format
+from ._model import ID_PATTERN, REGION_PATTERN, _check_text, _enum_member
+from ._vocabulary import Audience, Format, Seniority, Situation
 from .exceptions import ValidationError, excerpt
 
 # Plans reach weeks around the interview, and calendars write four-digit years.
@@ -101,6 +101,20 @@ class FirstRound:
         return None
 
 
+def _optional_seniority(value: Seniority | str | None) -> Seniority | None:
+    return None if value is None else _enum_member(Seniority, "seniority", value)
+
+
+def _optional_situations(
+    values: Iterable[Situation | str] | None,
+) -> frozenset[Situation] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = (values,)
+    return frozenset(_enum_member(Situation, "situations", value) for value in values)
+
+
 @attrs.frozen(kw_only=True)
 class Interview:
     """
@@ -116,6 +130,14 @@ class Interview:
         job_posting: The job advertisement's text, used to judge relevance.
         first_round: What happened in the first interview.
         location: Where it takes place (an address or a meeting link).
+        region: Where the job is, as a lowercase ISO 3166 country code (``de``,
+            ``us``); ``None`` when unknown. Region-specific advice (pay law, equal
+            treatment) is chosen by it.
+        seniority: How senior the role is; ``None`` when unknown.
+        situations: The candidate's situations (``graduate``, ``returner``, ...);
+            ``None`` when unknown, empty when none applies.
+        sector: The role or sector, as a role pack's scope id (``data``); when
+            ``None`` it is recognised from the role and the job posting.
         timezone: The IANA time zone it takes place in, such as ``Europe/London``.
             When given, *when* is held in that zone (a naive time is read as local
             time there, an aware one converted), so every date of a plan follows the
@@ -130,7 +152,27 @@ class Interview:
     job_posting: str = ""
     first_round: FirstRound = attrs.field(factory=FirstRound)
     location: str = ""
+    region: str | None = attrs.field(default=None)
+    seniority: Seniority | None = attrs.field(default=None, converter=_optional_seniority)
+    situations: frozenset[Situation] | None = attrs.field(
+        default=None, converter=_optional_situations
+    )
+    sector: str | None = attrs.field(default=None)
     timezone: str | None = attrs.field(default=None)
+
+    @region.validator
+    def _check_region(self, _: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and (
+            not isinstance(value, str) or not REGION_PATTERN.fullmatch(value)
+        ):
+            msg = f"{excerpt(value)} is not a region: use a lowercase country code such as 'de'"
+            raise ValidationError("region", msg)
+
+    @sector.validator
+    def _check_sector(self, _: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and (not isinstance(value, str) or not ID_PATTERN.fullmatch(value)):
+            msg = f"{excerpt(value)} is not a role id such as 'data' or 'teaching'"
+            raise ValidationError("sector", msg)
 
     @timezone.validator
     def _check_timezone(self, _: attrs.Attribute[Any], value: str | None) -> None:

@@ -20,10 +20,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._durations import parse_duration
-from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+from ._vocabulary import (
+    AnswerType,
+    AskedBy,
+    Audience,
+    Format,
+    Intent,
+    QuestionKind,
+    Seniority,
+    Situation,
+    Stage,
+    Topic,
+)
 from .exceptions import ValidationError, excerpt
 
 __all__ = [
+    "Applicability",
     "Checklist",
     "ChecklistItem",
     "Criterion",
@@ -33,6 +45,8 @@ __all__ = [
     "Question",
     "Rubric",
     "Scale",
+    "Scope",
+    "Signal",
     "Tip",
 ]
 
@@ -48,6 +62,10 @@ REFERENCE_PATTERN = re.compile(
 )
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
 _MAX_ID_LENGTH = 100
+#: A region: a lowercase ISO 3166-1 alpha-2 code, or ``eu``.
+REGION_PATTERN = re.compile(r"[a-z]{2}", re.ASCII)
+#: The pack formats this version reads.
+FORMATS = (1, 2)
 #: The kinds of item a pack holds, as its field names, in file order.
 ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
 #: Field metadata: the field's key in pack files, where it differs from its name.
@@ -103,14 +121,6 @@ def _asked_by(value: AskedBy | str) -> AskedBy:
     return _enum_member(AskedBy, "asked_by", value)
 
 
-def _kind(value: QuestionKind | str) -> QuestionKind:
-    return _enum_member(QuestionKind, "kind", value)
-
-
-def _intent(value: Intent | str) -> Intent:
-    return _enum_member(Intent, "intent", value)
-
-
 def _stage(value: Stage | str) -> Stage:
     return _enum_member(Stage, "stage", value)
 
@@ -125,6 +135,30 @@ def _audiences(values: Iterable[Audience | str]) -> frozenset[Audience]:
 
 def _formats(values: Iterable[Format | str]) -> frozenset[Format]:
     return _enum_set(Format, "formats", values)
+
+
+def _seniority(values: Iterable[Seniority | str]) -> frozenset[Seniority]:
+    return _enum_set(Seniority, "seniority", values)
+
+
+def _situations(values: Iterable[Situation | str]) -> frozenset[Situation]:
+    return _enum_set(Situation, "situations", values)
+
+
+def _answer_types(values: Iterable[AnswerType | str]) -> frozenset[AnswerType]:
+    return _enum_set(AnswerType, "answer_types", values)
+
+
+def _answer_type(value: AnswerType | str | None) -> AnswerType | None:
+    return None if value is None else _enum_member(AnswerType, "answer_type", value)
+
+
+def _optional_kind(value: QuestionKind | str | None) -> QuestionKind | None:
+    return None if value is None else _enum_member(QuestionKind, "kind", value)
+
+
+def _optional_intent(value: Intent | str | None) -> Intent | None:
+    return None if value is None else _enum_member(Intent, "intent", value)
 
 
 def _str_set(values: Iterable[str]) -> frozenset[str]:
@@ -186,6 +220,11 @@ def _check_optional_reference(
 ) -> None:
     if value is not None:
         _check_reference(attribute.name, value)
+
+
+def _check_optional_id(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_id(_, attribute, value)
 
 
 def _check_references(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -268,6 +307,102 @@ class InPack:
 # -- tips and questions ------------------------------------------------------------------
 
 
+def _check_regions(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
+    for region in sorted(value):
+        if not isinstance(region, str) or not REGION_PATTERN.fullmatch(region):
+            msg = (
+                f"{excerpt(region)} is not a region: use a lowercase ISO 3166 country "
+                "code such as 'de' or 'us', or 'eu'"
+            )
+            raise ValidationError(attribute.name, msg)
+
+
+def _check_ids(_: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
+    for index, text in enumerate(sorted(value) if isinstance(value, frozenset) else value):
+        if not isinstance(text, str) or not ID_PATTERN.fullmatch(text) or len(text) > 100:
+            msg = f"{excerpt(text)} is not an id: use lowercase letters, digits and '-' (ASCII)"
+            raise ValidationError(f"{attribute.name}[{index}]", msg)
+
+
+@attrs.frozen(kw_only=True)
+class Applicability:
+    """
+    Where an item applies (pack format 2): every dimension it names must match.
+
+    An empty set means "any". An item applies to an interview when, for every
+    dimension the item names, the interview's value is one of the named ones; a
+    dimension the interview leaves unknown keeps the item but ranks it lower. See
+    :func:`interviewprep.applies`.
+
+    Attributes:
+        formats: Interview formats (``video``, ``phone``, ...).
+        regions: Jurisdictions: lowercase ISO 3166 country codes, or ``eu`` for the
+            member states of the European Union.
+        seniority: Seniority levels of the role.
+        situations: The candidate's situations (``graduate``, ``career-changer``,
+            ``internal``, ``returner``, ``adjustments``); any one of them matches.
+        roles: Roles or sectors, as the scope ids of role packs (``teaching``).
+    """
+
+    formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
+    regions: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_regions
+    )
+    seniority: frozenset[Seniority] = attrs.field(default=frozenset(), converter=_seniority)
+    situations: frozenset[Situation] = attrs.field(default=frozenset(), converter=_situations)
+    roles: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_ids
+    )
+
+    def __bool__(self) -> bool:
+        """
+        Whether any dimension is named (an empty applicability applies everywhere).
+        """
+        return bool(self.formats or self.regions or self.seniority or self.situations or self.roles)
+
+
+#: Applicability that names nothing: the item applies everywhere.
+EVERYWHERE = Applicability()
+
+
+@attrs.frozen(kw_only=True)
+class Signal:
+    """
+    Something an answer covers (a talking point) or shows (a red flag), found by cues.
+
+    Attributes:
+        id: Unique among the question's talking points or red flags.
+        label: A short name a candidate understands (``"a forward-looking reason"``).
+        cues: Words and phrases that show it in an answer (matched by word stems;
+            see :func:`interviewprep.find_signals`).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    label: str = attrs.field(validator=_check_text)
+    cues: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_texts)
+
+
+@attrs.frozen(kw_only=True)
+class Scope:
+    """
+    A role or sector a role pack is for, with the words that recognise it.
+
+    Attributes:
+        id: The role's id (``teaching``), also used in items' ``applies.roles``.
+        title: A human-readable name.
+        words: Words and phrases that recognise the role in a role title or job
+            posting (``teacher``, ``school``, ``pupils``).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    words: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_texts)
+
+
+def _check_signals(_: object, attribute: attrs.Attribute[Any], value: tuple[Signal, ...]) -> None:
+    _check_unique_ids(attribute.name, value)
+
+
 @attrs.frozen(kw_only=True)
 class Tip(InPack):
     """
@@ -280,6 +415,8 @@ class Tip(InPack):
         topic: What the tip is about.
         stages: When it applies; empty means at any stage.
         audiences: Whom it concerns; empty means every audience.
+        applies: Where it applies (format 2): formats, regions, seniority,
+            situations, roles; empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts the tip covers (for example ``F12``).
         replaces: Full id of an item of another pack that this one overrides.
@@ -292,6 +429,7 @@ class Tip(InPack):
     topic: Topic = attrs.field(converter=_topic)
     stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
     audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
+    applies: Applicability = attrs.field(factory=Applicability)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -311,15 +449,23 @@ class Question(InPack):
         id: Unique among the pack's questions.
         text: The question as it is asked.
         asked_by: ``interviewer`` (asked of the candidate) or ``candidate``.
-        kind: The kind of question.
-        intent: What the asker checks: ``can-do``, ``will-do`` or ``fit``.
+        kind: The kind of question; required for questions asked of the candidate.
+        intent: What the asker checks: ``can-do``, ``will-do`` or ``fit``; required
+            for questions asked of the candidate.
         guidance: How to answer it, or why to ask it and what the answer tells you
             (Markdown).
         pitfalls: Mistakes to avoid.
         follow_ups: Likely follow-up questions, in order.
-        rubric: Reference to the rubric that rates an answer.
+        rubric: Reference to the rubric that rates an answer; without one, the
+            library's rubric for its *answer_type* is used.
+        answer_type: What kind of answer it wants (format 2): ``story``,
+            ``hypothetical``, ``motivation``, ...
+        talking_points: What a strong answer covers (format 2).
+        red_flags: What sinks an answer (format 2).
+        theme: What the question is about, as an id (format 2), e.g. ``team``.
         audiences: Who is likely to ask it (or best to ask); empty means anyone.
         stages: When it applies; empty means at any stage.
+        applies: Where it applies (format 2); empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
         replaces: Full id of an item of another pack that this one overrides.
@@ -329,8 +475,8 @@ class Question(InPack):
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
     asked_by: AskedBy = attrs.field(converter=_asked_by)
-    kind: QuestionKind = attrs.field(converter=_kind)
-    intent: Intent = attrs.field(converter=_intent)
+    kind: QuestionKind | None = attrs.field(default=None, converter=_optional_kind)
+    intent: Intent | None = attrs.field(default=None, converter=_optional_intent)
     guidance: str = ""
     pitfalls: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_texts
@@ -339,8 +485,17 @@ class Question(InPack):
         default=(), converter=_str_tuple, validator=_check_texts
     )
     rubric: str | None = attrs.field(default=None, validator=_check_optional_reference)
+    answer_type: AnswerType | None = attrs.field(default=None, converter=_answer_type)
+    talking_points: tuple[Signal, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_check_signals
+    )
+    red_flags: tuple[Signal, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_check_signals
+    )
+    theme: str | None = attrs.field(default=None, validator=_check_optional_id)
     audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
     stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
+    applies: Applicability = attrs.field(factory=Applicability)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -349,6 +504,13 @@ class Question(InPack):
     )
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    def __attrs_post_init__(self) -> None:
+        if self.asked_by is AskedBy.INTERVIEWER:
+            for field in ("kind", "intent"):
+                if getattr(self, field) is None:
+                    msg = "is required for a question asked of the candidate"
+                    raise ValidationError(field, msg)
 
 
 # -- checklists --------------------------------------------------------------------------
@@ -368,6 +530,8 @@ class ChecklistItem:
         per_interviewer: Whether the item is done once for each interviewer (a
             thank-you note); a plan then makes one task per interviewer, naming
             them after the item's text.
+        applies: Where it applies (format 2), within its checklist's; empty
+            means wherever the checklist applies.
         tips: References to tips that explain the item.
         covers: Ids of the guidance facts it covers.
     """
@@ -377,6 +541,7 @@ class ChecklistItem:
     due: dt.timedelta | None = attrs.field(default=None, converter=_due)
     optional: bool = False
     per_interviewer: bool = False
+    applies: Applicability = attrs.field(factory=Applicability)
     tips: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_references
     )
@@ -396,6 +561,7 @@ class Checklist(InPack):
         stage: Before, during or after the interview.
         items: The items, in order; their ids are unique within the checklist.
         formats: The interview formats it is meant for; empty means any format.
+        applies: Where it applies (format 2); empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
         replaces: Full id of an item of another pack that this one overrides.
@@ -407,6 +573,7 @@ class Checklist(InPack):
     stage: Stage = attrs.field(converter=_stage)
     items: tuple[ChecklistItem, ...] = attrs.field(converter=_tuple)
     formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
+    applies: Applicability = attrs.field(factory=Applicability)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -526,6 +693,8 @@ class Rubric(InPack):
         description: When to use it.
         scale: The range every level's score lies in.
         criteria: The criteria, with distinct ids.
+        answer_types: The answer types it rates (format 2); the first rubric of
+            the library naming a question's answer type is that question's default.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
         replaces: Full id of an item of another pack that this one overrides.
@@ -537,6 +706,7 @@ class Rubric(InPack):
     description: str = ""
     scale: Scale
     criteria: tuple[Criterion, ...] = attrs.field(converter=_tuple)
+    answer_types: frozenset[AnswerType] = attrs.field(default=frozenset(), converter=_answer_types)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -600,10 +770,10 @@ def _check_language(_: object, attribute: attrs.Attribute[Any], value: str) -> N
 
 
 def _check_format(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if value != 1 or isinstance(value, bool):
+    if value not in FORMATS or isinstance(value, bool):
         msg = (
             f"unsupported pack format {excerpt(value)}: "
-            "this version of interviewprep reads format 1"
+            "this version of interviewprep reads formats 1 and 2"
         )
         raise ValidationError(attribute.name, msg)
 
@@ -623,8 +793,12 @@ class PackInfo:
         license: The content's licence (an SPDX identifier where possible).
         authors: Who wrote it.
         homepage: Where to learn more.
-        format: The pack format version; ``1``.
+        format: The pack format version: ``1``, or ``2`` for packs using the fields
+            format 2 adds (applicability, answer types, talking points, scope).
         requires: Other packs it needs, with version specifiers (``"core>=1.0"``).
+        scope: The roles or sectors a role pack is for, with the words that
+            recognise them (format 2); empty means for everyone. Its items are used
+            in plans and practice only for interviews of those roles.
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -639,6 +813,11 @@ class PackInfo:
     requires: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_requires
     )
+    scope: tuple[Scope, ...] = attrs.field(default=(), converter=_tuple)
+
+    @scope.validator
+    def _check_scope(self, attribute: attrs.Attribute[Any], value: tuple[Scope, ...]) -> None:
+        _check_unique_ids(attribute.name, value)
 
 
 def copy_with(item: _T, **changes: Any) -> _T:
@@ -654,6 +833,31 @@ def copy_with(item: _T, **changes: Any) -> _T:
         name = attribute.name
         object.__setattr__(copy, name, changes[name] if name in changes else getattr(item, name))
     return typing.cast(_T, copy)
+
+
+#: The fields pack format 2 adds, by item kind.
+_FORMAT_2_FIELDS = {
+    "tips": ("applies",),
+    "questions": ("answer_type", "talking_points", "red_flags", "theme", "applies"),
+    "checklists": ("applies",),
+    "rubrics": ("answer_types",),
+}
+
+
+def _check_format_1(pack: Pack) -> None:
+    """Refuse the fields of format 2 in a pack that says it is of format 1."""
+    hint = "is a field of pack format 2: set format = 2 in [pack]"
+    if pack.info.scope:
+        raise ValidationError("pack.scope", hint)
+    for kind, names in _FORMAT_2_FIELDS.items():
+        for index, item in enumerate(getattr(pack, kind)):
+            for name in names:
+                if getattr(item, name):
+                    raise ValidationError(f"{kind}[{index}].{name}", hint)
+            if isinstance(item, Checklist):
+                for position, entry in enumerate(item.items):
+                    if entry.applies:
+                        raise ValidationError(f"{kind}[{index}].items[{position}].applies", hint)
 
 
 @attrs.frozen(kw_only=True)
@@ -679,6 +883,8 @@ class Pack:
     rubrics: tuple[Rubric, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
+        if self.info.format < 2:
+            _check_format_1(self)
         # Stamping happens here and nowhere else: items read from a pack file and
         # items built in code arrive without their pack.
         name = self.info.name

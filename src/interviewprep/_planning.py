@@ -226,13 +226,13 @@ def _rehearse(library: Library, interview: Interview, count: int) -> list[Questi
     # Weak spots always, first; then the best of each kind in turn, so that one kind
     # cannot crowd out the rest.
     chosen: list[Question] = list(weak_spots)
-    kinds: Counter[str] = Counter(q.kind for q in chosen)
+    kinds: Counter[str] = Counter(str(q.kind) for q in chosen)
     rest = [q for _, _, q in scored]
     while rest and len(chosen) < count:
-        fewest = min(kinds[q.kind] for q in rest)
-        pick = next(q for q in rest if kinds[q.kind] == fewest)
+        fewest = min(kinds[str(q.kind)] for q in rest)
+        pick = next(q for q in rest if kinds[str(q.kind)] == fewest)
         chosen.append(pick)
-        kinds[pick.kind] += 1
+        kinds[str(pick.kind)] += 1
         rest.remove(pick)
     return chosen
 

@@ -104,7 +104,7 @@ class PracticeSession:
         ]
         by_kind: dict[str, list[Question]] = {}
         for question in pool:
-            by_kind.setdefault(question.kind, []).append(question)
+            by_kind.setdefault(str(question.kind), []).append(question)
         for group in by_kind.values():
             rng.shuffle(group)
         kinds = sorted(by_kind)

@@ -14,10 +14,13 @@ import attrs
 
 from ._durations import DURATION_PATTERN
 from ._model import (
+    FORMATS,
     FULL_ID_PATTERN,
     ID_PATTERN,
     PACK_NAME_PATTERN,
     REFERENCE_PATTERN,
+    REGION_PATTERN,
+    Applicability,
     Checklist,
     ChecklistItem,
     Criterion,
@@ -27,6 +30,8 @@ from ._model import (
     Question,
     Rubric,
     Scale,
+    Scope,
+    Signal,
     Tip,
 )
 
@@ -51,6 +56,9 @@ _PATTERNS = {
     "rubric": _REFERENCE,
     "scorer": _ID,
     "replaces": _anchored(FULL_ID_PATTERN),
+    "regions": _anchored(REGION_PATTERN),
+    "roles": _ID,
+    "theme": _ID,
 }
 _FIELD_DOCS = {
     "due": "Offset from the interview's start as a signed ISO 8601 duration, e.g. -P2D.",
@@ -115,7 +123,7 @@ def _class_schema(cls: type, *, skip: frozenset[str] = frozenset()) -> dict[str,
 
 def pack_schema() -> dict[str, Any]:
     """
-    The JSON Schema (draft 2020-12) of a pack file of format 1.
+    The JSON Schema (draft 2020-12) of a pack file of format 1 or 2.
 
     The same schema describes ``pack.toml`` (read as data) and ``pack.json``. An
     included file holds only the item arrays; the schema allows every top-level
@@ -135,18 +143,21 @@ def pack_schema() -> dict[str, Any]:
         "Scale": _class_schema(Scale),
         "Criterion": _class_schema(Criterion),
         "Rubric": _class_schema(Rubric, skip=item_skip),
+        "Applicability": _class_schema(Applicability),
+        "Signal": _class_schema(Signal),
+        "Scope": _class_schema(Scope),
     }
     defs["PackInfo"]["properties"]["include"] = {
         "description": _FIELD_DOCS["include"],
         "type": "array",
         "items": {"type": "string"},
     }
-    defs["PackInfo"]["properties"]["format"] = {"const": 1}
+    defs["PackInfo"]["properties"]["format"] = {"enum": list(FORMATS)}
     pack_doc = (Pack.__doc__ or "").strip().splitlines()[0]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://interviewprep.readthedocs.io/en/latest/_static/pack-format-1.schema.json",
-        "title": "interviewprep pack, format 1",
+        "$id": "https://interviewprep.readthedocs.io/en/latest/_static/pack-format.schema.json",
+        "title": "interviewprep pack, formats 1 and 2",
         "description": pack_doc,
         "type": "object",
         "properties": {

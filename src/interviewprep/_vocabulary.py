@@ -1,5 +1,5 @@
 """
-The closed vocabulary of pack format 1.
+The vocabulary of pack files (format 1, and the values format 2 adds).
 
 Every enum's values are the strings used in pack files, so ``Stage("before")`` and
 ``Stage.BEFORE`` are the same member and user code reads like the pack files.
@@ -10,11 +10,14 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "AnswerType",
     "AskedBy",
     "Audience",
     "Format",
     "Intent",
     "QuestionKind",
+    "Seniority",
+    "Situation",
     "Stage",
     "Topic",
 ]
@@ -104,3 +107,45 @@ class Intent(enum.StrEnum):
     CAN_DO = "can-do"
     WILL_DO = "will-do"
     FIT = "fit"
+
+
+class AnswerType(enum.StrEnum):
+    """
+    What kind of answer a question asked of the candidate wants (pack format 2).
+
+    The answer type tells assessment and practice what to expect, and chooses the
+    default rubric: a rubric names the answer types it rates.
+    """
+
+    STORY = "story"
+    HYPOTHETICAL = "hypothetical"
+    MOTIVATION = "motivation"
+    OPINION = "opinion"
+    ESTIMATION = "estimation"
+    SALARY = "salary"
+    CLOSING = "closing"
+    KNOWLEDGE = "knowledge"
+
+
+class Seniority(enum.StrEnum):
+    """
+    How senior the role is (pack format 2).
+    """
+
+    ENTRY = "entry"
+    MID = "mid"
+    SENIOR = "senior"
+    LEAD = "lead"
+    EXECUTIVE = "executive"
+
+
+class Situation(enum.StrEnum):
+    """
+    The candidate's situation, where advice differs (pack format 2).
+    """
+
+    GRADUATE = "graduate"
+    CAREER_CHANGER = "career-changer"
+    INTERNAL = "internal"
+    RETURNER = "returner"
+    ADJUSTMENTS = "adjustments"

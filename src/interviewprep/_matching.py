@@ -1,0 +1,273 @@
+"""
+Matching content to an interview and to an answer: one definition, used by plans,
+practice and assessment.
+
+Applicability (:func:`applies`)
+    An item applies to an interview when, for every dimension its ``applies`` names
+    (formats, regions, seniority, situations, roles), the interview's value is one of
+    the named values. A dimension the interview leaves unknown (no region, no
+    seniority, situations ``None``, no recognised role) keeps the item but counts as
+    unknown, and callers rank such items after the ones that match. An item that names
+    no dimension applies to every interview. Adding context to an interview never
+    brings back an item whose named dimension it contradicts. Regions match exactly,
+    and ``eu`` matches the member states of the European Union. A role pack's
+    ``scope`` counts as the roles of each of its items that names none.
+
+Roles (:func:`recognise_roles`)
+    The interview's ``sector`` if given, else the scope ids whose words appear in its
+    role title or job posting.
+
+Cues (:func:`find_signals`)
+    A talking point or red flag is found in an answer when one of its cues appears:
+    words are compared by their stems (``negotiated`` finds ``negotiate``), a
+    multi-word cue must appear as a phrase, and a cue preceded within three words by a
+    negation (``not``, ``never``, ``didn't``...) is reported as negated rather than
+    found. Matching is linear in the answer's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ._interview import Interview
+from ._model import Applicability, Scope, Signal
+from ._words import stem
+
+__all__ = ["EU", "Fit", "SignalMatch", "applies", "find_signals", "recognise_roles"]
+
+#: The member states of the European Union, as ISO 3166 codes (``eu`` matches them).
+EU = frozenset(
+    [
+        "at",
+        "be",
+        "bg",
+        "cy",
+        "cz",
+        "de",
+        "dk",
+        "ee",
+        "es",
+        "fi",
+        "fr",
+        "gr",
+        "hr",
+        "hu",
+        "ie",
+        "it",
+        "lt",
+        "lu",
+        "lv",
+        "mt",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "se",
+        "si",
+        "sk",
+    ]
+)
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "hardly",
+        "neither",
+        "don't",
+        "didn't",
+        "doesn't",
+        "wasn't",
+        "weren't",
+        "isn't",
+        "aren't",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "can't",
+        "cannot",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "shouldn't",
+    ]
+)
+_NEGATION_WINDOW = 3
+_TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
+
+
+@attrs.frozen
+class Fit:
+    """
+    How an item's applicability fits an interview.
+
+    Attributes:
+        applies: Whether the item may be used for the interview.
+        matched: How many named dimensions the interview matches (more is a closer fit).
+        unknown: How many named dimensions the interview leaves unknown (rank lower).
+    """
+
+    applies: bool
+    matched: int = 0
+    unknown: int = 0
+
+
+def recognise_roles(interview: Interview, scopes: Iterable[Scope]) -> frozenset[str]:
+    """
+    The interview's roles: its ``sector``, or the scopes whose words it mentions.
+
+    Args:
+        interview: The interview (its role title and job posting are searched).
+        scopes: The scopes of the installed role packs.
+
+    Returns:
+        The ids of the matching scopes; empty when none is recognised (unknown).
+    """
+    if interview.sector is not None:
+        return frozenset({interview.sector})
+    stems = _stems(f"{interview.role}\n{interview.job_posting}")
+    return frozenset(
+        scope.id for scope in scopes if any(_find(stems, _stems(word)) for word in scope.words)
+    )
+
+
+def applies(
+    applicability: Applicability,
+    interview: Interview,
+    *,
+    roles: frozenset[str] = frozenset(),
+    scope: frozenset[str] = frozenset(),
+) -> Fit:
+    """
+    How *applicability* fits *interview*, by the rules in this module's docstring.
+
+    Args:
+        applicability: An item's ``applies``.
+        interview: The interview.
+        roles: The interview's recognised roles (see :func:`recognise_roles`);
+            empty when unknown.
+        scope: The scope ids of the item's pack, used when the item names no roles.
+
+    Returns:
+        The fit.
+    """
+    matched = unknown = 0
+    checks: list[tuple[frozenset[object], frozenset[object] | None]] = [
+        (frozenset(applicability.formats), frozenset({interview.format})),
+        (frozenset(applicability.regions), _regions(interview.region)),
+        (
+            frozenset(applicability.seniority),
+            None if interview.seniority is None else frozenset({interview.seniority}),
+        ),
+        (
+            frozenset(applicability.situations),
+            None if interview.situations is None else frozenset(interview.situations),
+        ),
+        (frozenset(applicability.roles or scope), frozenset(roles) if roles else None),
+    ]
+    for named, known in checks:
+        if not named:
+            continue
+        if known is None:
+            unknown += 1
+        elif named & known:
+            matched += 1
+        else:
+            return Fit(applies=False)
+    return Fit(applies=True, matched=matched, unknown=unknown)
+
+
+def _regions(region: str | None) -> frozenset[object] | None:
+    if region is None:
+        return None
+    return frozenset({region, "eu"}) if region in EU else frozenset({region})
+
+
+@attrs.frozen
+class SignalMatch:
+    """
+    A talking point or red flag looked for in an answer.
+
+    Attributes:
+        signal: The talking point or red flag.
+        found: Whether one of its cues appears, not negated.
+        evidence: The words of the answer that matched (empty when not found).
+        negated: Whether a cue appeared only after a negation ("I did not blame").
+    """
+
+    signal: Signal
+    found: bool
+    evidence: str = ""
+    negated: bool = False
+
+
+def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, ...]:
+    """
+    Look for each signal's cues in *answer*, by the rules in this module's docstring.
+
+    Args:
+        answer: The answer's text.
+        signals: Talking points or red flags.
+
+    Returns:
+        One match per signal, in order.
+    """
+    tokens = _tokens(answer)
+    stems = [_stem(token) for token in tokens]
+    # Where each stem occurs, built once: a cue is checked only where its first word is.
+    where: dict[str, list[int]] = {}
+    for position, word in enumerate(stems):
+        where.setdefault(word, []).append(position)
+    results = []
+    for signal in signals:
+        result = SignalMatch(signal=signal, found=False)
+        for cue in signal.cues:
+            cue_stems = _stems(cue)
+            if not cue_stems:
+                continue
+            size = len(cue_stems)
+            for position in where.get(cue_stems[0], ()):
+                if stems[position : position + size] != cue_stems:
+                    continue
+                before = tokens[max(0, position - _NEGATION_WINDOW) : position]
+                if _NEGATIONS.isdisjoint(before):
+                    evidence = " ".join(tokens[position : position + size])
+                    result = SignalMatch(signal=signal, found=True, evidence=evidence)
+                    break
+                result = SignalMatch(signal=signal, found=False, negated=True)
+            if result.found:
+                break
+        results.append(result)
+    return tuple(results)
+
+
+def _tokens(text: str) -> list[str]:
+    return [match.group().lower().replace("\u2019", "'") for match in _TOKEN.finditer(text)]
+
+
+def _stem(word: str) -> str:
+    """A word's stem, without a final ``e``: ``negotiate`` and ``negotiated`` agree."""
+    found = stem(word)
+    return found[:-1] if found.endswith("e") and len(found) > 4 else found
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(token) for token in _tokens(text)]
+
+
+def _find(stems: list[str], phrase: list[str]) -> bool:
+    """Whether *phrase* appears in *stems* as consecutive words."""
+    if not phrase:
+        return False
+    size = len(phrase)
+    first = phrase[0]
+    return any(
+        stems[position : position + size] == phrase
+        for position, word in enumerate(stems)
+        if word == first
+    )
