@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._entrypoints import InstalledEntryPoint
+from ._matching import SignalMatch
 from ._model import Criterion, Level, Question, Rubric
 from .exceptions import Problem
 
 if TYPE_CHECKING:
     from ._interview import Interview
+    from ._library import Library
     from .scorers import Scorer
 
 __all__ = ["Assessment", "CriterionAssessment", "assess", "load_scorers"]
@@ -61,6 +63,9 @@ class Assessment:
         total: The weighted mean of the scored criteria on the rubric's scale,
             rounded to two decimals; ``None`` when nothing could be scored.
         question: The question answered, if given.
+        talking_points: Each of the question's talking points, looked for in the
+            answer (see :func:`interviewprep.find_signals`).
+        red_flags: Each of the question's red flags, looked for in the answer.
     """
 
     rubric: Rubric
@@ -68,6 +73,22 @@ class Assessment:
     criteria: tuple[CriterionAssessment, ...]
     total: float | None
     question: Question | None = None
+    talking_points: tuple[SignalMatch, ...] = ()
+    red_flags: tuple[SignalMatch, ...] = ()
+
+    @property
+    def missing_points(self) -> tuple[str, ...]:
+        """
+        The labels of the question's talking points the answer does not cover.
+        """
+        return tuple(m.signal.label for m in self.talking_points if not m.found)
+
+    @property
+    def raised_flags(self) -> tuple[str, ...]:
+        """
+        The labels of the question's red flags the answer shows.
+        """
+        return tuple(m.signal.label for m in self.red_flags if m.found)
 
     @property
     def needs_human(self) -> tuple[CriterionAssessment, ...]:
@@ -175,9 +196,10 @@ def _fallback_suggestion(criterion: Criterion, level: Level) -> str:
 
 def assess(
     answer: str,
-    rubric: Rubric,
+    rubric: Rubric | None = None,
     *,
     question: Question | None = None,
+    library: Library | None = None,
     interview: Interview | None = None,
     scorers: Mapping[str, Scorer] | None = None,
     words_per_minute: float | None = None,
@@ -193,10 +215,17 @@ def assess(
     "needs a human rating", never guessed. Every criterion below its top level gets
     one concrete suggestion.
 
+    The question's talking points and red flags are looked for in the answer with
+    the shared matcher (:func:`interviewprep.find_signals`) and reported in the
+    assessment.
+
     Args:
         answer: The answer, as spoken or written.
-        rubric: The rubric to rate it against.
+        rubric: The rubric to rate it against; by default the question's own, or the
+            library's rubric for the question's answer type
+            (:meth:`Library.rubric_for`).
         question: The question answered (used for relevance and consistency).
+        library: Where to find the default rubric when none is given.
         interview: The interview (its job posting and first-round answers).
         scorers: Scorers by id, used before the installed ones.
         words_per_minute: The speaking pace to assume (150 by default).
@@ -205,8 +234,22 @@ def assess(
 
     Returns:
         The assessment, with a weighted total on the rubric's scale.
+
+    Raises:
+        TypeError: If no rubric is given and none can be found (no question, or no
+            library that has one for it).
     """
+    from ._matching import find_signals
     from .scorers import DEFAULT_WORDS_PER_MINUTE, ScoringContext
+
+    if rubric is None and question is not None and library is not None:
+        rubric = library.rubric_for(question)
+    if rubric is None:
+        msg = (
+            "assess needs a rubric: give one, or a question and a library that has a "
+            "rubric for its answer type"
+        )
+        raise TypeError(msg)
 
     available, _ = load_scorers(data_only=data_only)
     if scorers:
@@ -275,6 +318,14 @@ def assess(
     scored = [(r.criterion.weight, r.score) for r in results if r.score is not None]
     weight = sum(w for w, _ in scored)
     total = round(sum(w * s for w, s in scored) / weight, 2) if scored else None
+    points = find_signals(answer, question.talking_points) if question is not None else ()
+    flags = find_signals(answer, question.red_flags) if question is not None else ()
     return Assessment(
-        rubric=rubric, answer=answer, criteria=tuple(results), total=total, question=question
+        rubric=rubric,
+        answer=answer,
+        criteria=tuple(results),
+        total=total,
+        question=question,
+        talking_points=points,
+        red_flags=flags,
     )

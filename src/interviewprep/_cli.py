@@ -369,10 +369,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _out(_for_stream(text, "json"))
     else:
         _print_problems(problems, sys.stdout)
-        if not problems:
+        errors = [p for p in problems if p.severity == "error"]
+        if not errors:
             count = len(args.paths)
             _say(f"{count} pack{'s' if count != 1 else ''} valid")
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return EXIT_PROBLEMS if any(p.severity == "error" for p in problems) else EXIT_OK
 
 
 # -- show --------------------------------------------------------------------------------

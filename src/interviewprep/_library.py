@@ -269,18 +269,30 @@ class Library:
         packs: The loaded packs, a pack after the packs it requires.
         sources: Where each loaded pack came from, by pack name.
         problems: Everything that went wrong; a pack with a problem is left out whole.
+        warnings: Things a pack author should look at (a rubric that does not suit a
+            question's answer type); they leave nothing out.
         tips: The tips.
         questions: The questions, asked of the candidate and to ask.
         checklists: The checklists.
         rubrics: The rubrics.
     """
 
-    __slots__ = ("checklists", "packs", "problems", "questions", "rubrics", "sources", "tips")
+    __slots__ = (
+        "checklists",
+        "packs",
+        "problems",
+        "questions",
+        "rubrics",
+        "sources",
+        "tips",
+        "warnings",
+    )
 
     def __init__(self, resolution: Resolution) -> None:
         self.packs: tuple[Pack, ...] = resolution.packs
         self.sources: Mapping[str, PackSource] = dict(resolution.sources)
         self.problems: tuple[Problem, ...] = resolution.problems
+        self.warnings: tuple[Problem, ...] = resolution.warnings
         items, aliases = resolution.items, resolution.aliases
         self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))
         self.questions: Items[Question] = Items(
@@ -314,6 +326,26 @@ class Library:
             for pack in packs
         ]
         return _library(resolve(candidates), strict=strict)
+
+    def rubric_for(self, question: Question) -> Rubric | None:
+        """
+        The rubric that rates answers to *question*.
+
+        The question's own ``rubric`` wins; else the first rubric of the library (in
+        library order) that names the question's ``answer_type``.
+
+        Returns:
+            The rubric, or ``None`` when the library has none for it.
+        """
+        if question.rubric is not None:
+            found = self.rubrics.get(question.rubric)
+            if found is not None:
+                return found
+        if question.answer_type is None:
+            return None
+        buckets, _ = self.rubrics._index.field_index("answer_types")
+        positions = buckets.get(question.answer_type.value)
+        return self.rubrics._index.items[min(positions)] if positions else None
 
     def __repr__(self) -> str:
         names = ", ".join(f"{p.name} {p.info.version}" for p in self.packs)

@@ -29,14 +29,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from ._interview import Interview
-from ._model import Applicability, Scope, Signal
+from ._model import Applicability, Checklist, Question, Scope, Signal, Tip
 from ._words import stem
 
-__all__ = ["EU", "Fit", "SignalMatch", "applies", "find_signals", "recognise_roles"]
+if TYPE_CHECKING:
+    from ._library import Library
+
+_Item = TypeVar("_Item", Tip, Question, Checklist)
+
+__all__ = [
+    "EU",
+    "Fit",
+    "Relevance",
+    "SignalMatch",
+    "applies",
+    "find_signals",
+    "recognise_roles",
+]
 
 #: The member states of the European Union, as ISO 3166 codes (``eu`` matches them).
 EU = frozenset(
@@ -271,3 +285,52 @@ def _find(stems: list[str], phrase: list[str]) -> bool:
         for position, word in enumerate(stems)
         if word == first
     )
+
+
+class Relevance:
+    """
+    Which of a library's items apply to one interview, with the interview's roles
+    recognised once.
+
+    Args:
+        library: The library (its packs' scopes are used).
+        interview: The interview.
+    """
+
+    __slots__ = ("_interview", "_scopes", "roles")
+
+    def __init__(self, library: Library, interview: Interview) -> None:
+        self._interview = interview
+        self._scopes = {
+            pack.name: frozenset(scope.id for scope in pack.info.scope) for pack in library.packs
+        }
+        scopes = [scope for pack in library.packs for scope in pack.info.scope]
+        #: The interview's roles: its sector, or those recognised in its role and posting.
+        self.roles = recognise_roles(interview, scopes)
+
+    def fit(
+        self, item: Tip | Question | Checklist, applicability: Applicability | None = None
+    ) -> Fit:
+        """
+        How *item* (or *applicability* of one of its parts) fits the interview.
+        """
+        scope = self._scopes.get(item.pack or "", frozenset())
+        return applies(
+            item.applies if applicability is None else applicability,
+            self._interview,
+            roles=self.roles,
+            scope=scope,
+        )
+
+    def select(self, items: Iterable[_Item]) -> list[_Item]:
+        """
+        The items that apply, those whose every named dimension is known first
+        (otherwise in the given order).
+        """
+        fitting = [
+            (fit.unknown, n, item)
+            for n, item in enumerate(items)
+            if (fit := self.fit(item)).applies
+        ]
+        fitting.sort(key=lambda entry: entry[:2])
+        return [item for _, _, item in fitting]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._interview import Interview, Interviewer
+from ._matching import Relevance
 from ._model import Checklist, ChecklistItem, Question, Tip
 from ._vocabulary import AskedBy, Stage
 from ._words import content_words
@@ -104,10 +105,6 @@ def _terms(text: str) -> set[str]:
     return set(content_words(text))
 
 
-def _applies(checklist: Checklist, interview: Interview) -> bool:
-    return not checklist.formats or interview.format in checklist.formats
-
-
 def _task_texts(
     item: ChecklistItem, interviewers: Sequence[Interviewer]
 ) -> list[tuple[str, str | None]]:
@@ -147,14 +144,19 @@ def _overdue(due: dt.datetime, today: dt.date | dt.datetime) -> bool:
 
 
 def _tasks(
-    checklists: Iterable[Checklist], interview: Interview, today: dt.date | dt.datetime
+    checklists: Iterable[Checklist],
+    interview: Interview,
+    today: dt.date | dt.datetime,
+    relevance: Relevance,
 ) -> list[Task]:
     tasks: list[tuple[dt.datetime, int, Task]] = []
     order = 0
-    for checklist in checklists:
-        if not _applies(checklist, interview):
+    for checklist in relevance.select(checklists):
+        if checklist.formats and interview.format not in checklist.formats:
             continue
         for item in checklist.items:
+            if not relevance.fit(checklist, item.applies).applies:
+                continue
             offset = item.due if item.due is not None else UNDATED_OFFSETS[checklist.stage]
             due = interview.when + offset
             for text, who in _task_texts(item, interview.interviewers):
@@ -207,10 +209,12 @@ def _weak_spots(questions: Sequence[Question], went_badly: Sequence[str]) -> lis
     return found
 
 
-def _rehearse(library: Library, interview: Interview, count: int) -> list[Question]:
+def _rehearse(
+    library: Library, interview: Interview, count: int, relevance: Relevance
+) -> list[Question]:
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
-    asked = list(library.questions.filter(asked_by=AskedBy.INTERVIEWER))
+    asked = relevance.select(library.questions.filter(asked_by=AskedBy.INTERVIEWER))
     weak_spots = _weak_spots(asked, interview.first_round.went_badly)
     scored: list[tuple[float, int, Question]] = []
     for position, question in enumerate(asked):
@@ -238,9 +242,9 @@ def _rehearse(library: Library, interview: Interview, count: int) -> list[Questi
 
 
 def _to_ask(
-    library: Library, interview: Interview, per_person: int
+    library: Library, interview: Interview, per_person: int, relevance: Relevance
 ) -> dict[str, tuple[Question, ...]]:
-    candidates = list(library.questions.filter(asked_by=AskedBy.CANDIDATE))
+    candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
     posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
@@ -264,10 +268,11 @@ def _to_ask(
     return result
 
 
-def _tips(library: Library, interview: Interview) -> list[Tip]:
+def _tips(library: Library, interview: Interview, relevance: Relevance) -> list[Tip]:
     audiences = {person.audience for person in interview.interviewers}
-    specific = [t for t in library.tips if t.audiences and t.audiences & audiences]
-    general = [t for t in library.tips if not t.audiences]
+    tips = relevance.select(library.tips)
+    specific = [t for t in tips if t.audiences and t.audiences & audiences]
+    general = [t for t in tips if not t.audiences]
     return specific + general
 
 
@@ -282,6 +287,10 @@ def build_plan(
     """
     Build a dated preparation plan for one interview from the library's content.
 
+    * Only content that applies to the interview is used: its ``applies`` (formats,
+      region, seniority, situations, roles) and its pack's ``scope`` must fit the
+      interview (see :func:`interviewprep.applies`); items whose named dimensions
+      the interview leaves unknown come after those that fit for sure.
     * Every item of every checklist that applies (a checklist with ``formats``
       applies only to those formats, so the remote variant comes with video and
       phone interviews) becomes a task dated from its ``due`` offset; tasks
@@ -316,13 +325,14 @@ def build_plan(
             interview's time.
     """
     _check_arguments(library, interview, today)
-    tasks = _tasks(library.checklists, interview, today)
+    relevance = Relevance(library, interview)
+    tasks = _tasks(library.checklists, interview, today, relevance)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(
         interview=interview,
         today=day,
         tasks=tuple(tasks),
-        questions_to_rehearse=tuple(_rehearse(library, interview, rehearse)),
-        questions_to_ask=_to_ask(library, interview, questions_per_interviewer),
-        tips=tuple(_tips(library, interview)),
+        questions_to_rehearse=tuple(_rehearse(library, interview, rehearse, relevance)),
+        questions_to_ask=_to_ask(library, interview, questions_per_interviewer, relevance),
+        tips=tuple(_tips(library, interview, relevance)),
     )

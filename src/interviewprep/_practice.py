@@ -13,6 +13,7 @@ import attrs
 
 from ._assessment import Assessment, assess
 from ._interview import Interview
+from ._matching import Relevance
 from ._model import Question
 from ._vocabulary import AskedBy
 
@@ -97,9 +98,10 @@ class PracticeSession:
         rng = random.Random(self.seed)
         people = list(self.interview.interviewers)
         audiences = {p.audience for p in people}
+        relevance = Relevance(self.library, self.interview)
         pool = [
             q
-            for q in self.library.questions.filter(asked_by=AskedBy.INTERVIEWER)
+            for q in relevance.select(self.library.questions.filter(asked_by=AskedBy.INTERVIEWER))
             if not audiences or not q.audiences or q.audiences & audiences
         ]
         by_kind: dict[str, list[Question]] = {}
@@ -145,7 +147,7 @@ class PracticeSession:
         """
         chosen = self._prompt(prompt)
         question = chosen.question
-        rubric = self.library.rubrics.get(question.rubric) if question.rubric else None
+        rubric = self.library.rubric_for(question)
         if rubric is None:
             msg = f"question {question.full_id!r} has no rubric in the library to assess against"
             raise LookupError(msg)

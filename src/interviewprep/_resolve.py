@@ -54,6 +54,7 @@ class Resolution:
         packs: The accepted packs, references resolved, a pack after those it requires.
         sources: Where each accepted pack came from, by name.
         problems: Everything that went wrong.
+        warnings: Things to look at that did not leave a pack out.
         items: For each item kind, the merged items in order, a replacing item in
             the place of the item it replaces.
         aliases: For each item kind, the full id of each replaced item and the
@@ -63,6 +64,7 @@ class Resolution:
     packs: tuple[Pack, ...]
     sources: Mapping[str, PackSource]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
     items: Mapping[str, tuple[Any, ...]]
     aliases: Mapping[str, Mapping[str, int]]
 
@@ -236,7 +238,7 @@ class _Merged:
 
 
 def _resolve_references(
-    entry: _Pending, merged: _Merged, closure: set[str]
+    entry: _Pending, merged: _Merged, closure: set[str], warnings: list[Problem]
 ) -> tuple[Pack, list[Problem]]:
     """The pack with its references made full ids, or the problems of its items."""
     pack = entry.candidate.pack
@@ -271,6 +273,11 @@ def _resolve_references(
                 rubric = reference("rubrics", item.rubric, f"{path}.rubric")
                 if rubric != item.rubric:
                     item = copy_with(item, rubric=rubric)
+                target = own["rubrics"].get(rubric) or merged.lookups["rubrics"].get(rubric)
+                unsuited = _unsuited(item, target)
+                if unsuited:
+                    problem = entry.problem(unsuited, f"{path}.rubric")
+                    warnings.append(attrs.evolve(problem, severity="warning"))
             elif isinstance(item, Checklist):
                 entries = []
                 for position, checklist_item in enumerate(item.items):
@@ -288,6 +295,19 @@ def _resolve_references(
     if problems:
         return pack, problems
     return copy_with(pack, **{kind: tuple(items) for kind, items in resolved.items()}), []
+
+
+def _unsuited(question: Question, rubric: Rubric | None) -> str | None:
+    """Why *rubric* does not suit the question's answer type, if it does not."""
+    if rubric is None or question.answer_type is None or not rubric.answer_types:
+        return None
+    if question.answer_type in rubric.answer_types:
+        return None
+    kinds = ", ".join(sorted(rubric.answer_types))
+    return (
+        f"rubric {rubric.full_id!r} rates {kinds} answers, not {question.answer_type} "
+        "answers: pick a rubric for this answer type, or leave rubric out to use the default"
+    )
 
 
 def _replaces_problem(
@@ -329,6 +349,7 @@ def resolve(
     available = _select(_without_clashes(pending, found), found, wanted, language)
     _drop_unmet(available, found)
     merged = _Merged()
+    warnings: list[Problem] = []
     closures: dict[str, set[str]] = {}
     packs: list[Pack] = []
     sources: dict[str, PackSource] = {}
@@ -340,10 +361,12 @@ def resolve(
             found.append(entry.problem(msg, "pack.requires"))
             continue
         closure = set(entry.requires).union(*(closures[r] for r in entry.requires))
-        pack, pack_problems = _resolve_references(entry, merged, closure)
+        pack_warnings: list[Problem] = []
+        pack, pack_problems = _resolve_references(entry, merged, closure, pack_warnings)
         if pack_problems:
             found.extend(pack_problems)
             continue
+        warnings.extend(pack_warnings)
         closures[name] = closure
         packs.append(pack)
         sources[pack.name] = entry.candidate.source
@@ -360,6 +383,7 @@ def resolve(
         packs=tuple(packs),
         sources=sources,
         problems=tuple(found),
+        warnings=tuple(warnings),
         items={kind: tuple(items) for kind, items in merged.items.items()},
         aliases=aliases,
     )

@@ -33,7 +33,9 @@ def validate_pack(
             (code packs it requires are then missing).
 
     Returns:
-        The problems, in file order; empty when the pack is valid.
+        The problems, in file order, then the warnings (``severity="warning"``:
+        things to look at that do not make the pack invalid); empty when the pack
+        is valid and nothing needs a look.
     """
     try:
         pack, origin = load_pack_with_origin(path, limits=limits)
@@ -42,4 +44,4 @@ def validate_pack(
     installed, _ = load_candidates(data_only=data_only, limits=limits, skip=[pack.name])
     own = Candidate(PackSource(name=pack.name, kind="path", value=str(path)), pack, origin)
     resolution = resolve([*installed, own], wanted=[pack.name])
-    return [p for p in resolution.problems if p.pack == pack.name]
+    return [p for p in (*resolution.problems, *resolution.warnings) if p.pack == pack.name]

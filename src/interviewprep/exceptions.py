@@ -9,6 +9,7 @@ so ``except ValueError`` keeps working in code that does not know this library.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
@@ -84,6 +85,8 @@ class Problem:
         line: The 1-based line in *file*, where the parser knows it.
         path: The field path, such as ``questions[3].rubric``; empty for the
             whole file or pack.
+        severity: ``"error"`` (the pack is left out) or ``"warning"`` (something
+            to look at; the pack loads).
     """
 
     message: str
@@ -92,16 +95,19 @@ class Problem:
     file: str | None = None
     line: int | None = None
     path: str = ""
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         """
-        Format as ``file:line: path: message``, leaving out what is unknown.
+        Format as ``file:line: path: message``, leaving out what is unknown; a
+        warning's message starts with ``warning:``.
         """
         location = self.file or (f"<{self.pack}>" if self.pack else "")
         if location and self.line is not None:
             location = f"{location}:{self.line}"
         parts = [part for part in (location, self.path) if part]
-        return ": ".join([*parts, self.message])
+        message = f"warning: {self.message}" if self.severity == "warning" else self.message
+        return ": ".join([*parts, message])
 
 
 class _ProblemsError(InterviewPrepError, ValueError):

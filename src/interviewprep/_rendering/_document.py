@@ -574,6 +574,15 @@ def _assessment(assessment: Assessment, level: int) -> Document:
         cells = (_one_line(item.criterion.name), score, evidence, _one_line(item.suggestion))
         rows.append(tuple(_text(cell) for cell in cells))
     blocks.append(Table(columns, tuple(rows)))
+    covered = [m for m in assessment.talking_points if m.found]
+    for key, labels in (
+        ("assessment.covered", [_one_line(m.signal.label) for m in covered]),
+        ("assessment.missing", [_one_line(label) for label in assessment.missing_points]),
+        ("assessment.red_flags", [_one_line(label) for label in assessment.raised_flags]),
+    ):
+        if labels:
+            blocks.append(Paragraph((Strong(phrase(key)),)))
+            blocks.append(ItemList(tuple(_text(label) for label in labels)))
     title = phrase("labelled", label=label, text=_one_line(rubric.title))
     return Document(title=title, blocks=tuple(blocks))
 

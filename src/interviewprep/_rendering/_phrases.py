@@ -83,6 +83,9 @@ ENGLISH: Mapping[str, str] = {
     "assessment.change": "What to change",
     "assessment.evidence_label": "evidence",
     "assessment.change_label": "to improve",
+    "assessment.covered": "Covered",
+    "assessment.missing": "Not covered yet",
+    "assessment.red_flags": "Red flags",
     # Dates and times.
     "datetime": "{weekday} {day:02d} {month} {year}, {hour:02d}:{minute:02d}",
     "datetime.zoned": "{when} {zone}",
