@@ -11,7 +11,9 @@ Applicability (:func:`applies`)
     no dimension applies to every interview. Adding context to an interview never
     brings back an item whose named dimension it contradicts. Regions match exactly,
     and ``eu`` matches the member states of the European Union. A role pack's
-    ``scope`` counts as the roles of each of its items that names none.
+    ``scope`` is stricter: its items that name no roles of their own apply only to an
+    interview whose role is recognised as one of the scope's (a teaching pack stays
+    out of a plan whose role is unknown).
 
 Roles (:func:`recognise_roles`)
     The interview's ``sector`` if given, else the scope ids whose words appear in its
@@ -154,7 +156,7 @@ def applies(
     applicability: Applicability,
     interview: Interview,
     *,
-    roles: frozenset[str] = frozenset(),
+    roles: frozenset[str] | None = None,
     scope: frozenset[str] = frozenset(),
 ) -> Fit:
     """
@@ -164,12 +166,16 @@ def applies(
         applicability: An item's ``applies``.
         interview: The interview.
         roles: The interview's recognised roles (see :func:`recognise_roles`);
-            empty when unknown.
+            by default its ``sector``, if any; empty when unknown.
         scope: The scope ids of the item's pack, used when the item names no roles.
 
     Returns:
         The fit.
     """
+    if roles is None:
+        roles = frozenset() if interview.sector is None else frozenset({interview.sector})
+    if scope and not applicability.roles and not roles & scope:
+        return Fit(applies=False)
     matched = unknown = 0
     checks: list[tuple[frozenset[object], frozenset[object] | None]] = [
         (frozenset(applicability.formats), frozenset({interview.format})),

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
 from ._model import (
+    Applicability,
     Checklist,
     ChecklistItem,
     Criterion,
@@ -35,12 +36,26 @@ from ._model import (
     Question,
     Rubric,
     Scale,
+    Scope,
+    Signal,
     Tip,
 )
 from ._stories import Story, StoryBank
-from ._vocabulary import AskedBy, Audience, Format, Intent, QuestionKind, Stage, Topic
+from ._vocabulary import (
+    AnswerType,
+    AskedBy,
+    Audience,
+    Format,
+    Intent,
+    QuestionKind,
+    Seniority,
+    Situation,
+    Stage,
+    Topic,
+)
 
 __all__ = [
+    "applicabilities",
     "checklist_items",
     "checklists",
     "criteria",
@@ -57,6 +72,7 @@ __all__ = [
     "references",
     "rubrics",
     "scales",
+    "signals",
     "stories",
     "story_banks",
     "texts",
@@ -121,6 +137,36 @@ def _sets(members: type[enum.Enum]) -> st.SearchStrategy[frozenset[Any]]:
     return st.frozensets(st.sampled_from(members))
 
 
+def applicabilities() -> st.SearchStrategy[Applicability]:
+    """
+    Applicability, often empty (everywhere), else naming a few dimensions.
+    """
+    regions = st.sampled_from(["de", "us", "gb", "fr", "eu", "at"])
+    roles = st.sampled_from(["data", "teaching", "software-engineering", "sales"])
+    named = st.builds(
+        Applicability,
+        formats=_sets(Format),
+        regions=st.frozensets(regions, max_size=2),
+        seniority=_sets(Seniority),
+        situations=_sets(Situation),
+        roles=st.frozensets(roles, max_size=2),
+    )
+    return st.just(Applicability()) | named
+
+
+def signals() -> st.SearchStrategy[tuple[Signal, ...]]:
+    """
+    Talking points or red flags of one question, ids unique.
+    """
+    signal = st.builds(
+        Signal,
+        id=ids(),
+        label=texts(max_size=60),
+        cues=st.lists(texts(max_size=30), max_size=3).map(tuple),
+    )
+    return _unique_by_id(signal, max_size=3)
+
+
 def tips() -> st.SearchStrategy[Tip]:
     """
     Tips not yet in a pack.
@@ -133,6 +179,7 @@ def tips() -> st.SearchStrategy[Tip]:
         topic=st.sampled_from(Topic),
         stages=_sets(Stage),
         audiences=_sets(Audience),
+        applies=applicabilities(),
         tags=_tags(),
         covers=_covers(),
         replaces=_replaces(),
@@ -147,17 +194,34 @@ def questions() -> st.SearchStrategy[Question]:
         Question,
         id=ids(),
         text=texts(),
-        asked_by=st.sampled_from(AskedBy),
+        asked_by=st.just(AskedBy.INTERVIEWER),
         kind=st.sampled_from(QuestionKind),
         intent=st.sampled_from(Intent),
         guidance=st.text(max_size=200),
         pitfalls=st.lists(texts(max_size=60), max_size=3).map(tuple),
         follow_ups=st.lists(texts(max_size=60), max_size=3).map(tuple),
         rubric=st.none() | references(),
+        answer_type=st.none() | st.sampled_from(AnswerType),
+        talking_points=signals(),
+        red_flags=signals(),
+        theme=st.none() | ids(),
         audiences=_sets(Audience),
         stages=_sets(Stage),
+        applies=applicabilities(),
         tags=_tags(),
         covers=_covers(),
+        replaces=_replaces(),
+    ) | st.builds(
+        Question,
+        id=ids(),
+        text=texts(),
+        asked_by=st.just(AskedBy.CANDIDATE),
+        kind=st.none() | st.sampled_from(QuestionKind),
+        intent=st.none() | st.sampled_from(Intent),
+        guidance=st.text(max_size=200),
+        theme=st.none() | ids(),
+        audiences=_sets(Audience),
+        applies=applicabilities(),
         replaces=_replaces(),
     )
 
@@ -180,6 +244,7 @@ def checklist_items() -> st.SearchStrategy[ChecklistItem]:
         due=st.none() | durations(),
         optional=st.booleans(),
         per_interviewer=st.booleans(),
+        applies=applicabilities(),
         tips=st.lists(references(), max_size=3).map(tuple),
         covers=_covers(),
     )
@@ -196,6 +261,7 @@ def checklists() -> st.SearchStrategy[Checklist]:
         stage=st.sampled_from(Stage),
         items=_unique_by_id(checklist_items(), min_size=1, max_size=5),
         formats=_sets(Format),
+        applies=applicabilities(),
         tags=_tags(),
         covers=_covers(),
         replaces=_replaces(),
@@ -259,6 +325,7 @@ def rubrics() -> st.SearchStrategy[Rubric]:
             description=st.text(max_size=100),
             scale=st.just(scale),
             criteria=_unique_by_id(criteria(scale), min_size=1, max_size=4),
+            answer_types=_sets(AnswerType),
             tags=_tags(),
             covers=_covers(),
             replaces=_replaces(),
@@ -286,7 +353,17 @@ def pack_infos() -> st.SearchStrategy[PackInfo]:
         license=st.none() | st.sampled_from(["CC-BY-4.0", "MIT", "CC0-1.0"]),
         authors=st.lists(texts(max_size=40), max_size=3).map(tuple),
         homepage=st.none() | st.just("https://example.org/pack"),
+        format=st.just(2),
         requires=st.lists(requirement, max_size=3).map(tuple),
+        scope=_unique_by_id(
+            st.builds(
+                Scope,
+                id=ids(),
+                title=texts(max_size=40),
+                words=st.lists(texts(max_size=30), max_size=3).map(tuple),
+            ),
+            max_size=2,
+        ),
     )
 
 
@@ -363,6 +440,10 @@ def interviews() -> st.SearchStrategy[Interview]:
         job_posting=st.text(max_size=200),
         first_round=first_rounds(),
         location=st.text(max_size=40),
+        region=st.none() | st.sampled_from(["de", "us", "gb", "fr", "at"]),
+        seniority=st.none() | st.sampled_from(Seniority),
+        situations=st.none() | _sets(Situation),
+        sector=st.none() | st.sampled_from(["data", "teaching", "sales"]),
     )
 
 
