@@ -875,7 +875,7 @@ class TestNewPackCommand:
         code, out, _ = run(["new-pack", "acme-sales", "--directory", str(tmp_path)], capsys)
         folder = tmp_path / "acme-sales"
         assert code == 0
-        assert out.startswith(f"Created {folder}")
+        assert " ".join(out.split()).startswith(f"Created {folder}")  # long paths wrap
         assert (folder / "pyproject.toml").read_text().count(
             'acme-sales = "interviewprep_acme_sales"'
         ) == 1

@@ -5,6 +5,7 @@ Matching content to interviews (applicability, scope) and answers (talking point
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from pathlib import Path
 
@@ -103,7 +104,7 @@ class TestApplies:
         for field in order:  # from nothing known to everything known, one field at a time
             steps.append(attrs.evolve(steps[-1], **{field: getattr(base, field)}))
         fits = [applies(applicability, step) for step in steps]
-        for less, more in zip(fits, fits[1:], strict=False):
+        for less, more in itertools.pairwise(fits):
             if not less.applies:
                 assert not more.applies
         if not applicability:
