@@ -52,10 +52,17 @@ description = "Describe what this pack offers and who it is for."
 language = "en"
 license = "CC-BY-4.0"
 authors = ["Your name"]
-format = 1
+format = 2
 requires = ["core>=1.0"]
 
 # Add more files with: include = ["questions/*.toml"]
+
+# For a role or sector pack, say whom it is for: its items then reach plans and
+# practice only for interviews whose role or job posting mentions these words.
+# [[pack.scope]]
+# id = "sales"
+# title = "Sales"
+# words = ["account executive", "sales", "quota"]
 
 [[tips]]
 id = "research-the-team"
@@ -67,6 +74,9 @@ why you want the role: it shows you researched the team, not just the company, a
 gives the interviewer something concrete to talk about.\"\"\"
 topic = "research"
 stages = ["before"]
+# Where it applies (leave out for everywhere): formats, regions, seniority,
+# situations (graduate, career-changer, internal, returner, adjustments), roles.
+applies = {{ formats = ["video", "in-person"] }}
 
 [[questions]]
 id = "why-this-team"
@@ -80,7 +90,24 @@ Keep it to under two minutes and end on what you would contribute.\"\"\"
 pitfalls = ["Talking only about the company, never the team"]
 follow_ups = ["What would you want to work on first?"]
 rubric = "core/motivation-fit"
+answer_type = "motivation"
 stages = ["during"]
+
+# What a strong answer covers, and what sinks one: each with the words that show it.
+[[questions.talking_points]]
+id = "names-team-work"
+label = "names something the team did"
+cues = ["your team", "you launched", "you shipped", "I saw that"]
+
+[[questions.talking_points]]
+id = "own-contribution"
+label = "says what they would contribute"
+cues = ["I could", "I would bring", "my experience"]
+
+[[questions.red_flags]]
+id = "only-perks"
+label = "talks only about pay or perks"
+cues = ["the salary", "the perks", "the benefits"]
 """
 
 _README = """\
