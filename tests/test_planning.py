@@ -19,6 +19,7 @@ from interviewprep import (
     Library,
     PrepPlan,
     StructureError,
+    applies,
     build_plan,
     from_dict,
     load_interview,
@@ -50,11 +51,13 @@ def interview(
 
 
 def applicable_items(library: Library, iv: Interview) -> list[tuple[str, bool]]:
+    """Every checklist item that applies to the interview (by the public rules)."""
     return [
         (f"{c.full_id}#{i.id}", i.per_interviewer)
         for c in library.checklists
-        if not c.formats or iv.format in c.formats
+        if (not c.formats or iv.format in c.formats) and applies(c.applies, iv).applies
         for i in c.items
+        if applies(i.applies, iv).applies
     ]
 
 
@@ -257,3 +260,23 @@ class TestPlanProperties:
 
 
 assert PrepPlan
+
+
+class TestFormatsOfItems:
+    @pytest.mark.parametrize(
+        ("fmt", "present", "absent"),
+        [
+            ("video", "set-up-the-room", "plan-the-route"),
+            ("video", "check-your-outfit-on-camera", "settle-for-a-phone-call"),
+            ("phone", "settle-for-a-phone-call", "check-your-outfit-on-camera"),
+            ("in-person", "plan-the-route", "set-up-the-room"),
+        ],
+    )
+    def test_steps_follow_the_format(
+        self, library: Library, fmt: str, present: str, absent: str
+    ) -> None:
+        """A checklist item for one format reaches only plans for interviews in it."""
+        plan = build_plan(library, interview(Format(fmt)), today=TODAY)
+        items = {task.source.partition("#")[2] for task in plan.tasks}
+        assert present in items
+        assert absent not in items
