@@ -21,14 +21,16 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import attrs
 
 from ._convert import from_dict, to_dict
 from ._filesystem import FileRefusedError, read_regular_file
-from ._locate import JsonLocator, Locator, TomlLocator
 from .exceptions import Problem, StructureError, excerpt
+
+if TYPE_CHECKING:
+    from ._locate import Locator
 
 __all__ = [
     "Document",
@@ -84,6 +86,9 @@ class _LazyLocator:
 
     def line(self, path: str) -> int | None:
         if self._locator is None:
+            # Imported here: most files never need a line number.
+            from ._locate import JsonLocator, TomlLocator
+
             self._locator = JsonLocator(self._text) if self._json else TomlLocator(self._text)
         return self._locator.line(path)
 
@@ -168,6 +173,8 @@ def _parse_json(file: Path | None, text: str, limits: Limits) -> Any:
     except json.JSONDecodeError as exc:
         _refuse(file, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
     except ValueError as exc:  # a duplicate key: find its line
+        from ._locate import JsonLocator
+
         duplicate = JsonLocator(text).duplicate
         path, line = duplicate if duplicate else ("", None)
         _refuse(file, f"invalid JSON: {exc}", line=line, path=path)
@@ -429,6 +436,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     try:
         return from_dict(cls, data)
     except StructureError as exc:
+        from ._locate import JsonLocator
+
         locator = JsonLocator(text)
         located = [
             attrs.evolve(p, line=locator.line(p.path) if p.path else p.line) for p in exc.problems

@@ -9,15 +9,17 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._convert import from_dict
 from ._files import Document, Limits, read_document
-from ._locate import Locator
 from ._model import ITEM_KINDS, Pack
 from .exceptions import PackError, Problem, StructureError, excerpt
+
+if TYPE_CHECKING:
+    from ._locate import Locator
 
 __all__ = ["PACK_FILES", "Origin", "load_pack", "load_pack_with_origin"]
 
