@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,35 @@ class TestCache:
         blocker.write_text("x")
         monkeypatch.setenv("INTERVIEWPREP_CACHE_DIR", str(blocker / "sub"))
         assert load_pack(big_pack(tmp_path / "p")).name == "big"
+
+
+class TestCacheNeverOverridesTheFile:
+    @pytest.mark.parametrize(
+        "forge",
+        [
+            lambda entry: "{}",
+            lambda entry: entry.replace('"Tip t0"', '"\\udc00"'),
+            lambda entry: entry.replace('"source": "', '"source": "0'),
+        ],
+        ids=["empty", "surrogate", "wrong-source"],
+    )
+    def test_forged_entry_is_a_miss(
+        self, tmp_path: Path, cache_dir: Path, forge: Callable[[str], str]
+    ) -> None:
+        """An entry that is empty, holds a lone surrogate or names another source is ignored."""
+        folder = big_pack(tmp_path / "pack")
+        expected = load_pack(folder)
+        [entry] = (cache_dir / "packs").glob("*.json")
+        entry.write_text(forge(entry.read_text("utf-8")), encoding="utf-8")
+        assert load_pack(folder) == expected
+
+    def test_entry_that_is_a_fifo_never_hangs(self, tmp_path: Path, cache_dir: Path) -> None:
+        """A cache entry replaced by a named pipe is not read."""
+        import os
+
+        folder = big_pack(tmp_path / "pack")
+        expected = load_pack(folder)
+        [entry] = (cache_dir / "packs").glob("*.json")
+        entry.unlink()
+        os.mkfifo(entry)
+        assert load_pack(folder) == expected

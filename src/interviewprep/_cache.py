@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ MIN_BYTES = 256 * 1024
 #: How many parsed packs are kept; the least recently written go first.
 MAX_PACK_ENTRIES = 32
 _FORMAT = 2
+# A JSON escape of a surrogate code point (\ud800 to \udfff), in the bytes of an entry.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 
 
 def cache_dir() -> Path | None:
@@ -77,15 +80,25 @@ def load(raw: bytes) -> dict[str, Any] | None:
     """
     The cached parse of a TOML file's bytes, or ``None`` on a miss.
 
-    The entry must be ``{"source": <digest of raw>, "data": {...}}``; the caller
-    checks the data as it checks freshly parsed data.
+    The entry must be ``{"source": <digest of raw>, "data": {...}}`` and hold no
+    surrogate escape (TOML cannot make one, so such an entry is forged or corrupt).
     """
     folder = cache_dir()
     if folder is None:
         return None
     digest = _digest(raw)
-    # Parsed TOML as JSON is rarely more than three times the TOML's size.
-    entry = read_entry(folder / "packs" / f"{digest}.json", 4 * len(raw) + 4096)
+    path = folder / "packs" / f"{digest}.json"
+    try:
+        # Parsed TOML as JSON is rarely more than three times the TOML's size.
+        text = read_regular_file(path, 4 * len(raw) + 4096)
+    except OSError:
+        return None
+    if _SURROGATE_ESCAPE.search(text):
+        return None
+    try:
+        entry = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
     if not isinstance(entry, dict) or entry.get("source") != digest:
         return None
     data = entry.get("data")

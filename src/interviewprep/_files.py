@@ -340,9 +340,8 @@ def read_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
     if not text.strip():
         _refuse(file, "the file is empty")
     if use_cache:
-        cached = _cache.load(raw)
-        # A cached entry is checked like a fresh parse; one that fails is a miss.
-        if cached is not None and not check_text(cached):
+        cached = _cache.load(raw)  # checked by the cache: never a lone surrogate
+        if cached is not None:
             return Document(file, cached, _LazyLocator(text, is_json=False))
     data = parse_text(text, is_json=is_json, file=file, limits=limits)
     if use_cache:
