@@ -196,3 +196,39 @@ class TestAssignProperties:
             if choice.story is not None:
                 told.add(choice.story)
                 heard.setdefault(choice.interviewer, set()).add(choice.story)
+
+
+class TestSaveIsAtomic:
+    def test_killed_half_way_leaves_the_old_file(self, tmp_path: Path) -> None:
+        """A process killed in the middle of StoryBank.save leaves the old bank whole."""
+        import os
+        import signal
+        import subprocess
+        import sys
+        import textwrap
+        import time
+
+        target = tmp_path / "bank.json"
+        old = StoryBank(stories=[Story(id="old", title="Old", result="Kept.")])
+        old.save(target)
+        before = target.read_bytes()
+        child = textwrap.dedent(
+            f"""
+            import os, time
+            from interviewprep import Story, StoryBank
+            os.fsync = lambda fd: time.sleep(60)  # stall after writing, before the rename
+            stories = [Story(id=f"s{{n}}", title="New", result="x" * 1000) for n in range(500)]
+            StoryBank(stories=stories).save({str(target)!r})
+            """
+        )
+        process = subprocess.Popen([sys.executable, "-c", child])
+        try:
+            deadline = time.monotonic() + 30
+            while not list(tmp_path.glob(".bank.json.*.tmp")) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert list(tmp_path.glob(".bank.json.*.tmp")), "the save never started"
+        finally:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+        assert target.read_bytes() == before
+        assert StoryBank.load(target) == old
