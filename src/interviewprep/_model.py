@@ -429,7 +429,7 @@ class Tip(InPack):
     topic: Topic = attrs.field(converter=_topic)
     stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
     audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
-    applies: Applicability = attrs.field(factory=Applicability)
+    applies: Applicability = attrs.field(default=EVERYWHERE)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -495,7 +495,7 @@ class Question(InPack):
     theme: str | None = attrs.field(default=None, validator=_check_optional_id)
     audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
     stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
-    applies: Applicability = attrs.field(factory=Applicability)
+    applies: Applicability = attrs.field(default=EVERYWHERE)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
@@ -541,7 +541,7 @@ class ChecklistItem:
     due: dt.timedelta | None = attrs.field(default=None, converter=_due)
     optional: bool = False
     per_interviewer: bool = False
-    applies: Applicability = attrs.field(factory=Applicability)
+    applies: Applicability = attrs.field(default=EVERYWHERE)
     tips: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_references
     )
@@ -573,7 +573,7 @@ class Checklist(InPack):
     stage: Stage = attrs.field(converter=_stage)
     items: tuple[ChecklistItem, ...] = attrs.field(converter=_tuple)
     formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
-    applies: Applicability = attrs.field(factory=Applicability)
+    applies: Applicability = attrs.field(default=EVERYWHERE)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
