@@ -602,3 +602,24 @@ class TestFilterProperty:
         else:
             found = list(library.questions.filter(**criteria))
         assert found == expected
+
+
+class TestOnlyWantedPacksAreRead:
+    def test_unwanted_broken_pack_is_neither_read_nor_reported(self, site: Site) -> None:
+        """load_library(packs=[...]) reads only those packs and what they require."""
+        module = site.unique("boom")
+        site.distribution(
+            "boom-dist", entry_points={"boom": f"{module}:PACK"}, files={f"{module}.py": "1/0\n"}
+        )
+        site.data_pack("Bad-Name", simple_pack("bad"))
+        library = load_library(packs=["core"], strict=True)
+        assert [p.name for p in library.packs] == ["core"]
+        assert module not in sys.modules
+
+    def test_requirements_come_along(self, site: Site) -> None:
+        """A wanted pack brings the packs it requires, found as they load."""
+        site.data_pack("base", simple_pack("base"))
+        site.data_pack("top", simple_pack("top", requires=("base>=1.0",)))
+        site.data_pack("other", simple_pack("other"))
+        library = load_library(packs=["top"], strict=True)
+        assert [p.name for p in library.packs] == ["base", "top"]

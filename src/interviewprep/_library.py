@@ -399,40 +399,81 @@ def load_candidates(
     data_only: bool = False,
     limits: Limits | None = None,
     skip: Iterable[str] = (),
+    wanted: Iterable[str] | None = None,
 ) -> tuple[list[Candidate], list[Problem]]:
     """
-    Load every installed pack (but those named in *skip*) and the local pack folders.
+    Load the installed packs and the local pack folders.
+
+    Args:
+        paths: Local pack folders, always loaded.
+        data_only: Run no third-party code.
+        limits: Bounds on the pack files.
+        skip: Names of installed packs not to load.
+        wanted: Names of the installed packs to load, with the packs they require
+            (found as they load); ``None`` for every installed pack. Packs that are
+            not wanted are not read at all, and their problems are not reported.
 
     Returns:
         The loaded packs, and the problems of those that failed to load.
     """
     limits = limits or Limits()
     skipped = {normalize_name(name) for name in skip}
-    sources, problems = find_pack_sources()
+    sources, found_problems = find_pack_sources()
     candidates: list[Candidate] = []
-    for source in sources:
-        if normalize_name(source.name) in skipped:
-            continue
+    problems: list[Problem] = []
+
+    def load(source: PackSource) -> Pack | None:
         try:
             pack, origin = load_source(source, data_only=data_only, limits=limits)
         except SourceError as failure:
             problems.extend(failure.problems)
-            continue
-        candidates.append(Candidate(source, pack, origin))
+            return None
+        loaded = source if source.kind != "path" else attrs.evolve(source, name=pack.name)
+        candidates.append(Candidate(loaded, pack, origin))
+        return pack
+
+    local: list[Pack] = []
     seen_paths: set[Path] = set()
     for path in paths:
         resolved = Path(path).resolve()
-        if resolved in seen_paths:
+        if resolved not in seen_paths:
+            seen_paths.add(resolved)
+            pack = load(PackSource(name="", kind="path", value=str(path)))
+            if pack is not None:
+                local.append(pack)
+    installed = [s for s in sources if normalize_name(s.name) not in skipped]
+    if wanted is None:
+        problems[:0] = found_problems
+        for source in installed:
+            load(source)
+        return _installed_first(candidates), problems
+    by_name: dict[str, list[PackSource]] = {}
+    for source in installed:
+        by_name.setdefault(normalize_name(source.name), []).append(source)
+    queue = [normalize_name(name) for name in wanted]
+    queue += [_requirement_name(text) for pack in local for text in pack.info.requires]
+    done: set[str] = set()
+    while queue:
+        name = queue.pop(0)
+        if name in done:
             continue
-        seen_paths.add(resolved)
-        source = PackSource(name="", kind="path", value=str(path))
-        try:
-            pack, origin = load_source(source, data_only=data_only, limits=limits)
-        except SourceError as failure:
-            problems.extend(failure.problems)
-            continue
-        candidates.append(Candidate(attrs.evolve(source, name=pack.name), pack, origin))
-    return candidates, problems
+        done.add(name)
+        for source in by_name.get(name, ()):
+            pack = load(source)
+            if pack is not None:
+                queue += [_requirement_name(text) for text in pack.info.requires]
+    return _installed_first(candidates), problems
+
+
+def _requirement_name(text: str) -> str:
+    from packaging.requirements import Requirement
+
+    return normalize_name(Requirement(text).name)
+
+
+def _installed_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Installed packs (by name), then local folders, as discovery finds them."""
+    return sorted(candidates, key=lambda c: (c.source.kind == "path", c.source.name))
 
 
 def load_library(
@@ -452,8 +493,9 @@ def load_library(
     whole and reported in :attr:`Library.problems`; the others load.
 
     Args:
-        packs: Names of the packs to load; the packs they require come along.
-            ``None`` loads every installed pack.
+        packs: Names of the packs to load; the packs they require come along, and
+            no other installed pack is read (nor its problems reported). ``None``
+            loads every installed pack.
         paths: Local pack folders (or pack files) to load as well.
         strict: Raise :class:`PackError` with every problem instead of leaving
             packs out.
@@ -471,6 +513,9 @@ def load_library(
     Raises:
         PackError: In strict mode, if anything went wrong.
     """
-    candidates, problems = load_candidates(paths=paths, data_only=data_only, limits=limits)
-    resolution = resolve(candidates, problems, wanted=packs, language=language)
+    wanted = None if packs is None else list(packs)
+    candidates, problems = load_candidates(
+        paths=paths, data_only=data_only, limits=limits, wanted=wanted
+    )
+    resolution = resolve(candidates, problems, wanted=wanted, language=language)
     return _library(resolution, strict=strict)
