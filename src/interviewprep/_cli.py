@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -26,11 +25,6 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-#: Characters a terminal acts on: C0 and C1 controls (but tab and newline), bidi
-#: controls and zero-width characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
-)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -147,13 +141,12 @@ def _write(args: argparse.Namespace, text: str, fmt: str) -> None:
 
 
 def _for_stream(text: str, fmt: str) -> str:
-    from ._rendering import for_terminal as clean
+    from ._rendering import escape_for_terminal, for_terminal
 
     if fmt in ("text", "md"):
-        return clean(text)
-    # JSON and HTML can say any character without the character itself.
-    pattern = "\\u{:04x}" if fmt == "json" else "&#x{:x};"
-    return _UNSAFE.sub(lambda m: pattern.format(ord(m.group())), text)
+        return for_terminal(text)
+    # JSON and HTML can name any character without the character itself.
+    return escape_for_terminal(text, "\\u{:04x}" if fmt == "json" else "&#x{:x};")
 
 
 def _as_json(obj: Any) -> str:

@@ -11,6 +11,13 @@ from __future__ import annotations
 from .html import render_html
 from .ics import plan_to_ics
 from .markdown import render_markdown
-from .text import for_terminal, render_text
+from .text import escape_for_terminal, for_terminal, render_text
 
-__all__ = ["for_terminal", "plan_to_ics", "render_html", "render_markdown", "render_text"]
+__all__ = [
+    "escape_for_terminal",
+    "for_terminal",
+    "plan_to_ics",
+    "render_html",
+    "render_markdown",
+    "render_text",
+]

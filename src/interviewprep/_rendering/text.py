@@ -33,7 +33,7 @@ from ._document import (
 from ._markup import parse
 from ._phrases import phrase
 
-__all__ = ["for_terminal", "render_text"]
+__all__ = ["escape_for_terminal", "for_terminal", "render_text"]
 
 # Escape sequences, each part a character class disjoint from the next, so a match
 # never backtracks and a failed one stops at the next introducer:
@@ -52,8 +52,8 @@ _UNPRINTABLE = {
     **dict.fromkeys(range(0x7F, 0xA0)),
     # Bidirectional controls: embeddings, overrides, isolates and marks.
     **dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]),
-    # Zero-width characters.
-    **dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]),
+    # Zero-width characters: spaces, joiners, the word joiner and invisible operators.
+    **dict.fromkeys([0x200B, 0x200C, 0x200D, *range(0x2060, 0x2066), 0xFEFF]),
 }
 _LIST_INDENT = "  "
 
@@ -67,7 +67,7 @@ def for_terminal(text: str) -> str:
     forms), every C0 and C1 control character except newline and tab (so also BEL,
     backspace and carriage return), the bidirectional controls (U+202A-U+202E,
     U+2066-U+2069, U+200E, U+200F, U+061C) and zero-width characters (U+200B-U+200D,
-    U+2060, U+FEFF). Takes time linear in the length of *text*.
+    U+2060-U+2065, U+FEFF). Takes time linear in the length of *text*.
 
     Args:
         text: Any text.
@@ -76,6 +76,24 @@ def for_terminal(text: str) -> str:
         The text without them.
     """
     return _SEQUENCES.sub("", text).translate(_UNPRINTABLE)
+
+
+def escape_for_terminal(text: str, form: str) -> str:
+    """
+    Write every character :func:`for_terminal` removes as an escape instead.
+
+    For formats that can name any character without containing it (JSON's
+    ``\\u001b``, HTML's ``&#x1b;``), so the text stays lossless and still cannot act
+    on a terminal: without its ESC, an escape sequence is inert text.
+
+    Args:
+        text: Text in such a format.
+        form: How to write a character, given its code point: ``"\\u{:04x}"``.
+
+    Returns:
+        The text with those characters escaped.
+    """
+    return text.translate({code: form.format(code) for code in _UNPRINTABLE})
 
 
 def _words(text: Iterable[Inline]) -> str:
