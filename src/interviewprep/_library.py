@@ -16,7 +16,7 @@ import attrs
 
 from ._discovery import PackSource, SourceError, find_pack_sources, load_source, normalize_name
 from ._files import Limits
-from ._model import ITEM_KINDS, Checklist, Pack, Question, Rubric, Tip
+from ._model import ITEM_KINDS, Checklist, Pack, Question, Rubric, Tip, parse_requirement
 from ._resolve import Candidate, Resolution, resolve
 from .exceptions import PackError, Problem
 
@@ -466,9 +466,7 @@ def load_candidates(
 
 
 def _requirement_name(text: str) -> str:
-    from packaging.requirements import Requirement
-
-    return normalize_name(Requirement(text).name)
+    return normalize_name(parse_requirement(text).name)
 
 
 def _installed_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import re
 import sys
@@ -33,6 +34,9 @@ from ._vocabulary import (
     Topic,
 )
 from .exceptions import ValidationError, excerpt
+
+if TYPE_CHECKING:
+    from packaging.requirements import Requirement
 
 __all__ = [
     "Applicability",
@@ -743,15 +747,29 @@ def _check_version(_: object, attribute: attrs.Attribute[Any], value: str) -> No
         raise ValidationError(attribute.name, msg) from None
 
 
+@functools.lru_cache(maxsize=4096)
+def parse_requirement(text: str) -> Requirement:
+    """
+    A ``requires`` entry parsed by packaging, once per process: validation, loading
+    and resolution all ask for the same entries.
+
+    Raises:
+        packaging.requirements.InvalidRequirement: If *text* is not a requirement.
+    """
+    from packaging.requirements import Requirement
+
+    return Requirement(text)
+
+
 def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     if not value:
         return  # packaging is imported only for packs that need it
-    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.requirements import InvalidRequirement
 
     for index, text in enumerate(value):
         field = f"{attribute.name}[{index}]"
         try:
-            requirement = Requirement(text)
+            requirement = parse_requirement(text)
         except InvalidRequirement as exc:
             # packaging's message repeats the whole text under its first line: keep that line.
             reason = str(exc).partition("\n")[0]

@@ -17,7 +17,16 @@ import attrs
 
 from ._discovery import PackSource, normalize_name
 from ._loading import Origin
-from ._model import ITEM_KINDS, Checklist, Pack, Question, Rubric, Tip, copy_with
+from ._model import (
+    ITEM_KINDS,
+    Checklist,
+    Pack,
+    Question,
+    Rubric,
+    Tip,
+    copy_with,
+    parse_requirement,
+)
 from .exceptions import Problem
 
 if TYPE_CHECKING:
@@ -70,11 +79,7 @@ class Resolution:
 
 
 def _requirements(pack: Pack) -> list[Requirement]:
-    if not pack.info.requires:
-        return []  # packaging is imported only for packs that need it
-    from packaging.requirements import Requirement
-
-    return [Requirement(text) for text in pack.info.requires]
+    return [parse_requirement(text) for text in pack.info.requires]
 
 
 class _Pending:
