@@ -149,7 +149,7 @@ class TestErrors:
             ("title", 5, "expected a string, got an integer 5"),
             ("stages", "before", "expected a list, got a string 'before'"),
             ("tags", [1], "expected a string, got an integer 1"),
-            ("topic", "resarch", "'resarch' is not a valid value: use one of research"),
+            ("topic", "resarch", "'resarch' is not a Topic value (did you mean 'research'?)"),
         ],
     )
     def test_wrong_types(self, field: str, value: Any, message: str) -> None:

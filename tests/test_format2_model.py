@@ -48,7 +48,7 @@ asked_by = "interviewer"
 kind = "motivational"
 intent = "will-do"
 answer_type = "motivation"
-theme = "career"
+theme = "growth"
 
 [[questions.talking_points]]
 id = "forward"

@@ -216,7 +216,7 @@ class TestFields:
         name, line, path, message = one_problem(tmp_path)
         assert (name, line, path) == ("pack.toml", line_of(content, "reserch"), "tips[0].topic")
         assert message.startswith(
-            "'reserch' is not a valid value: use one of research, self-review"
+            "'reserch' is not a Topic value (did you mean 'research'?): use one of research, self-review"
         )
 
     def test_duplicate_id(self, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import difflib
 import enum
 import functools
 import gc
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -23,7 +24,22 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._durations import format_duration, parse_duration
-from ._model import ALWAYS_WRITTEN, ITEM_KINDS, KEY, InPack, Pack
+from ._model import (
+    ALWAYS_WRITTEN,
+    ITEM_KINDS,
+    KEY,
+    KIND_NOUNS,
+    TEXT_FIELDS,
+    TRANSLATION_FIELDS,
+    Checklist,
+    InPack,
+    Pack,
+    PackInfo,
+    Question,
+    Rubric,
+    Tip,
+    Translation,
+)
 from .exceptions import Problem, StructureError, ValidationError, excerpt
 
 __all__ = [
@@ -46,9 +62,26 @@ def _is_vocabulary(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.StrEnum)
 
 
+def _is_open_vocabulary(cls: Any) -> bool:
+    """A vocabulary a pack may extend: ``Stage | str`` (and ``... | None``)."""
+    if typing.get_origin(cls) not in (typing.Union, types.UnionType):
+        return False
+    options = [a for a in typing.get_args(cls) if a is not type(None)]
+    return len(options) == 2 and str in options and any(_is_vocabulary(a) for a in options)
+
+
+def _structure_open(value: Any, cls: Any) -> Any:
+    # The model's converter decides between a core value and a declared one.
+    if value is None and type(None) in typing.get_args(cls):
+        return None
+    if type(value) is str:
+        return value
+    raise _wrong_type(value, "a string")
+
+
 def _is_plain_element(cls: Any) -> bool:
     """Strings and vocabulary values: the model's own converters check them."""
-    return cls is str or _is_vocabulary(cls)
+    return cls is str or _is_vocabulary(cls) or _is_open_vocabulary(cls)
 
 
 def _renames(cls: type) -> dict[str, str]:
@@ -248,6 +281,129 @@ def _class_structure_hook(
     return structure
 
 
+_ITEM_CLASSES: Mapping[str, type] = {
+    "tips": Tip,
+    "questions": Question,
+    "checklists": Checklist,
+    "rubrics": Rubric,
+}
+_PACK_KEYS = ("pack", *ITEM_KINDS, "phrases")
+
+
+def _attribute_note(name: str, type_: Any) -> Any:
+    from cattrs.errors import AttributeValidationNote
+
+    return AttributeValidationNote(f"Structuring class Pack @ attribute {name}", name, type_)
+
+
+def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type], Pack]:
+    """
+    Packs are read by hand: translations sit among the items of their kind in pack
+    files (``[[tips]]`` with ``translates``), and every problem keeps its file path.
+    """
+    info_hook = converter.get_structure_hook(PackInfo)
+    item_hooks = {kind: converter.get_structure_hook(cls) for kind, cls in _ITEM_CLASSES.items()}
+    translation_hook = converter.get_structure_hook(Translation)
+    phrases_hook = converter.get_structure_hook(dict[str, str])
+
+    def entries_of(kind: str, value: object, translations: list[Translation]) -> tuple[Any, ...]:
+        _expect(value, (list, tuple), "a list")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        targets: dict[str, int] = {}
+        for index, entry in enumerate(typing.cast(list[object], value)):
+            try:
+                if isinstance(entry, Mapping) and "translates" in entry:
+                    translation = translation_hook(_translation_data(kind, entry), Translation)
+                    if translation.translates in targets:
+                        msg = (
+                            f"translates {translation.translates!r} a second time: "
+                            f"{kind}[{targets[translation.translates]}] already does"
+                        )
+                        raise ValidationError("translates", msg)
+                    targets[translation.translates] = index
+                    translations.append(translation)
+                else:
+                    items.append(item_hooks[kind](entry, _ITEM_CLASSES[kind]))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _index_note(index, object)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind}", errors, list)
+        return tuple(items)
+
+    def structure(value: object, _: type) -> Pack:
+        _expect(value, (Mapping,), "a table")
+        mapping = typing.cast(Mapping[str, object], value)
+        errors: list[Exception] = []
+        extra = mapping.keys() - set(_PACK_KEYS)
+        if extra:
+            errors.append(ForbiddenExtraKeysError("unknown keys for Pack", Pack, extra))
+        fields: dict[str, Any] = {}
+        translations: list[Translation] = []
+        for key in _PACK_KEYS:
+            if key not in mapping:
+                if key == "pack":
+                    exc: Exception = KeyError("pack")
+                    exc.__notes__ = [_attribute_note("info", PackInfo)]
+                    errors.append(exc)
+                continue
+            try:
+                if key == "pack":
+                    fields["info"] = info_hook(mapping[key], PackInfo)
+                elif key == "phrases":
+                    fields["phrases"] = phrases_hook(mapping[key], dict)
+                else:
+                    fields[key] = entries_of(key, mapping[key], translations)
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                name = "info" if key == "pack" else key
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _attribute_note(name, object)]
+                errors.append(exc)
+        if errors:
+            raise ClassValidationError("While structuring Pack", errors, Pack)
+        fields["translations"] = tuple(translations)
+        return Pack(**fields)
+
+    return structure
+
+
+def _translation_data(kind: str, entry: Mapping[str, object]) -> dict[str, object]:
+    """A translation's entry with its kind, refusing what a translation cannot carry."""
+    allowed = TEXT_FIELDS[kind]
+    extra = [key for key in entry if key not in allowed and key not in TRANSLATION_FIELDS]
+    if extra:
+        named = ", ".join(repr(key) for key in extra[:3])
+        target = excerpt(entry.get("translates"))
+        msg = (
+            f"a translation carries only text ({', '.join(allowed)}); {named} "
+            f"{'is' if len(extra) == 1 else 'are'} inherited from {target} and cannot be set here"
+        )
+        raise ValidationError(str(extra[0]) if isinstance(extra[0], str) else "translates", msg)
+    return {**entry, "kind": KIND_NOUNS[kind]}
+
+
+def _unstructure_pack(generated: Callable[[Any], Any]) -> Callable[[Pack], dict[str, Any]]:
+    def unstructure(pack: Pack) -> dict[str, Any]:
+        data: dict[str, Any] = generated(pack)
+        for kind in ITEM_KINDS:
+            for item in data.get(kind, ()):
+                item.pop("pack", None)
+                item.pop(FULL_ID, None)
+        for translation in data.pop("translations", ()):
+            kind = translation.pop("kind")
+            translation.pop("pack", None)
+            translation.pop(FULL_ID, None)
+            item_kind = next(k for k, noun in KIND_NOUNS.items() if noun == kind)
+            data.setdefault(item_kind, []).append(translation)
+        phrases = data.get("phrases")
+        if phrases is not None:
+            data["phrases"] = dict(phrases)
+        # Keep the pack-file order of tables: the manifest, the items, then phrases.
+        return {key: data[key] for key in _PACK_KEYS if key in data}
+
+    return unstructure
+
+
 def _without_full_id(mapping: Mapping[str, object]) -> Mapping[str, object]:
     """An item's data without its ``full_id``, which must agree with its pack and id."""
     data = dict(mapping)
@@ -282,16 +438,17 @@ def _class_unstructure_hook(
         return unstructure_item
     if cls is not Pack:
         return generated
+    return _unstructure_pack(generated)
 
-    def unstructure(pack: Pack) -> dict[str, Any]:
-        data: dict[str, Any] = generated(pack)
-        for kind in ITEM_KINDS:
-            for item in data.get(kind, ()):
-                item.pop("pack", None)
-                item.pop(FULL_ID, None)
-        return data
 
-    return unstructure
+_PACK_HOOKS: dict[int, Callable[[object, type], Pack]] = {}
+
+
+def _pack_hook(converter: cattrs.Converter) -> Callable[[object, type], Pack]:
+    hook = _PACK_HOOKS.get(id(converter))
+    if hook is None:
+        hook = _PACK_HOOKS[id(converter)] = _pack_structure_hook(converter)
+    return hook
 
 
 def configure_converter(converter: cattrs.Converter, *, omit_defaults: bool = True) -> None:
@@ -341,6 +498,7 @@ def configure_converter(converter: cattrs.Converter, *, omit_defaults: bool = Tr
     # over the hooks of str, which every vocabulary enum also is.
     converter.register_structure_hook(enum.StrEnum, _structure_enum if detailed else _structure_str)
     converter.register_unstructure_hook(enum.StrEnum, _unstructure_enum)
+    converter.register_structure_hook_func(_is_open_vocabulary, _structure_open)
     converter.register_structure_hook_factory(
         _is_collection, lambda cls: _collection_structure_hook(cls, converter)
     )
@@ -348,6 +506,9 @@ def configure_converter(converter: cattrs.Converter, *, omit_defaults: bool = Tr
     converter.register_unstructure_hook(dt.date, _unstructure_date)
     converter.register_structure_hook_factory(
         attrs.has, lambda cls: _class_structure_hook(cls, converter)
+    )
+    converter.register_structure_hook_func(
+        lambda cls: cls is Pack, lambda value, _: _pack_hook(converter)(value, Pack)
     )
     converter.register_unstructure_hook_factory(
         attrs.has,

@@ -16,7 +16,16 @@ import attrs
 
 from ._discovery import PackSource, SourceError, find_pack_sources, load_source, normalize_name
 from ._files import Limits
-from ._model import ITEM_KINDS, Checklist, Pack, Question, Rubric, Tip, parse_requirement
+from ._model import (
+    ITEM_KINDS,
+    NAMESPACED_PATTERN,
+    Checklist,
+    Pack,
+    Question,
+    Rubric,
+    Tip,
+    parse_requirement,
+)
 from ._resolve import Candidate, Resolution, resolve
 from .exceptions import PackError, Problem
 
@@ -63,6 +72,7 @@ class _Index(Generic[T]):
             for name in self.fields:
                 annotation: Any = hints[name]
                 candidates = [annotation, *typing.get_args(annotation)]
+                candidates += [a for c in candidates[1:] for a in typing.get_args(c)]
                 found[name] = next(
                     (c for c in candidates if isinstance(c, type) and issubclass(c, enum.StrEnum)),
                     None,
@@ -96,6 +106,8 @@ def _check_values(vocabulary: type[enum.StrEnum], name: str, values: Iterable[ob
     for value in values:
         if isinstance(value, vocabulary) or value in vocabulary._value2member_map_:
             continue
+        if isinstance(value, str) and NAMESPACED_PATTERN.fullmatch(value):
+            continue  # a value a pack declares
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         msg = f"{value!r} is not a value of {name}{hint}; use one of: {', '.join(allowed)}"

@@ -9,18 +9,23 @@ lists), and checks the rules that belong to a single object when it is built, ra
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import functools
+import hashlib
+import json
 import math
 import re
 import sys
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from ._durations import parse_duration
+from ._languages import LANGUAGE_PATTERN
 from ._vocabulary import (
     AnswerType,
     AskedBy,
@@ -31,6 +36,7 @@ from ._vocabulary import (
     Seniority,
     Situation,
     Stage,
+    Theme,
     Topic,
 )
 from .exceptions import ValidationError, excerpt
@@ -43,6 +49,8 @@ __all__ = [
     "Checklist",
     "ChecklistItem",
     "Criterion",
+    "CriterionText",
+    "ItemText",
     "Level",
     "Pack",
     "PackInfo",
@@ -50,8 +58,12 @@ __all__ = [
     "Rubric",
     "Scale",
     "Scope",
+    "Section",
     "Signal",
+    "Source",
     "Tip",
+    "Translation",
+    "Vocabulary",
 ]
 
 #: The alphabet of pack names and item ids.
@@ -64,7 +76,10 @@ FULL_ID_PATTERN = re.compile(f"(?:{PACK_NAME_PATTERN.pattern})/(?:{ID_PATTERN.pa
 REFERENCE_PATTERN = re.compile(
     f"(?:(?:{PACK_NAME_PATTERN.pattern})/)?(?:{ID_PATTERN.pattern})", re.ASCII
 )
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
+#: An extra vocabulary value a pack declares: ``packname:value``.
+NAMESPACED_PATTERN = re.compile(
+    f"(?:{PACK_NAME_PATTERN.pattern}):(?:{ID_PATTERN.pattern})", re.ASCII
+)
 _MAX_ID_LENGTH = 100
 #: A region: a lowercase ISO 3166-1 alpha-2 code, or ``eu``.
 REGION_PATTERN = re.compile(r"[a-z]{2}", re.ASCII)
@@ -90,10 +105,33 @@ def _enum_member(members: type[_S], field: str, value: _S | str) -> _S:
     # hundreds of thousands of values, and Enum.__call__ is several times slower.
     member = members._value2member_map_.get(value) if isinstance(value, str) else None
     if member is None:
-        allowed = ", ".join(m.value for m in members)
-        msg = f"{excerpt(value)} is not a valid {members.__name__} value: use one of {allowed}"
-        raise ValidationError(field, msg)
+        raise ValidationError(field, _not_a_value(members, value))
     return member  # type: ignore[return-value]
+
+
+def _not_a_value(members: type[enum.StrEnum], value: object, *, open_: bool = False) -> str:
+    values = [m.value for m in members]
+    close = difflib.get_close_matches(value, values, n=1) if isinstance(value, str) else []
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    extra = "; a pack can declare more as 'packname:value'" if open_ else ""
+    allowed = ", ".join(values)
+    return f"{excerpt(value)} is not a {members.__name__} value{hint}: use one of {allowed}{extra}"
+
+
+def _open_member(members: type[_S], field: str, value: _S | str) -> _S | str:
+    """A vocabulary value, or an extra value a pack declares (``packname:value``)."""
+    member = members._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member  # type: ignore[return-value]
+    if isinstance(value, str) and NAMESPACED_PATTERN.fullmatch(value):
+        return sys.intern(value)
+    raise ValidationError(field, _not_a_value(members, value, open_=True))
+
+
+def _open_set(members: type[_S], field: str, values: Iterable[_S | str]) -> frozenset[_S | str]:
+    if isinstance(values, str):
+        values = (values,)
+    return _shared(frozenset([_open_member(members, field, value) for value in values]))
 
 
 #: Equal frozensets share one object: items repeat the same few stage, audience and
@@ -117,24 +155,32 @@ def _enum_set(members: type[_S], field: str, values: Iterable[_S | str]) -> froz
     return _shared(frozenset([_enum_member(members, field, value) for value in values]))
 
 
-def _topic(value: Topic | str) -> Topic:
-    return _enum_member(Topic, "topic", value)
+def _topic(value: Topic | str) -> Topic | str:
+    return _open_member(Topic, "topic", value)
+
+
+def _optional_topic(value: Topic | str | None) -> Topic | str | None:
+    return None if value is None else _open_member(Topic, "topic", value)
+
+
+def _theme(value: Theme | str | None) -> Theme | str | None:
+    return None if value is None else _open_member(Theme, "theme", value)
 
 
 def _asked_by(value: AskedBy | str) -> AskedBy:
     return _enum_member(AskedBy, "asked_by", value)
 
 
-def _stage(value: Stage | str) -> Stage:
-    return _enum_member(Stage, "stage", value)
+def _stage(value: Stage | str) -> Stage | str:
+    return _open_member(Stage, "stage", value)
 
 
-def _stages(values: Iterable[Stage | str]) -> frozenset[Stage]:
-    return _enum_set(Stage, "stages", values)
+def _stages(values: Iterable[Stage | str]) -> frozenset[Stage | str]:
+    return _open_set(Stage, "stages", values)
 
 
-def _audiences(values: Iterable[Audience | str]) -> frozenset[Audience]:
-    return _enum_set(Audience, "audiences", values)
+def _audiences(values: Iterable[Audience | str]) -> frozenset[Audience | str]:
+    return _open_set(Audience, "audiences", values)
 
 
 def _formats(values: Iterable[Format | str]) -> frozenset[Format]:
@@ -157,8 +203,8 @@ def _answer_type(value: AnswerType | str | None) -> AnswerType | None:
     return None if value is None else _enum_member(AnswerType, "answer_type", value)
 
 
-def _optional_kind(value: QuestionKind | str | None) -> QuestionKind | None:
-    return None if value is None else _enum_member(QuestionKind, "kind", value)
+def _optional_kind(value: QuestionKind | str | None) -> QuestionKind | str | None:
+    return None if value is None else _open_member(QuestionKind, "kind", value)
 
 
 def _optional_intent(value: Intent | str | None) -> Intent | None:
@@ -204,8 +250,8 @@ def _tuple(values: Iterable[_T]) -> tuple[_T, ...]:
 def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         msg = (
-            f"{excerpt(value)} is not a valid id: use lowercase letters, digits and '-', "
-            "starting with a letter or digit"
+            f"{excerpt(value)} is not a valid id: use lowercase ASCII letters (a-z), digits "
+            "and '-', starting with a letter or digit"
         )
         raise ValidationError(attribute.name, msg)
     if len(value) > _MAX_ID_LENGTH:
@@ -264,8 +310,8 @@ def _check_texts(_: object, attribute: attrs.Attribute[Any], value: Iterable[str
 def _check_pack_name(field: str, value: str) -> None:
     if not isinstance(value, str) or not PACK_NAME_PATTERN.fullmatch(value):
         msg = (
-            f"{excerpt(value)} is not a valid pack name: use lowercase letters, digits and '-', "
-            "starting and ending with a letter or digit"
+            f"{excerpt(value)} is not a valid pack name: use lowercase ASCII letters (a-z), "
+            "digits and '-', starting and ending with a letter or digit"
         )
         raise ValidationError(field, msg)
 
@@ -324,8 +370,125 @@ def _check_regions(_: object, attribute: attrs.Attribute[Any], value: frozenset[
 def _check_ids(_: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
     for index, text in enumerate(sorted(value) if isinstance(value, frozenset) else value):
         if not isinstance(text, str) or not ID_PATTERN.fullmatch(text) or len(text) > 100:
-            msg = f"{excerpt(text)} is not an id: use lowercase letters, digits and '-' (ASCII)"
+            msg = f"{excerpt(text)} is not an id: use lowercase ASCII letters (a-z), digits and '-'"
             raise ValidationError(f"{attribute.name}[{index}]", msg)
+
+
+_SPDX = re.compile(r"[A-Za-z0-9.+:()-]+(?: +(?:AND|OR|WITH) +[A-Za-z0-9.+:()-]+)*", re.ASCII)
+
+
+def _check_license(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not _SPDX.fullmatch(value)):
+        msg = (
+            f"{excerpt(value)} is not an SPDX licence expression such as 'CC-BY-4.0' "
+            "or 'CC-BY-SA-4.0'"
+        )
+        raise ValidationError(attribute.name, msg)
+
+
+def _check_optional_text(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_one_text(attribute.name, value)
+
+
+def _check_rank(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValidationError(
+            attribute.name, f"must be a whole number from 1, not {excerpt(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """
+    Where content comes from (pack format 2): the page or repository it was taken or
+    translated from.
+
+    Attributes:
+        url: The address of the source.
+        revision: Which version of it was used: a date, a commit or an edition.
+    """
+
+    url: str = attrs.field(validator=_check_text)
+    revision: str | None = attrs.field(default=None, validator=_check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """
+    A group of a pack's items, in a pack-defined order (pack format 2).
+
+    Attributes:
+        id: The section's id; items name it in their ``section``.
+        title: The heading shown above the section's items.
+        order: Where the section comes among the pack's sections (lowest first;
+            sections of equal order keep their order in the file).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    order: int = 0
+
+
+def _namespaced(field: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for index, text in enumerate(value):
+            if not isinstance(text, str) or not NAMESPACED_PATTERN.fullmatch(text):
+                msg = (
+                    f"{excerpt(text)} is not an extra {field} value: write it as "
+                    "'packname:value', such as 'acme:remote-work'"
+                )
+                raise ValidationError(f"{attribute.name}[{index}]", msg)
+
+    return attrs.field(default=(), converter=_str_tuple, validator=check)
+
+
+@attrs.frozen(kw_only=True)
+class Vocabulary:
+    """
+    The extra vocabulary values a pack declares (pack format 2).
+
+    Every value is namespaced with the declaring pack's name (``acme:remote-work``),
+    so it never collides with a core value or another pack's. Items of the pack,
+    and of packs that require it, may then use it where the core values go.
+
+    Attributes:
+        topics: Extra values for ``topic``.
+        themes: Extra values for ``theme``.
+        stages: Extra values for ``stage`` and ``stages``.
+        audiences: Extra values for ``audiences``.
+        kinds: Extra values for a question's ``kind``.
+    """
+
+    topics: tuple[str, ...] = _namespaced("topic")
+    themes: tuple[str, ...] = _namespaced("theme")
+    stages: tuple[str, ...] = _namespaced("stage")
+    audiences: tuple[str, ...] = _namespaced("audience")
+    kinds: tuple[str, ...] = _namespaced("kind")
+
+    def __bool__(self) -> bool:
+        """
+        Whether the pack declares any extra value.
+        """
+        return bool(self.topics or self.themes or self.stages or self.audiences or self.kinds)
+
+    def values(self) -> frozenset[str]:
+        """
+        Every declared value, of every field.
+        """
+        return frozenset(self.topics + self.themes + self.stages + self.audiences + self.kinds)
+
+
+#: The vocabulary fields of items whose values a pack may extend, by field name, with
+#: the :class:`Vocabulary` field that declares them.
+OPEN_FIELDS = {
+    "topic": "topics",
+    "theme": "themes",
+    "stage": "stages",
+    "stages": "stages",
+    "audiences": "audiences",
+    "kind": "kinds",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -423,6 +586,13 @@ class Tip(InPack):
             situations, roles; empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts the tip covers (for example ``F12``).
+        section: The id of the pack section it belongs to (format 2).
+        featured: Whether the pack marks it as one of its most important items.
+        rank: Its place in the pack's own ranking (1 is first; format 2), such
+            as "most common" for questions.
+        source: Where its text comes from, if not from its pack's source.
+        license: Its licence (SPDX), if not its pack's.
+        attribution: Whom to credit for it, if not its pack's attribution.
         replaces: Full id of an item of another pack that this one overrides.
         pack: The pack the tip belongs to; set when the tip is put in a pack.
     """
@@ -430,9 +600,9 @@ class Tip(InPack):
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_check_text)
     body: str = attrs.field(validator=_check_text)
-    topic: Topic = attrs.field(converter=_topic)
-    stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
-    audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
+    topic: Topic | str = attrs.field(converter=_topic)
+    stages: frozenset[Stage | str] = attrs.field(default=frozenset(), converter=_stages)
+    audiences: frozenset[Audience | str] = attrs.field(default=frozenset(), converter=_audiences)
     applies: Applicability = attrs.field(default=EVERYWHERE)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
@@ -440,6 +610,12 @@ class Tip(InPack):
     covers: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
+    section: str | None = attrs.field(default=None, validator=_check_optional_id)
+    featured: bool = False
+    rank: int | None = attrs.field(default=None, validator=_check_rank)
+    source: Source | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
@@ -466,12 +642,21 @@ class Question(InPack):
             ``hypothetical``, ``motivation``, ...
         talking_points: What a strong answer covers (format 2).
         red_flags: What sinks an answer (format 2).
-        theme: What the question is about, as an id (format 2), e.g. ``team``.
+        theme: What the question is about (format 2), such as ``team`` or
+            ``remote-work``; a pack can declare more.
+        topic: The topic of preparation it belongs to (format 2), as for tips.
         audiences: Who is likely to ask it (or best to ask); empty means anyone.
         stages: When it applies; empty means at any stage.
         applies: Where it applies (format 2); empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
+        section: The id of the pack section it belongs to (format 2).
+        featured: Whether the pack marks it as one of its most important items.
+        rank: Its place in the pack's own ranking (1 is first; format 2), such
+            as "most common" for questions.
+        source: Where its text comes from, if not from its pack's source.
+        license: Its licence (SPDX), if not its pack's.
+        attribution: Whom to credit for it, if not its pack's attribution.
         replaces: Full id of an item of another pack that this one overrides.
         pack: The pack the question belongs to.
     """
@@ -479,7 +664,7 @@ class Question(InPack):
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
     asked_by: AskedBy = attrs.field(converter=_asked_by)
-    kind: QuestionKind | None = attrs.field(default=None, converter=_optional_kind)
+    kind: QuestionKind | str | None = attrs.field(default=None, converter=_optional_kind)
     intent: Intent | None = attrs.field(default=None, converter=_optional_intent)
     guidance: str = ""
     pitfalls: tuple[str, ...] = attrs.field(
@@ -496,9 +681,10 @@ class Question(InPack):
     red_flags: tuple[Signal, ...] = attrs.field(
         default=(), converter=_tuple, validator=_check_signals
     )
-    theme: str | None = attrs.field(default=None, validator=_check_optional_id)
-    audiences: frozenset[Audience] = attrs.field(default=frozenset(), converter=_audiences)
-    stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=_stages)
+    theme: Theme | str | None = attrs.field(default=None, converter=_theme)
+    topic: Topic | str | None = attrs.field(default=None, converter=_optional_topic)
+    audiences: frozenset[Audience | str] = attrs.field(default=frozenset(), converter=_audiences)
+    stages: frozenset[Stage | str] = attrs.field(default=frozenset(), converter=_stages)
     applies: Applicability = attrs.field(default=EVERYWHERE)
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
@@ -506,6 +692,12 @@ class Question(InPack):
     covers: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
+    section: str | None = attrs.field(default=None, validator=_check_optional_id)
+    featured: bool = False
+    rank: int | None = attrs.field(default=None, validator=_check_rank)
+    source: Source | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
@@ -562,19 +754,26 @@ class Checklist(InPack):
     Attributes:
         id: Unique among the pack's checklists.
         title: What the checklist is for.
-        stage: Before, during or after the interview.
+        stage: Before, during or after the interview, or at the offer.
         items: The items, in order; their ids are unique within the checklist.
         formats: The interview formats it is meant for; empty means any format.
         applies: Where it applies (format 2); empty means everywhere.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
+        section: The id of the pack section it belongs to (format 2).
+        featured: Whether the pack marks it as one of its most important items.
+        rank: Its place in the pack's own ranking (1 is first; format 2), such
+            as "most common" for questions.
+        source: Where its text comes from, if not from its pack's source.
+        license: Its licence (SPDX), if not its pack's.
+        attribution: Whom to credit for it, if not its pack's attribution.
         replaces: Full id of an item of another pack that this one overrides.
         pack: The pack the checklist belongs to.
     """
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_check_text)
-    stage: Stage = attrs.field(converter=_stage)
+    stage: Stage | str = attrs.field(converter=_stage)
     items: tuple[ChecklistItem, ...] = attrs.field(converter=_tuple)
     formats: frozenset[Format] = attrs.field(default=frozenset(), converter=_formats)
     applies: Applicability = attrs.field(default=EVERYWHERE)
@@ -584,6 +783,12 @@ class Checklist(InPack):
     covers: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
+    section: str | None = attrs.field(default=None, validator=_check_optional_id)
+    featured: bool = False
+    rank: int | None = attrs.field(default=None, validator=_check_rank)
+    source: Source | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
@@ -701,6 +906,13 @@ class Rubric(InPack):
             the library naming a question's answer type is that question's default.
         tags: Free-form labels.
         covers: Ids of the guidance facts it covers.
+        section: The id of the pack section it belongs to (format 2).
+        featured: Whether the pack marks it as one of its most important items.
+        rank: Its place in the pack's own ranking (1 is first; format 2), such
+            as "most common" for questions.
+        source: Where its text comes from, if not from its pack's source.
+        license: Its licence (SPDX), if not its pack's.
+        attribution: Whom to credit for it, if not its pack's attribution.
         replaces: Full id of an item of another pack that this one overrides.
         pack: The pack the rubric belongs to.
     """
@@ -717,6 +929,12 @@ class Rubric(InPack):
     covers: frozenset[str] = attrs.field(
         default=frozenset(), converter=_str_set, validator=_check_texts
     )
+    section: str | None = attrs.field(default=None, validator=_check_optional_id)
+    featured: bool = False
+    rank: int | None = attrs.field(default=None, validator=_check_rank)
+    source: Source | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
     replaces: str | None = attrs.field(default=None, validator=_check_replaces)
     pack: str | None = attrs.field(default=None, validator=_check_pack)
 
@@ -732,6 +950,296 @@ class Rubric(InPack):
                         f"{excerpt(self.scale.min)}-{excerpt(self.scale.max)}"
                     )
                     raise ValidationError(f"criteria[{index}].levels[{position}].score", msg)
+
+
+# -- translations ------------------------------------------------------------------------
+
+#: The singular noun of each item kind, as a translation's ``kind`` names it.
+KIND_NOUNS = {
+    "tips": "tip",
+    "questions": "question",
+    "checklists": "checklist",
+    "rubrics": "rubric",
+}
+#: The item kind of each singular noun.
+NOUN_KINDS = {noun: kind for kind, noun in KIND_NOUNS.items()}
+#: The text fields a translation of each kind carries; everything else is inherited.
+TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "tips": ("title", "body"),
+    "questions": ("text", "guidance", "pitfalls", "follow_ups", "talking_points", "red_flags"),
+    "checklists": ("title", "items"),
+    "rubrics": ("title", "description", "criteria"),
+}
+#: The fields of a translation that are not text: who it is and where it comes from.
+TRANSLATION_FIELDS = ("id", "translates", "revision", "source", "license", "attribution")
+
+
+@attrs.frozen(kw_only=True)
+class ItemText:
+    """
+    The translated text of one checklist item, matched to the source by its id.
+
+    Attributes:
+        id: The id of the checklist item it translates.
+        text: The item's text.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+
+
+def _check_levels_unique(
+    _: object, attribute: attrs.Attribute[Any], levels: tuple[Level, ...]
+) -> None:
+    seen: set[int] = set()
+    for index, level in enumerate(levels):
+        if level.score in seen:
+            msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
+            raise ValidationError(f"{attribute.name}[{index}].score", msg)
+        seen.add(level.score)
+
+
+@attrs.frozen(kw_only=True)
+class CriterionText:
+    """
+    The translated text of one rubric criterion, matched to the source by its id.
+
+    Attributes:
+        id: The id of the criterion it translates.
+        name: The criterion's name.
+        description: What it looks at.
+        levels: The levels' labels and anchors, matched by score.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str | None = attrs.field(default=None, validator=_check_optional_text)
+    description: str | None = attrs.field(default=None, validator=_check_optional_text)
+    levels: tuple[Level, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_check_levels_unique
+    )
+
+
+def _optional_str_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else _str_tuple(values)
+
+
+def _optional_tuple(values: Iterable[_T] | None) -> tuple[_T, ...] | None:
+    return None if values is None else tuple(values)
+
+
+def _check_optional_texts(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[str, ...] | None
+) -> None:
+    if value is not None:
+        _check_texts(_, attribute, value)
+
+
+def _check_optional_signals(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[Signal, ...] | None
+) -> None:
+    if value is not None:
+        _check_unique_ids(attribute.name, value)
+
+
+def _check_kind(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in NOUN_KINDS:
+        allowed = ", ".join(NOUN_KINDS)
+        raise ValidationError(
+            attribute.name, f"{excerpt(value)} is not an item kind: use one of {allowed}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Translation(InPack):
+    """
+    The text of an item of another pack in this pack's language (pack format 2).
+
+    A translation carries only text; everything else (topic, stages, audiences,
+    applicability, rubric, due dates, scores...) is the translated item's. In a
+    pack file it is written among the items of its kind, with ``translates``:
+
+    .. code-block:: toml
+
+        [[tips]]
+        translates = "core/research-the-company"
+        title = "Renseignez-vous sur l'entreprise"
+        body = "…"
+
+    Any number of languages of one item can be installed together; a library
+    shows each item in the first language of its chain that has it (see
+    :func:`interviewprep.load_library`).
+
+    Attributes:
+        kind: The kind of the translated item: ``tip``, ``question``,
+            ``checklist`` or ``rubric`` (in pack files, the array it is in).
+        translates: The full id of the translated item (``core/star-answer``).
+        id: Unique among the pack's translations of its kind; the translated
+            item's id when left out.
+        revision: The revision of the source text it follows, as
+            :func:`text_revision` gives it; ``validate`` reports a translation
+            whose source has changed since.
+        title: A tip's, checklist's or rubric's title.
+        body: A tip's body.
+        text: A question's text.
+        guidance: A question's guidance.
+        description: A rubric's description.
+        pitfalls: A question's pitfalls, in the source's order.
+        follow_ups: A question's follow-ups, in the source's order.
+        talking_points: A question's talking points, matched by id.
+        red_flags: A question's red flags, matched by id.
+        items: A checklist's items' texts, matched by id.
+        criteria: A rubric's criteria's texts, matched by id.
+        source: Where the translation comes from.
+        license: Its licence (SPDX), if not its pack's.
+        attribution: Whom to credit for it, if not its pack's attribution.
+        pack: The pack the translation belongs to.
+    """
+
+    kind: str = attrs.field(validator=_check_kind)
+    translates: str = attrs.field(validator=_check_replaces)
+    id: str = attrs.field(validator=_check_id)
+    revision: str | None = attrs.field(default=None, validator=_check_optional_text)
+    title: str | None = attrs.field(default=None, validator=_check_optional_text)
+    body: str | None = attrs.field(default=None, validator=_check_optional_text)
+    text: str | None = attrs.field(default=None, validator=_check_optional_text)
+    guidance: str | None = attrs.field(default=None, validator=_check_optional_text)
+    description: str | None = attrs.field(default=None, validator=_check_optional_text)
+    pitfalls: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_str_tuple, validator=_check_optional_texts
+    )
+    follow_ups: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_str_tuple, validator=_check_optional_texts
+    )
+    talking_points: tuple[Signal, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_check_optional_signals
+    )
+    red_flags: tuple[Signal, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_check_optional_signals
+    )
+    items: tuple[ItemText, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_check_optional_signals
+    )
+    criteria: tuple[CriterionText, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_check_optional_signals
+    )
+    source: Source | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
+    pack: str | None = attrs.field(default=None, validator=_check_pack)
+
+    @id.default
+    def _default_id(self) -> str:
+        return self.translates.partition("/")[2] if isinstance(self.translates, str) else ""
+
+    def __attrs_post_init__(self) -> None:
+        kind = NOUN_KINDS[self.kind]
+        allowed = TEXT_FIELDS[kind]
+        texts = [name for name in _ALL_TEXT_FIELDS if getattr(self, name) is not None]
+        for name in texts:
+            if name not in allowed:
+                msg = (
+                    f"a translation of a {self.kind} carries only {', '.join(allowed)}; "
+                    f"{name} is not one of them"
+                )
+                raise ValidationError(name, msg)
+        if not texts:
+            msg = f"a translation needs at least one text field: {', '.join(allowed)}"
+            raise ValidationError("translates", msg)
+
+    @property
+    def item_kind(self) -> str:
+        """
+        The kind as a pack's field name: ``tips``, ``questions``, ...
+        """
+        return NOUN_KINDS[self.kind]
+
+
+_ALL_TEXT_FIELDS = tuple(dict.fromkeys(name for names in TEXT_FIELDS.values() for name in names))
+_KIND_OF: Mapping[type, str] = {
+    Tip: "tips",
+    Question: "questions",
+    Checklist: "checklists",
+    Rubric: "rubrics",
+}
+
+
+def text_revision(item: Tip | Question | Checklist | Rubric) -> str:
+    """
+    A short fingerprint of an item's text fields: the ``revision`` a translation records.
+
+    It changes whenever a text a translation carries changes (and only then), so a
+    translation can tell that its source was edited since it was made.
+
+    Args:
+        item: The translated item.
+
+    Returns:
+        Twelve hexadecimal digits.
+    """
+    kind = _KIND_OF[type(item)]
+    data: dict[str, Any] = {}
+    for name in TEXT_FIELDS[kind]:
+        value = getattr(item, name)
+        if name in ("talking_points", "red_flags"):
+            value = [[s.id, s.label, list(s.cues)] for s in value]
+        elif name == "items":
+            value = [[entry.id, entry.text] for entry in value]
+        elif name == "criteria":
+            value = [
+                [c.id, c.name, c.description, [[lv.score, lv.label, lv.anchor] for lv in c.levels]]
+                for c in value
+            ]
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[name] = value
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def translate(item: _T, translation: Translation) -> _T:
+    """
+    *item* with the texts of *translation*; everything else unchanged.
+
+    Entries matched by id (talking points, red flags, checklist items, criteria)
+    or by score (levels) that the translation leaves out keep the source's text.
+    """
+    changes: dict[str, Any] = {}
+    for name in TEXT_FIELDS[translation.item_kind]:
+        value = getattr(translation, name)
+        if value is None:
+            continue
+        if name in ("talking_points", "red_flags"):
+            by_id = {signal.id: signal for signal in value}
+            value = tuple(by_id.get(s.id, s) for s in getattr(item, name))
+        elif name == "items":
+            texts = {entry.id: entry.text for entry in value}
+            value = tuple(
+                copy_with(entry, text=texts[entry.id]) if entry.id in texts else entry
+                for entry in getattr(item, name)
+            )
+        elif name == "criteria":
+            value = tuple(_translate_criterion(c, value) for c in getattr(item, name))
+        changes[name] = value
+    return copy_with(item, **changes)
+
+
+def _translate_criterion(criterion: Criterion, texts: tuple[CriterionText, ...]) -> Criterion:
+    found = next((t for t in texts if t.id == criterion.id), None)
+    if found is None:
+        return criterion
+    labels = {level.score: level for level in found.levels}
+    levels = tuple(
+        copy_with(level, label=labels[level.score].label, anchor=labels[level.score].anchor)
+        if level.score in labels
+        else level
+        for level in criterion.levels
+    )
+    return copy_with(
+        criterion,
+        name=found.name if found.name is not None else criterion.name,
+        description=found.description if found.description is not None else criterion.description,
+        levels=levels,
+    )
 
 
 # -- packs -------------------------------------------------------------------------------
@@ -782,7 +1290,7 @@ def _check_requires(_: object, attribute: attrs.Attribute[Any], value: tuple[str
 
 
 def _check_language(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _LANGUAGE.fullmatch(value):
+    if not LANGUAGE_PATTERN.fullmatch(value):
         msg = f"{excerpt(value)} is not a BCP 47 language tag such as 'en' or 'de-CH'"
         raise ValidationError(attribute.name, msg)
 
@@ -817,6 +1325,11 @@ class PackInfo:
         scope: The roles or sectors a role pack is for, with the words that
             recognise them (format 2); empty means for everyone. Its items are used
             in plans and practice only for interviews of those roles.
+        source: Where the pack's content comes from (format 2).
+        attribution: Whom to credit, as the licence asks (format 2), such as
+            "Based on the handbook by Jane Doe".
+        sections: The groups its items fall into, in order (format 2).
+        vocabulary: Extra vocabulary values it declares (format 2).
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -824,7 +1337,7 @@ class PackInfo:
     title: str = attrs.field(validator=_check_text)
     description: str = ""
     language: str = attrs.field(default="en", validator=_check_language)
-    license: str | None = None
+    license: str | None = attrs.field(default=None, validator=_check_license)
     authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_texts)
     homepage: str | None = None
     format: int = attrs.field(default=1, validator=_check_format, metadata={ALWAYS_WRITTEN: True})
@@ -832,10 +1345,32 @@ class PackInfo:
         default=(), converter=_str_tuple, validator=_check_requires
     )
     scope: tuple[Scope, ...] = attrs.field(default=(), converter=_tuple)
+    source: Source | None = None
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    vocabulary: Vocabulary = attrs.field(factory=Vocabulary)
 
     @scope.validator
     def _check_scope(self, attribute: attrs.Attribute[Any], value: tuple[Scope, ...]) -> None:
         _check_unique_ids(attribute.name, value)
+
+    @sections.validator
+    def _check_sections(self, attribute: attrs.Attribute[Any], value: tuple[Section, ...]) -> None:
+        _check_unique_ids(attribute.name, value)
+
+    @vocabulary.validator
+    def _check_vocabulary(self, attribute: attrs.Attribute[Any], value: Vocabulary) -> None:
+        for field in attrs.fields(Vocabulary):
+            for index, text in enumerate(getattr(value, field.name)):
+                if text.partition(":")[0] != self.name:
+                    msg = f"{excerpt(text)} must start with this pack's name: '{self.name}:...'"
+                    raise ValidationError(f"{attribute.name}.{field.name}[{index}]", msg)
+
+    def ordered_sections(self) -> tuple[Section, ...]:
+        """
+        The sections in display order: by ``order``, then as written.
+        """
+        return tuple(sorted(self.sections, key=lambda section: section.order))
 
 
 def copy_with(item: _T, **changes: Any) -> _T:
@@ -854,19 +1389,35 @@ def copy_with(item: _T, **changes: Any) -> _T:
 
 
 #: The fields pack format 2 adds, by item kind.
+_COMMON_FORMAT_2 = ("section", "featured", "rank", "source", "attribution")
 _FORMAT_2_FIELDS = {
-    "tips": ("applies",),
-    "questions": ("answer_type", "talking_points", "red_flags", "theme", "applies"),
-    "checklists": ("applies",),
-    "rubrics": ("answer_types",),
+    "tips": ("applies", *_COMMON_FORMAT_2),
+    "questions": (
+        "answer_type",
+        "talking_points",
+        "red_flags",
+        "theme",
+        "topic",
+        "applies",
+        *_COMMON_FORMAT_2,
+    ),
+    "checklists": ("applies", *_COMMON_FORMAT_2),
+    "rubrics": ("answer_types", *_COMMON_FORMAT_2),
 }
+_FORMAT_2_INFO = ("scope", "source", "attribution", "sections", "vocabulary")
 
 
 def _check_format_1(pack: Pack) -> None:
     """Refuse the fields of format 2 in a pack that says it is of format 1."""
     hint = "is a field of pack format 2: set format = 2 in [pack]"
-    if pack.info.scope:
-        raise ValidationError("pack.scope", hint)
+    for name in _FORMAT_2_INFO:
+        if getattr(pack.info, name):
+            raise ValidationError(f"pack.{name}", hint)
+    if pack.phrases:
+        raise ValidationError("phrases", hint)
+    if pack.translations:
+        translation = pack.translations[0]
+        raise ValidationError(f"{translation.item_kind}[?].translates", hint)
     for kind, names in _FORMAT_2_FIELDS.items():
         for index, item in enumerate(getattr(pack, kind)):
             for name in names:
@@ -876,6 +1427,57 @@ def _check_format_1(pack: Pack) -> None:
                 for position, entry in enumerate(item.items):
                     if entry.applies:
                         raise ValidationError(f"{kind}[{index}].items[{position}].applies", hint)
+            if any(
+                isinstance(value, str) and not isinstance(value, enum.Enum)
+                for value in _open_values(item)
+            ):
+                raise ValidationError(f"{kind}[{index}]", "an extra vocabulary value " + hint)
+
+
+def _open_values(item: Any) -> Iterable[tuple[str, Any]]:
+    """(field, value) for every value of an item's open vocabulary fields."""
+    for field in OPEN_FIELDS:
+        value = getattr(item, field, None)
+        if isinstance(value, frozenset):
+            for entry in sorted(value, key=str):
+                yield field, entry
+        elif value is not None:
+            yield field, value
+
+
+def extra_values(item: Any) -> Iterable[tuple[str, str]]:
+    """
+    (field, value) for every extra (namespaced) vocabulary value an item uses.
+    """
+    for field, value in _open_values(item):
+        if not isinstance(value, enum.Enum):
+            yield field, value
+
+
+def undeclared(field: str, value: str, declared: Vocabulary) -> str | None:
+    """Why *value* of *field* is not declared by *declared*, or ``None`` if it is."""
+    values: tuple[str, ...] = getattr(declared, OPEN_FIELDS[field])
+    if value in values:
+        return None
+    close = difflib.get_close_matches(value, values, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    listed = ", ".join(values) if values else "none"
+    return (
+        f"{excerpt(value)} is not declared in [pack.vocabulary] {OPEN_FIELDS[field]}{hint}; "
+        f"declared: {listed}"
+    )
+
+
+def _translations(values: Iterable[Translation]) -> tuple[Translation, ...]:
+    # In pack files translations sit among the items of their kind: keep that order.
+    order = list(KIND_NOUNS.values())
+    return tuple(sorted(values, key=lambda t: order.index(t.kind) if t.kind in order else 0))
+
+
+def _phrases(value: Mapping[str, str]) -> Mapping[str, str]:
+    if isinstance(value, MappingProxyType):
+        return value
+    return MappingProxyType(dict(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -892,6 +1494,10 @@ class Pack:
         questions: The questions, in file order.
         checklists: The checklists, in file order.
         rubrics: The rubrics, in file order.
+        translations: Texts of other packs' items in this pack's language (format
+            2); in pack files they are written among the items of their kind.
+        phrases: The library's own words (headings, labels) in this pack's
+            language, by phrase key (format 2): the ``[phrases]`` table.
     """
 
     info: PackInfo = attrs.field(metadata={KEY: "pack"})
@@ -899,6 +1505,10 @@ class Pack:
     questions: tuple[Question, ...] = attrs.field(default=(), converter=_tuple)
     checklists: tuple[Checklist, ...] = attrs.field(default=(), converter=_tuple)
     rubrics: tuple[Rubric, ...] = attrs.field(default=(), converter=_tuple)
+    translations: tuple[Translation, ...] = attrs.field(default=(), converter=_translations)
+    phrases: Mapping[str, str] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=_phrases
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.info.format < 2:
@@ -906,6 +1516,7 @@ class Pack:
         # Stamping happens here and nowhere else: items read from a pack file and
         # items built in code arrive without their pack.
         name = self.info.name
+        sections = {section.id for section in self.info.sections}
         for kind in ITEM_KINDS:
             items: tuple[Any, ...] = getattr(self, kind)
             _check_unique_ids(kind, items)
@@ -913,11 +1524,47 @@ class Pack:
                 if item.pack not in (None, name):
                     msg = f"belongs to pack {excerpt(item.pack)}, not {excerpt(name)}"
                     raise ValidationError(f"{kind}[{index}].pack", msg)
+                if item.section is not None and item.section not in sections:
+                    raise ValidationError(
+                        f"{kind}[{index}].section", _unknown_section(item.section, sections)
+                    )
+                for field, value in extra_values(item):
+                    if value.partition(":")[0] == name:
+                        problem = undeclared(field, value, self.info.vocabulary)
+                        if problem:
+                            raise ValidationError(f"{kind}[{index}].{field}", problem)
             if any(item.pack is None for item in items):
                 stamped = tuple(
                     item if item.pack is not None else copy_with(item, pack=name) for item in items
                 )
                 object.__setattr__(self, kind, stamped)
+        seen: dict[tuple[str, str], int] = {}
+        targets: dict[tuple[str, str], int] = {}
+        for index, translation in enumerate(self.translations):
+            path = f"translations[{index}]"
+            if translation.pack not in (None, name):
+                msg = f"belongs to pack {excerpt(translation.pack)}, not {excerpt(name)}"
+                raise ValidationError(f"{path}.pack", msg)
+            key = (translation.kind, translation.id)
+            if key in seen or any(
+                item.id == translation.id for item in getattr(self, translation.item_kind)
+            ):
+                msg = f"duplicate id {translation.id!r} (ids must be unique per kind within a pack)"
+                raise ValidationError(f"{path}.id", msg)
+            seen[key] = index
+            target = (translation.kind, translation.translates)
+            if target in targets:
+                msg = (
+                    f"translates {translation.translates!r} a second time: "
+                    f"translations[{targets[target]}] already does"
+                )
+                raise ValidationError(f"{path}.translates", msg)
+            targets[target] = index
+        if any(translation.pack is None for translation in self.translations):
+            stamped_translations = tuple(
+                t if t.pack is not None else copy_with(t, pack=name) for t in self.translations
+            )
+            object.__setattr__(self, "translations", stamped_translations)
 
     @property
     def name(self) -> str:
@@ -928,6 +1575,13 @@ class Pack:
 
     def __len__(self) -> int:
         """
-        The number of items of every kind.
+        The number of items of every kind (translations not counted).
         """
         return len(self.tips) + len(self.questions) + len(self.checklists) + len(self.rubrics)
+
+
+def _unknown_section(section: str, sections: set[str]) -> str:
+    close = difflib.get_close_matches(section, sorted(sections), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    listed = ", ".join(sorted(sections)) if sections else "none; define them in [[pack.sections]]"
+    return f"{excerpt(section)} is not a section of this pack{hint}; sections: {listed}"

@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["PrepPlan", "Task", "build_plan"]
 
 #: When an undated checklist item falls due, relative to the interview, by stage.
-UNDATED_OFFSETS: Mapping[Stage, dt.timedelta] = {
+#: A stage a pack declares (``acme:assessment-day``) counts as before the interview.
+UNDATED_OFFSETS: Mapping[Stage | str, dt.timedelta] = {
     Stage.BEFORE: dt.timedelta(0),
     Stage.DURING: dt.timedelta(0),
     Stage.AFTER: dt.timedelta(days=2),
+    Stage.OFFER: dt.timedelta(days=5),
 }
 #: When something promised in the first round is due: the day before the interview.
 PROMISE_OFFSET = dt.timedelta(days=-1)
@@ -45,7 +47,8 @@ class Task:
         source: Where it came from: the checklist's full id and the item's id,
             as ``core/after-interview#send-thank-you-notes``, or
             ``first_round.promised[0]`` for a promise made in the first round.
-        stage: Before, during or after the interview.
+        stage: Before, during or after the interview, at the offer, or a stage a
+            pack declares.
         optional: Whether it is nice to have rather than essential.
         dated: Whether the checklist item gave a due offset; undated items fall due
             at the interview's start (before, during) or two days after (after).
@@ -57,7 +60,7 @@ class Task:
     overdue: bool
     interviewer: str | None
     source: str
-    stage: Stage
+    stage: Stage | str
     optional: bool = False
     dated: bool = True
     tips: tuple[str, ...] = ()
@@ -90,7 +93,7 @@ class PrepPlan:
         """
         The tasks of one stage, in due order.
         """
-        wanted = Stage(stage)
+        wanted = Stage._value2member_map_.get(stage, stage)
         return tuple(task for task in self.tasks if task.stage == wanted)
 
     @property
@@ -157,7 +160,11 @@ def _tasks(
         for item in checklist.items:
             if not relevance.fit(checklist, item.applies).applies:
                 continue
-            offset = item.due if item.due is not None else UNDATED_OFFSETS[checklist.stage]
+            offset = (
+                item.due
+                if item.due is not None
+                else UNDATED_OFFSETS.get(checklist.stage, dt.timedelta(0))
+            )
             due = interview.when + offset
             for text, who in _task_texts(item, interview.interviewers):
                 task = Task(

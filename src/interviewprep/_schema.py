@@ -1,5 +1,5 @@
 """
-The JSON Schema of pack format 1, generated from the content model.
+The JSON Schema of pack formats 1 and 2, generated from the content model.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 import re
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -17,13 +18,18 @@ from ._model import (
     FORMATS,
     FULL_ID_PATTERN,
     ID_PATTERN,
+    NAMESPACED_PATTERN,
     PACK_NAME_PATTERN,
     REFERENCE_PATTERN,
     REGION_PATTERN,
+    TEXT_FIELDS,
+    TRANSLATION_FIELDS,
     Applicability,
     Checklist,
     ChecklistItem,
     Criterion,
+    CriterionText,
+    ItemText,
     Level,
     Pack,
     PackInfo,
@@ -31,8 +37,12 @@ from ._model import (
     Rubric,
     Scale,
     Scope,
+    Section,
     Signal,
+    Source,
     Tip,
+    Translation,
+    Vocabulary,
 )
 
 __all__ = ["pack_schema"]
@@ -58,8 +68,10 @@ _PATTERNS = {
     "replaces": _anchored(FULL_ID_PATTERN),
     "regions": _anchored(REGION_PATTERN),
     "roles": _ID,
-    "theme": _ID,
+    "translates": _anchored(FULL_ID_PATTERN),
+    "section": _ID,
 }
+_NAMESPACED = _anchored(NAMESPACED_PATTERN)
 _FIELD_DOCS = {
     "due": "Offset from the interview's start as a signed ISO 8601 duration, e.g. -P2D.",
     "tips": "References to tips: an id of this pack or pack/id.",
@@ -72,7 +84,15 @@ def _type_schema(tp: Any, field: str, owner: str = "") -> dict[str, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) == 2 and str in options:
+            # An open vocabulary: a core value, or a value a pack declares.
+            vocabulary = _type_schema(options[0], field, owner)
+            return {"anyOf": [vocabulary, {"type": "string", "pattern": _NAMESPACED}]}
         return _type_schema(options[0], field, owner)
+    if origin is Mapping:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+    if origin in (tuple, frozenset) and owner == "Vocabulary":
+        return {"type": "array", "items": {"type": "string", "pattern": _NAMESPACED}}
     if origin in (tuple, frozenset):
         element = typing.get_args(tp)[0]
         schema: dict[str, Any] = {"type": "array", "items": _type_schema(element, field)}
@@ -146,7 +166,19 @@ def pack_schema() -> dict[str, Any]:
         "Applicability": _class_schema(Applicability),
         "Signal": _class_schema(Signal),
         "Scope": _class_schema(Scope),
+        "Source": _class_schema(Source),
+        "Section": _class_schema(Section),
+        "Vocabulary": _class_schema(Vocabulary),
+        "ItemText": _class_schema(ItemText),
+        "CriterionText": _class_schema(CriterionText),
     }
+    for kind, cls in (
+        ("tips", Tip),
+        ("questions", Question),
+        ("checklists", Checklist),
+        ("rubrics", Rubric),
+    ):
+        defs[f"{cls.__name__}Translation"] = _translation_schema(kind)
     defs["PackInfo"]["properties"]["include"] = {
         "description": _FIELD_DOCS["include"],
         "type": "array",
@@ -162,11 +194,37 @@ def pack_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "pack": {"$ref": "#/$defs/PackInfo"},
-            "tips": {"type": "array", "items": {"$ref": "#/$defs/Tip"}},
-            "questions": {"type": "array", "items": {"$ref": "#/$defs/Question"}},
-            "checklists": {"type": "array", "items": {"$ref": "#/$defs/Checklist"}},
-            "rubrics": {"type": "array", "items": {"$ref": "#/$defs/Rubric"}},
+            "tips": _items("Tip"),
+            "questions": _items("Question"),
+            "checklists": _items("Checklist"),
+            "rubrics": _items("Rubric"),
+            "phrases": {
+                "description": "The library's own words in the pack's language, by phrase key.",
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+            },
         },
         "additionalProperties": False,
         "$defs": defs,
+    }
+
+
+def _items(name: str) -> dict[str, Any]:
+    """An item array: items of the kind, or translations of items of the kind."""
+    return {
+        "type": "array",
+        "items": {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"$ref": f"#/$defs/{name}Translation"}]},
+    }
+
+
+def _translation_schema(kind: str) -> dict[str, Any]:
+    """A translation among the items of *kind*: its text fields and nothing else."""
+    full = _class_schema(Translation)
+    keep = (*TRANSLATION_FIELDS, *TEXT_FIELDS[kind])
+    return {
+        "type": "object",
+        "description": full["description"],
+        "properties": {name: full["properties"][name] for name in keep},
+        "required": ["translates"],
+        "additionalProperties": False,
     }

@@ -19,6 +19,7 @@ __all__ = [
     "Seniority",
     "Situation",
     "Stage",
+    "Theme",
     "Topic",
 ]
 
@@ -26,11 +27,15 @@ __all__ = [
 class Stage(enum.StrEnum):
     """
     When a piece of guidance applies, relative to the interview.
+
+    ``offer`` (pack format 2) covers the calls after an offer: questions about it,
+    negotiation, deadlines and the decision.
     """
 
     BEFORE = "before"
     DURING = "during"
     AFTER = "after"
+    OFFER = "offer"
 
 
 class Topic(enum.StrEnum):
@@ -48,6 +53,30 @@ class Topic(enum.StrEnum):
     SALARY = "salary"
     LOGISTICS = "logistics"
     FOLLOW_UP = "follow-up"
+
+
+class Theme(enum.StrEnum):
+    """
+    What a question is about (pack format 2), for grouping and choosing questions.
+    """
+
+    ROLE = "role"
+    TEAM = "team"
+    TEAM_MATCHING = "team-matching"
+    MANAGEMENT = "management"
+    CULTURE = "culture"
+    GROWTH = "growth"
+    PERFORMANCE = "performance"
+    BUSINESS = "business"
+    STRATEGY = "strategy"
+    REMOTE_WORK = "remote-work"
+    OFFICE = "office"
+    PAY = "pay"
+    BENEFITS = "benefits"
+    PROCESS = "process"
+    OFFER = "offer"
+    WELLBEING = "wellbeing"
+    INCLUSION = "inclusion"
 
 
 class Audience(enum.StrEnum):

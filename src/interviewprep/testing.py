@@ -22,6 +22,7 @@ import enum
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
@@ -30,6 +31,8 @@ from ._model import (
     Checklist,
     ChecklistItem,
     Criterion,
+    CriterionText,
+    ItemText,
     Level,
     Pack,
     PackInfo,
@@ -37,8 +40,11 @@ from ._model import (
     Rubric,
     Scale,
     Scope,
+    Section,
     Signal,
+    Source,
     Tip,
+    Translation,
 )
 from ._stories import Story, StoryBank
 from ._vocabulary import (
@@ -51,6 +57,7 @@ from ._vocabulary import (
     Seniority,
     Situation,
     Stage,
+    Theme,
     Topic,
 )
 
@@ -77,6 +84,7 @@ __all__ = [
     "story_banks",
     "texts",
     "tips",
+    "translations",
 ]
 
 T = TypeVar("T")
@@ -137,6 +145,23 @@ def _sets(members: type[enum.Enum]) -> st.SearchStrategy[frozenset[Any]]:
     return st.frozensets(st.sampled_from(members))
 
 
+def _provenance() -> dict[str, st.SearchStrategy[Any]]:
+    source = st.builds(
+        Source,
+        url=st.sampled_from(["https://example.org/guide", "https://example.org/list.html"]),
+        revision=st.none() | st.sampled_from(["2026-01-05", "v3", "a1b2c3d"]),
+    )
+    return {
+        "source": st.none() | source,
+        "license": st.none() | st.sampled_from(["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]),
+        "attribution": st.none() | texts(max_size=60),
+    }
+
+
+def _ranking() -> dict[str, st.SearchStrategy[Any]]:
+    return {"featured": st.booleans(), "rank": st.none() | st.integers(1, 500)}
+
+
 def applicabilities() -> st.SearchStrategy[Applicability]:
     """
     Applicability, often empty (everywhere), else naming a few dimensions.
@@ -183,6 +208,8 @@ def tips() -> st.SearchStrategy[Tip]:
         tags=_tags(),
         covers=_covers(),
         replaces=_replaces(),
+        **_provenance(),
+        **_ranking(),
     )
 
 
@@ -204,13 +231,16 @@ def questions() -> st.SearchStrategy[Question]:
         answer_type=st.none() | st.sampled_from(AnswerType),
         talking_points=signals(),
         red_flags=signals(),
-        theme=st.none() | ids(),
+        theme=st.none() | st.sampled_from(Theme),
+        topic=st.none() | st.sampled_from(Topic),
         audiences=_sets(Audience),
         stages=_sets(Stage),
         applies=applicabilities(),
         tags=_tags(),
         covers=_covers(),
         replaces=_replaces(),
+        **_provenance(),
+        **_ranking(),
     ) | st.builds(
         Question,
         id=ids(),
@@ -219,10 +249,11 @@ def questions() -> st.SearchStrategy[Question]:
         kind=st.none() | st.sampled_from(QuestionKind),
         intent=st.none() | st.sampled_from(Intent),
         guidance=st.text(max_size=200),
-        theme=st.none() | ids(),
+        theme=st.none() | st.sampled_from(Theme),
         audiences=_sets(Audience),
         applies=applicabilities(),
         replaces=_replaces(),
+        **_ranking(),
     )
 
 
@@ -265,6 +296,7 @@ def checklists() -> st.SearchStrategy[Checklist]:
         tags=_tags(),
         covers=_covers(),
         replaces=_replaces(),
+        **_provenance(),
     )
 
 
@@ -329,6 +361,7 @@ def rubrics() -> st.SearchStrategy[Rubric]:
             tags=_tags(),
             covers=_covers(),
             replaces=_replaces(),
+            **_ranking(),
         )
 
     return scales().flatmap(build)
@@ -364,24 +397,137 @@ def pack_infos() -> st.SearchStrategy[PackInfo]:
             ),
             max_size=2,
         ),
+        source=_provenance()["source"],
+        attribution=_provenance()["attribution"],
+        sections=_unique_by_id(
+            st.builds(Section, id=ids(), title=texts(max_size=40), order=st.integers(-3, 3)),
+            max_size=3,
+        ),
+    )
+
+
+def translations(kind: str | None = None) -> st.SearchStrategy[Translation]:
+    """
+    Translations of items of another pack (``core``), of any kind or of *kind*.
+
+    Args:
+        kind: ``tip``, ``question``, ``checklist`` or ``rubric``; ``None`` for any.
+    """
+    translates = ids().map(lambda id_: f"core/{id_}")
+    lines = st.lists(texts(max_size=60), max_size=3).map(tuple)
+    by_kind: dict[str, st.SearchStrategy[Translation]] = {
+        "tip": st.builds(
+            Translation,
+            kind=st.just("tip"),
+            translates=translates,
+            title=texts(max_size=80),
+            body=st.none() | texts(),
+        ),
+        "question": st.builds(
+            Translation,
+            kind=st.just("question"),
+            translates=translates,
+            text=texts(),
+            guidance=st.none() | texts(),
+            pitfalls=st.none() | lines,
+            follow_ups=st.none() | lines,
+            talking_points=st.none() | signals(),
+        ),
+        "checklist": st.builds(
+            Translation,
+            kind=st.just("checklist"),
+            translates=translates,
+            title=st.none() | texts(max_size=80),
+            items=_unique_by_id(
+                st.builds(ItemText, id=ids(), text=texts()), min_size=1, max_size=3
+            ),
+        ),
+        "rubric": st.builds(
+            Translation,
+            kind=st.just("rubric"),
+            translates=translates,
+            title=texts(max_size=80),
+            criteria=st.none()
+            | _unique_by_id(
+                st.builds(CriterionText, id=ids(), name=st.none() | texts(max_size=40)),
+                max_size=2,
+            ),
+        ),
+    }
+    if kind is not None:
+        return by_kind[kind]
+    return st.one_of(*by_kind.values())
+
+
+def _with_sections(pack: Pack) -> st.SearchStrategy[Pack]:
+    """Some items placed in the pack's sections (an item may name only those)."""
+    kept = pack.translations
+    sections = [section.id for section in pack.info.sections]
+    if not sections:
+        return st.just(attrs.evolve(pack, translations=kept))
+    choice = st.none() | st.sampled_from(sections)
+
+    def placed(items: tuple[Any, ...]) -> st.SearchStrategy[tuple[Any, ...]]:
+        def place(item: Any) -> st.SearchStrategy[Any]:
+            return choice.map(lambda section: attrs.evolve(item, section=section))
+
+        return st.tuples(*[place(item) for item in items])
+
+    def rebuilt(tips: Any, questions: Any, checklists: Any, rubrics: Any) -> Pack:
+        return attrs.evolve(
+            pack,
+            tips=tips,
+            questions=questions,
+            checklists=checklists,
+            rubrics=rubrics,
+            translations=kept,
+        )
+
+    return st.builds(
+        rebuilt,
+        placed(pack.tips),
+        placed(pack.questions),
+        placed(pack.checklists),
+        placed(pack.rubrics),
     )
 
 
 def packs(*, max_items: int = 4) -> st.SearchStrategy[Pack]:
     """
-    Packs with up to *max_items* items of each kind, ids unique per kind.
+    Packs with up to *max_items* items of each kind, ids unique per kind, some
+    translating items of ``core`` and some placed in the pack's sections.
 
     Args:
         max_items: The most items of each kind.
     """
-    return st.builds(
-        Pack,
-        info=pack_infos(),
-        tips=_unique_by_id(tips(), max_size=max_items),
-        questions=_unique_by_id(questions(), max_size=max_items),
-        checklists=_unique_by_id(checklists(), max_size=max_items),
-        rubrics=_unique_by_id(rubrics(), max_size=max_items),
+
+    def target(translation: Translation) -> tuple[str, str]:
+        return (translation.kind, translation.translates)
+
+    def key(translation: Translation) -> tuple[str, str]:
+        return (translation.kind, translation.id)
+
+    def build(
+        info: PackInfo, items: dict[str, tuple[Any, ...]], texts: list[Translation]
+    ) -> st.SearchStrategy[Pack]:
+        taken = {(kind, item.id) for kind, entries in items.items() for item in entries}
+        kept = tuple(t for t in texts if (t.item_kind, t.id) not in taken)
+        pack = Pack(info=info, translations=kept, **items)  # type: ignore[arg-type]
+        return _with_sections(pack)
+
+    items = st.fixed_dictionaries(
+        {
+            "tips": _unique_by_id(tips(), max_size=max_items),
+            "questions": _unique_by_id(questions(), max_size=max_items),
+            "checklists": _unique_by_id(checklists(), max_size=max_items),
+            "rubrics": _unique_by_id(rubrics(), max_size=max_items),
+        }
     )
+    return st.tuples(
+        pack_infos(),
+        items,
+        st.lists(translations(), max_size=max_items, unique_by=(target, key)),
+    ).flatmap(lambda args: build(*args))
 
 
 # -- interviews and stories --------------------------------------------------------------

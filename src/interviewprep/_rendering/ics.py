@@ -142,7 +142,7 @@ def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
             f"DTSTAMP:{stamp_text}",
             f"DUE:{_ics_time(task.due)}",
             f"SUMMARY:{_ics_escape(task.text)}",
-            f"CATEGORIES:{task.stage.value.upper()}",
+            f"CATEGORIES:{_ics_escape(str(task.stage).upper())}",
             f"PRIORITY:{9 if task.optional else 5}",
         ]
         details = [phrase("ics.from", source=task.source)]
