@@ -29,8 +29,10 @@ from interviewprep import (
     render_markdown,
     render_text,
 )
+from interviewprep import catalogue as make_catalogue
 from interviewprep import testing as strategies
-from interviewprep._rendering import _phrases, for_terminal
+from interviewprep._catalogue import ENGLISH
+from interviewprep._rendering import for_terminal
 from interviewprep._rendering.markdown import sanitize
 from packtools import PACK_SETTINGS
 
@@ -581,13 +583,10 @@ class TestTextLayout:
 
 
 class TestPhrases:
-    def test_fixed_words_come_from_the_phrase_table(
-        self, library: Library, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """Swapping the catalogue changes every heading and label of every renderer."""
-        marked = {key: f"«{value}»" for key, value in _phrases.ENGLISH.items()}
-        marked["language"] = "x-test"
-        monkeypatch.setattr(_phrases, "ENGLISH", marked)
+    def test_fixed_words_come_from_the_catalogue(self, library: Library) -> None:
+        """Another catalogue changes every heading and label of every renderer."""
+        marked = {key: f"«{value}»" for key, value in ENGLISH.items()}
+        words = make_catalogue("qaa", extra=[("qaa", marked)])
         interview = Interview(
             company="Acme",
             role="Analyst",
@@ -595,13 +594,15 @@ class TestPhrases:
             interviewers=[Interviewer(name="Dana", audience="peer")],
         )
         plan = build_plan(library, interview, today=dt.date(2026, 12, 1))
-        markdown, text, page = render_markdown(plan), render_text(plan), render_html(plan)
+        markdown = render_markdown(plan, catalogue=words)
+        text = render_text(plan, catalogue=words)
+        page = render_html(plan, catalogue=words)
         for phrase in ("Questions to rehearse", "Who you will meet", "Before the interview"):
             assert f"«{phrase}»" in markdown
             assert f"«{phrase}»" in page
             assert f"«{phrase.upper()}»" in text
             assert f" {phrase}" not in markdown + text + page
-        assert '<html lang="x-test">' in page
+        assert '<html lang="qaa">' in page
         assert "«Thu» 03 «Dec» 2026" in markdown
 
 
