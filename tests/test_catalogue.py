@@ -209,6 +209,12 @@ class TestChains:
             catalogue("not a tag")
         with pytest.raises(InterviewPrepError):
             catalogue("de", extra=[("!!", {})])
+        with pytest.raises(InterviewPrepError):
+            catalogue("de", extra=[(None, {})])  # type: ignore[list-item]
+
+    def test_pack_phrases_that_are_not_a_table_are_left_out(self) -> None:
+        words = catalogue("de", extra=[("de", ["plan.tips"])])  # type: ignore[list-item]
+        assert words.phrase("plan.tips") == "Tipps"
 
     def test_unknown_key_raises_key_error(self) -> None:
         with pytest.raises(KeyError):

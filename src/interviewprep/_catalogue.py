@@ -588,6 +588,8 @@ def check_phrases(phrases: Mapping[str, object]) -> list[tuple[str, str]]:
 
 def _usable(phrases: Mapping[str, object]) -> dict[str, str]:
     """The phrases of *phrases* that :func:`check_phrases` finds nothing wrong with."""
+    if not isinstance(phrases, Mapping):
+        return {}
     bad = {key for key, _ in check_phrases(phrases)}
     return {
         key: value
@@ -601,7 +603,7 @@ def _extra(
 ) -> tuple[tuple[str, Mapping[str, str]], ...]:
     checked: list[tuple[str, Mapping[str, str]]] = []
     for tag, phrases in pairs:
-        language_chain(tag)  # raises for a tag that is not one
+        language_chain([tag])  # raises for anything that is not a language tag
         checked.append((tag, MappingProxyType(_usable(phrases))))
     return tuple(checked)
 
