@@ -16,7 +16,15 @@ PACKAGE = Path(interviewprep.__file__).parent
 
 #: The layers, bottom first, as documented in the package docstring.
 LAYERS: list[set[str]] = [
-    {"exceptions", "_vocabulary", "_durations", "_words", "_distribution", "_languages", "_catalogue"},
+    {
+        "exceptions",
+        "_vocabulary",
+        "_durations",
+        "_words",
+        "_distribution",
+        "_languages",
+        "_catalogue",
+    },
     {"_model", "_convert", "_schema"},
     {"_filesystem", "_locate", "_cache", "_files", "_interview"},
     {"_entrypoints", "_loading", "_discovery"},

@@ -14,6 +14,7 @@ import interviewprep
 from interviewprep import Library
 from interviewprep._cli import main
 from packtools import TIP, Site, manifest, simple_pack, write_files
+from wording import CORE_DE, TODAY, content, english_left, german_plan
 
 
 class TestMain:
@@ -1198,3 +1199,132 @@ class TestMisuse:
         assert main(["--help"]) == 0
         out = capsys.readouterr().out
         assert "130" in out
+
+
+GERMAN = ["--language", "de", "--pack-path", str(CORE_DE)]
+
+
+class TestGermanWords:
+    """--language de prints the command's own words in German too."""
+
+    @pytest.mark.parametrize("fmt", ["text", "md", "html"])
+    def test_plan(self, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """plan --language de: no English word of the library in text, Markdown or HTML."""
+        argv = ["plan", str(INTERVIEW), "--today", TODAY, "--format", fmt, *GERMAN]
+        code, out, err = run(argv, capsys)
+        assert (code, err) == (0, "")
+        assert english_left(out, fmt, content(german_plan())) == []
+        assert "Do., 3. Dez. 2026, 10:00" in out
+        assert "Videogespräch" in out
+
+    def test_plan_in_english_is_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --language de the same plan's words are English (the check has teeth)."""
+        argv = ["--pack-path", str(CORE_DE), "plan", str(INTERVIEW), "--today", TODAY]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert "Prep plan" in english_left(out, "text", content(german_plan()))
+
+    def test_ics(self, capsys: pytest.CaptureFixture[str]) -> None:
+        argv = ["plan", str(INTERVIEW), "--today", TODAY, "--format", "ics", *GERMAN]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert "SUMMARY:Zweites Vorstellungsgespräch" in out.replace("\r\n ", "")
+
+    def test_packs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The packs table's headings come from the catalogue."""
+        code, out, _ = run(["packs", *GERMAN], capsys)
+        assert code == 0
+        assert out.split()[:4] == ["PAKET", "VERSION", "SPRACHE", "TIPPS"]
+        assert "core-de" in out
+
+    def test_packs_blocks(
+        self, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In a narrow terminal each pack is a block, its counts in German."""
+        terminal(30)
+        code, out, _ = run(["packs", *GERMAN], capsys)
+        assert code == 0
+        assert "55 Tipps" in " ".join(out.split())
+        assert "tips" not in out
+
+    def test_no_packs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A German reader is told in German that nothing loaded; the problem stays as it is."""
+        code, out, err = run(["--only", "core", "--language", "de", "packs"], capsys)
+        assert code == 1
+        assert "(keine Pakete geladen)" in out
+        assert "1 Problem:" in err
+
+    def test_show_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(["show", "--tag", "no-such-tag", *GERMAN], capsys)
+        assert code == 0
+        assert out == "(keine Treffer)\n"
+
+    def test_show_labels(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Vocabulary values shown by show are labels in the reader's language."""
+        code, out, _ = run(["show", "--kind", "tip", "--topic", "salary", *GERMAN], capsys)
+        assert code == 0
+        assert "Thema: Gehalt" in out
+        assert "topic:" not in out
+
+    def test_validate(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder = demo_pack(tmp_path)
+        assert run(["validate", folder, "--language", "de"], capsys) == (
+            0,
+            "1 Paket gültig\n",
+            "",
+        )
+
+    def test_practice(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A mock interview in German: seed, introduction, skipped answers and summary."""
+        import answers
+
+        given = tmp_path / "answers.txt"
+        given.write_text(f"{answers.STRONG}\n---\n\n---\n", encoding="utf-8")
+        argv = ["practice", str(INTERVIEW), "--seed", "7", "--questions", "2"]
+        code, out, _ = run([*argv, "--answers", str(given), *GERMAN], capsys)
+        assert code == 0
+        assert out.startswith("Startwert 7 (wiederholen mit --seed 7)\n")
+        assert "Probeinterview für Senior data analyst bei Northwind Traders: 2 Fragen." in out
+        assert "EINSCHÄTZUNG:" in out
+        assert "(übersprungen)" in out
+        assert "ZUSAMMENFASSUNG" in out
+        assert "1 von 2 beantwortet" in out
+        assert "seed 7 (repeat" not in out
+        for english in ("Mock interview", "(skipped)", "SUMMARY", "answered", "average"):
+            assert english not in out
+
+    def test_new_pack(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(
+            ["new-pack", "acme-de", "--directory", str(tmp_path), "--language", "de"], capsys
+        )
+        assert code == 0
+        assert "angelegt" in out
+        assert "Als Nächstes: pip install" in " ".join(out.split())
+
+    def test_bad_language_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A --language that is not a language tag is a usage error, in one line."""
+        code, out, err = run(["--language", "not a tag", "packs"], capsys)
+        assert code == 2
+        assert out == ""
+        assert err.startswith("interviewprep: error: --language: ")
+        assert len(err.splitlines()) == 1
+
+    def test_one_run_does_not_change_the_next(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The catalogue belongs to one run: the next run without --language is English."""
+        assert run(["show", "--tag", "no-such-tag", *GERMAN], capsys)[1] == "(keine Treffer)\n"
+        assert run(["show", "--tag", "no-such-tag"], capsys)[1] == "(nothing matches)\n"
+
+    def test_one_place_makes_the_catalogue(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """_catalogue_for is where the CLI's catalogue is made (and will merge pack phrases)."""
+        from interviewprep import _cli, catalogue
+
+        made: list[object] = []
+
+        def recording(args: Any, library: Any) -> Any:
+            made.append(library)
+            return catalogue("de", extra=[("de", {"cli.nothing": "(gar nichts)"})])
+
+        monkeypatch.setattr(_cli, "_catalogue_for", recording)
+        assert main(["show", "--tag", "no-such-tag"]) == 0
+        assert made[0] is None  # before loading
+        assert isinstance(made[-1], Library)  # after loading

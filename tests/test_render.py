@@ -25,14 +25,18 @@ from interviewprep import (
     assess,
     build_plan,
     load_library,
+    plan_to_ics,
     render_html,
     render_markdown,
     render_text,
 )
+from interviewprep import catalogue as make_catalogue
 from interviewprep import testing as strategies
-from interviewprep._rendering import _phrases, for_terminal
+from interviewprep._catalogue import ENGLISH
+from interviewprep._rendering import for_terminal
 from interviewprep._rendering.markdown import sanitize
 from packtools import PACK_SETTINGS
+from wording import content, english_left, german_plan
 
 XSS = [
     "<script>alert(1)</script>",
@@ -581,13 +585,10 @@ class TestTextLayout:
 
 
 class TestPhrases:
-    def test_fixed_words_come_from_the_phrase_table(
-        self, library: Library, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """Swapping the catalogue changes every heading and label of every renderer."""
-        marked = {key: f"«{value}»" for key, value in _phrases.ENGLISH.items()}
-        marked["language"] = "x-test"
-        monkeypatch.setattr(_phrases, "ENGLISH", marked)
+    def test_fixed_words_come_from_the_catalogue(self, library: Library) -> None:
+        """Another catalogue changes every heading and label of every renderer."""
+        marked = {key: f"«{value}»" for key, value in ENGLISH.items()}
+        words = make_catalogue("qaa", extra=[("qaa", marked)])
         interview = Interview(
             company="Acme",
             role="Analyst",
@@ -595,13 +596,15 @@ class TestPhrases:
             interviewers=[Interviewer(name="Dana", audience="peer")],
         )
         plan = build_plan(library, interview, today=dt.date(2026, 12, 1))
-        markdown, text, page = render_markdown(plan), render_text(plan), render_html(plan)
+        markdown = render_markdown(plan, catalogue=words)
+        text = render_text(plan, catalogue=words)
+        page = render_html(plan, catalogue=words)
         for phrase in ("Questions to rehearse", "Who you will meet", "Before the interview"):
             assert f"«{phrase}»" in markdown
             assert f"«{phrase}»" in page
             assert f"«{phrase.upper()}»" in text
             assert f" {phrase}" not in markdown + text + page
-        assert '<html lang="x-test">' in page
+        assert '<html lang="qaa">' in page
         assert "«Thu» 03 «Dec» 2026" in markdown
 
 
@@ -640,3 +643,87 @@ class TestLinearTime:
         elapsed = time.perf_counter() - start
         assert elapsed < 1, f"{shape} took {elapsed:.2f} s as {renderer}"
         assert len(out) >= len(body.strip()) // 2
+
+
+class TestGermanPlan:
+    """A German plan is German throughout: content from core-de, words from the catalogue."""
+
+    @pytest.mark.parametrize("fmt", ["text", "md", "html"])
+    def test_no_english_word_of_the_library(self, fmt: str) -> None:
+        """Headings, labels, weekdays, months and offsets are German; none is English."""
+        plan = german_plan()
+        words = make_catalogue("de")
+        output = {
+            "text": lambda: render_text(plan, width=80, catalogue=words),
+            "md": lambda: render_markdown(plan, catalogue=words),
+            "html": lambda: render_html(plan, catalogue=words),
+        }[fmt]()
+        assert english_left(output, fmt, content(plan)) == []
+        for german in ("Vorbereitungsplan", "Ihre Gesprächspartner", "Do., 3. Dez. 2026, 10:00"):
+            assert german in output or german.upper() in output
+        assert "Videogespräch" in output
+        assert "einstellende Führungskraft" in output
+
+    @pytest.mark.parametrize("fmt", ["text", "md", "html"])
+    def test_the_same_plan_in_english_is_found_out(self, fmt: str) -> None:
+        """Without a catalogue the plan speaks English, and the check above sees it."""
+        plan = german_plan()
+        output = {"text": render_text, "md": render_markdown, "html": render_html}[fmt](plan)
+        left = english_left(output, fmt, content(plan))
+        assert {"Prep plan", "Who you will meet", "Thu", "Dec", "hiring manager"} <= set(left)
+
+    def test_page_language(self) -> None:
+        """The page's lang is the catalogue's language."""
+        plan = german_plan()
+        assert '<html lang="de">' in render_html(plan, catalogue=make_catalogue("de-AT"))
+        assert '<html lang="en">' in render_html(plan)
+
+    def test_calendar(self) -> None:
+        """The iCalendar export takes its words from the catalogue too."""
+        plan = german_plan()
+        calendar = plan_to_ics(plan, catalogue=make_catalogue("de"))
+        unfolded = calendar.replace("\r\n ", "")
+        assert "SUMMARY:Zweites Vorstellungsgespräch: Senior data analyst bei Northwind" in unfolded
+        assert "CATEGORIES:VOR DEM GESPRÄCH" in unfolded
+        assert "Second interview" not in unfolded
+        assert "CATEGORIES:BEFORE" in plan_to_ics(plan)
+
+    def test_every_renderer_takes_a_catalogue(self) -> None:
+        """Each public renderer has a keyword-only catalogue, None (English) by default."""
+        import inspect
+
+        for function in (render_markdown, render_text, render_html, plan_to_ics):
+            parameter = inspect.signature(function).parameters["catalogue"]
+            assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+            assert parameter.default is None
+
+    def test_one_render_does_not_change_the_next(self) -> None:
+        """The catalogue holds for one call only: the next call without one is English."""
+        plan = german_plan()
+        assert "Vorbereitungsplan" in render_markdown(plan, catalogue=make_catalogue("de"))
+        assert "Prep plan" in render_markdown(plan)
+
+    def test_labels_of_question_metadata(self) -> None:
+        """A question's kind, side and intent are labelled in the catalogue's words."""
+        question = Question(
+            id="q",
+            text="Erzählen Sie von einem Fehler.",
+            asked_by="interviewer",
+            kind="behavioral",
+            intent="can-do",
+        )
+        german = render_text(question, catalogue=make_catalogue("de"))
+        assert "verhaltensbezogen, wird Ihnen gestellt; prüft: Können" in german
+        assert "behavioural, asked of you; checks: can do" in render_text(question)
+        to_ask = Question(id="a", text="Wie sieht ein typischer Tag aus?", asked_by="candidate")
+        assert "[stellen Sie]" in render_text(to_ask, catalogue=make_catalogue("de"))
+
+    def test_german_assessment_headings(self, library: Library) -> None:
+        """An assessment's headings and labels are German."""
+        rubric = library.rubrics["core/star-answer"]
+        result = assess("I led the migration and cut costs by 20%.", rubric)
+        text = render_text(result, catalogue=make_catalogue("de"))
+        assert text.startswith("EINSCHÄTZUNG: ")
+        assert "Gesamt: " in text
+        assert "Assessment" not in text
+        assert "Total:" not in text

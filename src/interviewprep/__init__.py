@@ -35,6 +35,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
+    from ._catalogue import Catalogue, catalogue
     from ._convert import from_dict, make_converter, to_dict
     from ._discovery import PackSource
     from ._entrypoints import PACKS_GROUP, SCORERS_GROUP
@@ -85,6 +86,7 @@ __all__ = [
     "AskedBy",
     "Assessment",
     "Audience",
+    "Catalogue",
     "Checklist",
     "ChecklistItem",
     "Criterion",
@@ -133,6 +135,7 @@ __all__ = [
     "applies",
     "assess",
     "build_plan",
+    "catalogue",
     "find_signals",
     "from_dict",
     "from_json",
@@ -157,6 +160,8 @@ _PUBLIC: dict[str, str] = {
     "CriterionAssessment": "._assessment",
     "assess": "._assessment",
     "load_scorers": "._assessment",
+    "Catalogue": "._catalogue",
+    "catalogue": "._catalogue",
     "from_dict": "._convert",
     "make_converter": "._convert",
     "to_dict": "._convert",

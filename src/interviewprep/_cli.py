@@ -3,11 +3,16 @@ The ``interviewprep`` command.
 
 Exit codes: 0 on success, 1 when content has problems, 2 on usage errors (a missing
 or unreadable file included), 130 when interrupted (Ctrl-C).
+
+Every heading, label and phrase the command prints for a reader comes from the
+catalogue of the command's ``--language`` (:func:`_catalogue_for`); messages about
+usage and about pack content stay as they are.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextvars
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +20,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from ._catalogue import Catalogue
     from ._library import Library
     from ._practice import PracticeSession, Prompt
     from .exceptions import Problem
@@ -83,6 +89,36 @@ def _say(text: str, first: str = "", rest: str = "", stream: TextIO | None = Non
     _out("\n".join(_fill(text, first, rest)), stream)
 
 
+#: The catalogue of the command in progress; each run of :func:`main` has its own.
+_CATALOGUE: ContextVar[Catalogue | None] = ContextVar("_CATALOGUE", default=None)
+
+
+def _catalogue_for(args: argparse.Namespace, library: Library | None) -> Catalogue:
+    """
+    The one place the command makes its catalogue: the words of ``--language``.
+
+    *library* is the library the command loaded, or ``None`` before it is loaded
+    (or for a command that loads none).
+    """
+    from ._catalogue import catalogue
+    from .exceptions import InterviewPrepError
+
+    try:
+        return catalogue(args.language)
+    except InterviewPrepError as exc:
+        raise UsageError(f"--language: {exc}") from None
+
+
+def _words() -> Catalogue:
+    """The catalogue of the command in progress (English outside a command)."""
+    found = _CATALOGUE.get()
+    if found is None:
+        from ._catalogue import catalogue
+
+        found = catalogue()
+    return found
+
+
 def _problem_dict(problem: Problem) -> dict[str, Any]:
     from ._convert import to_dict
 
@@ -95,12 +131,14 @@ def _library(args: argparse.Namespace) -> Library:
 
     for path in args.pack_path or ():
         _readable(path, folder_too=True)
-    return load_library(
+    library = load_library(
         packs=args.only or None,
         paths=args.pack_path or (),
         data_only=args.data_only,
         language=args.language,
     )
+    _CATALOGUE.set(_catalogue_for(args, library))
+    return library
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -158,25 +196,25 @@ def _as_json(obj: Any) -> str:
 def _as_markdown(obj: Any) -> str:
     from ._rendering import render_markdown
 
-    return render_markdown(obj)
+    return render_markdown(obj, catalogue=_words())
 
 
 def _as_text(obj: Any) -> str:
     from ._rendering import render_text
 
-    return render_text(obj, width=_width())
+    return render_text(obj, width=_width(), catalogue=_words())
 
 
 def _as_html(obj: Any) -> str:
     from ._rendering import render_html
 
-    return render_html(obj)
+    return render_html(obj, catalogue=_words())
 
 
 def _as_ics(obj: Any) -> str:
     from ._rendering import plan_to_ics
 
-    return plan_to_ics(obj)
+    return plan_to_ics(obj, catalogue=_words())
 
 
 #: Every output format of every command: its name and how it renders an object.
@@ -288,14 +326,14 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         for line in _packs_table(rows, _width()):
             _out(line)
         if not rows:
-            _out("(no packs loaded)")
+            _out(_words().phrase("cli.packs.none"))
         if library.problems:
-            _out(f"\n{len(library.problems)} problem(s):", sys.stderr)
+            _out("\n" + _words().plural("cli.problems", len(library.problems)), sys.stderr)
             _print_problems(library.problems, sys.stderr)
     return EXIT_PROBLEMS if library.problems else EXIT_OK
 
 
-_PACK_COLUMNS = ("PACK", "VERSION", "LANG", "TIPS", "QUESTIONS", "CHECKLISTS", "RUBRICS")
+_PACK_COLUMNS = ("pack", "version", "language", "tips", "questions", "checklists", "rubrics")
 
 
 def _columns(table: Sequence[Sequence[str]]) -> list[str]:
@@ -317,34 +355,41 @@ def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
     """
     from ._rendering import for_terminal as clean
 
+    words = _words()
     counts = ("tips", "questions", "checklists", "rubrics")
     cells = [[clean(str(r[key])) for key in ("name", "version", "language", *counts)] for r in rows]
     origins = [clean(str(r["distribution"] or r["source"] or "")) for r in rows]
     with_origin = [[*c, o] for c, o in zip(cells, origins, strict=True)]
-    full = _columns([[*_PACK_COLUMNS, "FROM"], *with_origin])
+    header = [words.phrase(f"cli.column.{column}") for column in _PACK_COLUMNS]
+    full = _columns([[*header, words.phrase("cli.column.from")], *with_origin])
     if max(map(len, full)) <= width:
         return full
-    table = _columns([_PACK_COLUMNS, *cells])
+    table = _columns([header, *cells])
     lines: list[str] = []
     if max(map(len, table)) <= width:
         lines.append(table[0])
         for line, origin in zip(table[1:], origins, strict=True):
             lines.append(line)
             if origin:
-                lines += _fill(f"from {origin}", "  ", "    ", width)
+                lines += _fill(words.phrase("cli.packs.from", origin=origin), "  ", "    ", width)
         return lines
-    for (name, version, language, *numbers), origin in zip(cells, origins, strict=True):
-        lines += _fill(f"{name} {version} ({language})", "", "  ", width)
+    for (name, version, language, *_), row, origin in zip(cells, rows, origins, strict=True):
+        lines += _fill(
+            words.phrase("cli.packs.pack", name=name, version=version, language=language),
+            "",
+            "  ",
+            width,
+        )
         # Each count stays with its noun: wrapped as one word, then spaced again.
         tally = ", ".join(
-            f"{n}\N{NO-BREAK SPACE}{key if n != '1' else key[:-1]}"
-            for n, key in zip(numbers, counts, strict=True)
+            words.plural(f"cli.packs.{key}", row[key]).replace(" ", "\N{NO-BREAK SPACE}")
+            for key in counts
         )
         lines += [
             line.replace("\N{NO-BREAK SPACE}", " ") for line in _fill(tally, "  ", "  ", width)
         ]
         if origin:
-            lines += _fill(f"from {origin}", "  ", "  ", width)
+            lines += _fill(words.phrase("cli.packs.from", origin=origin), "  ", "  ", width)
     return lines
 
 
@@ -364,8 +409,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(problems, sys.stdout)
         errors = [p for p in problems if p.severity == "error"]
         if not errors:
-            count = len(args.paths)
-            _say(f"{count} pack{'s' if count != 1 else ''} valid")
+            _say(_words().plural("cli.valid", len(args.paths)))
     return EXIT_PROBLEMS if any(p.severity == "error" for p in problems) else EXIT_OK
 
 
@@ -411,7 +455,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
     if not selection and args.format != "json":
-        _write(args, "(nothing matches)", args.format)
+        _write(args, _words().phrase("cli.nothing"), args.format)
     elif not args.id and args.format in ("text", "md"):
         _write(args, _with_ids(selection, args.format), args.format)
     else:
@@ -548,13 +592,6 @@ def _ask() -> tuple[str, bool]:
         lines.append(line)
 
 
-_HOW_TO_ANSWER = (
-    "Type your answer over as many lines as you like; an empty line finishes it. "
-    "Press Enter on an empty first line to skip a question. Ctrl-D ends the session "
-    "and Ctrl-C stops it; either way you get the summary of your answers so far."
-)
-
-
 def _cmd_practice(args: argparse.Namespace) -> int:
     import secrets
 
@@ -570,17 +607,23 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     if not session.prompts:
         raise UsageError("the loaded packs hold no questions to practise")
     total = len(session.prompts)
-    _say(f"seed {seed} (repeat with --seed {seed})")
-    _say(f"Mock interview for {interview.role} at {interview.company}: {total} questions.")
+    words = _words()
+    _say(words.phrase("practice.seed", seed=seed))
+    _say(words.plural("practice.intro", total, role=interview.role, company=interview.company))
     if given is None:
-        _say(_HOW_TO_ANSWER)
+        _say(words.phrase("practice.how"))
     interrupted = False
     try:
         for number, prompt in enumerate(session.prompts, start=1):
-            who = f"{prompt.interviewer} asks" if prompt.interviewer else "Question"
+            who = (
+                words.phrase("practice.asks", name=prompt.interviewer)
+                if prompt.interviewer
+                else words.phrase("practice.question")
+            )
             number_part = f"[{number}/{total}] "
             _out("")
-            _say(f"{who}: {prompt.question.text}", number_part, " " * len(number_part))
+            question = words.phrase("labelled", label=who, text=prompt.question.text)
+            _say(question, number_part, " " * len(number_part))
             ended = False
             if given is not None:
                 answer = given[number - 1] if number - 1 < len(given) else ""
@@ -589,16 +632,16 @@ def _cmd_practice(args: argparse.Namespace) -> int:
             if answer.strip():
                 _assess_and_show(session, prompt, answer)
             elif not ended:
-                _out("  (skipped)")
+                _out("  " + words.phrase("practice.skipped"))
             if ended:
-                _say(f"(session ended after question {number} of {total})")
+                _say(words.phrase("practice.ended", number=number, total=total))
                 break
     except KeyboardInterrupt:
         interrupted = True
         _out("")
     _practice_summary(session)
     if interrupted:
-        _out("interrupted", sys.stderr)
+        _out(words.phrase("cli.interrupted"), sys.stderr)
         return EXIT_INTERRUPTED
     return _report(library)
 
@@ -607,14 +650,15 @@ def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> N
     """Assess *answer*, print the assessment and the question's likely follow-ups."""
     from ._rendering import render_text
 
+    words = _words()
     try:
         result = session.answer(prompt, answer)
     except LookupError as exc:
-        _say(f"(not assessed: {exc})", "  ", "   ")
+        _say(words.phrase("practice.not_assessed", reason=exc), "  ", "   ")
         return
-    _out(render_text(result, width=_width()))
+    _out(render_text(result, width=_width(), catalogue=words))
     if prompt.follow_ups:
-        _out("Likely follow-ups:")
+        _out(words.phrase("question.follow_ups"))
         for follow_up in prompt.follow_ups:
             _say(follow_up, "  - ", "    ")
 
@@ -622,13 +666,23 @@ def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> N
 def _practice_summary(session: PracticeSession) -> None:
     """Print what the session showed so far, wrapped like everything else."""
     summary = session.summary()
-    _out("\nSUMMARY")
-    average = "n/a" if summary.average is None else f"{summary.average:g}"
-    _say(f"answered {summary.answered} of {len(session.prompts)}; average {average}", "  ", "    ")
+    words = _words()
+    _out("\n" + words.phrase("practice.summary"))
+    average = (
+        words.phrase("practice.no_average") if summary.average is None else f"{summary.average:g}"
+    )
+    answered = words.phrase(
+        "practice.answered",
+        answered=summary.answered,
+        total=len(session.prompts),
+        average=average,
+    )
+    _say(answered, "  ", "    ")
     if summary.strengths:
-        _say("strengths: " + ", ".join(summary.strengths), "  ", "    ")
+        strengths = ", ".join(summary.strengths)
+        _say(words.phrase("practice.strengths", strengths=strengths), "  ", "    ")
     for item in summary.to_rehearse:
-        _say("rehearse: " + item, "  ", "    ")
+        _say(words.phrase("practice.rehearse", item=item), "  ", "    ")
 
 
 # -- export ------------------------------------------------------------------------------
@@ -661,8 +715,8 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
     target = str(folder)
     if not folder.is_absolute() and not target.startswith("."):
         target = f"./{target}"  # pip reads a bare name as a package to download
-    _say(f"Created {folder}")
-    _say(f"Next: pip install {target} && interviewprep packs")
+    _say(_words().phrase("cli.created", folder=folder))
+    _say(_words().phrase("cli.next", target=target))
     return EXIT_OK
 
 
@@ -681,7 +735,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise ContentError(exc.problems) from None
     _write(args, to_json(pack, indent=None if args.compact else 2) + "\n", "json")
     if args.output and args.output != "-":
-        summary = f"{pack.name} {pack.info.version}: {len(pack)} items written to {args.output}"
+        summary = _words().plural(
+            "cli.built", len(pack), name=pack.name, version=pack.info.version, output=args.output
+        )
         _say(summary, stream=sys.stderr)
     return EXIT_OK
 
@@ -776,7 +832,8 @@ def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str = "") ->
         "--language",
         dest=f"{prefix}language",
         metavar="LANG",
-        help="load only packs in this language (e.g. de) and the packs they build on",
+        help="load only packs in this language (e.g. de) and the packs they build on, "
+        "and print headings, labels and dates in it",
     )
 
 
@@ -957,9 +1014,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    from ._rendering import for_terminal as clean
-    from .exceptions import InterviewPrepError
-
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -973,7 +1027,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    # Each run has its own context, so its catalogue never leaks into the next run.
+    return contextvars.copy_context().run(_run, handler, args)
+
+
+def _run(handler: Command, args: argparse.Namespace) -> int:
+    """Run a command's *handler*; each kind of failure gives its exit code."""
+    from ._rendering import for_terminal as clean
+    from .exceptions import InterviewPrepError
+
     try:
+        _CATALOGUE.set(_catalogue_for(args, None))
         return handler(args)
     except UsageError as exc:
         _out(f"interviewprep: error: {exc}", sys.stderr)
@@ -985,7 +1049,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _out(f"interviewprep: error: {clean(str(exc))}", sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        _out("\ninterrupted", sys.stderr)
+        _out("\n" + _words().phrase("cli.interrupted"), sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # pragma: no cover - output piped into `head`
         return EXIT_OK

@@ -2,8 +2,8 @@
 Renderers: Markdown, plain text for a terminal, HTML and iCalendar.
 
 Each renderer but iCalendar works from one document structure
-(:mod:`._document`), built per type, and takes its fixed words from one phrase
-table (:mod:`._phrases`).
+(:mod:`._document`), built per type. Every fixed word comes from the catalogue a
+render function is given (English by default); see :mod:`interviewprep._catalogue`.
 """
 
 from __future__ import annotations

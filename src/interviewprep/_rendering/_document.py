@@ -6,23 +6,27 @@ of them into a :class:`Document`. Text in a document is of two kinds that never
 mix: plain strings (titles, question texts, labels), which a renderer escapes for
 its output, and :class:`Body` blocks holding a pack's Markdown (tip bodies,
 guidance, rubric and criterion descriptions), which each renderer reads in its own
-way. Every fixed word comes from :mod:`._phrases`.
+way. Every fixed word comes from the catalogue of the render call in progress
+(:func:`speaking`), English unless the caller chose another.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import enum
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import TypeAlias
 
 import attrs
 
 from .._assessment import Assessment
+from .._catalogue import Catalogue, catalogue
 from .._model import Checklist, ChecklistItem, Pack, Question, Rubric, Tip
 from .._planning import PrepPlan
 from .._vocabulary import AskedBy, Stage
-from ._phrases import phrase, plural
 
 __all__ = [
     "SAFE_SCHEMES",
@@ -44,12 +48,66 @@ __all__ = [
     "TaskList",
     "Text",
     "document",
+    "label_of",
+    "phrase",
     "plain",
+    "plural",
     "safe_target",
+    "speaking",
+    "words",
 ]
 
 #: The link targets a rendered link may have: none can run script or embed data.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+# -- words -------------------------------------------------------------------------------
+
+#: The catalogue of the render call in progress; ``None`` means English.
+_CATALOGUE: ContextVar[Catalogue | None] = ContextVar("interviewprep_catalogue", default=None)
+
+
+@contextlib.contextmanager
+def speaking(words: Catalogue | None) -> Iterator[Catalogue]:
+    """
+    Render in the words of *words* until the block ends (English for ``None``).
+
+    A render function wraps its work in this, so the functions it calls find the
+    catalogue through :func:`words` instead of taking it as an argument.
+
+    Args:
+        words: The catalogue, or ``None`` for English.
+
+    Yields:
+        The catalogue in use.
+    """
+    chosen = words if words is not None else catalogue()
+    token = _CATALOGUE.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _CATALOGUE.reset(token)
+
+
+def words() -> Catalogue:
+    """The catalogue of the render call in progress (English outside one)."""
+    current = _CATALOGUE.get()
+    return current if current is not None else catalogue()
+
+
+def phrase(key: str, /, **values: object) -> str:
+    """The phrase *key* of the current catalogue, with *values* filled in."""
+    return words().phrase(key, **values)
+
+
+def plural(key: str, count: int) -> str:
+    """The phrase *key* of the current catalogue for *count* things."""
+    return words().plural(key, count)
+
+
+def label_of(value: enum.StrEnum | str) -> str:
+    """The current catalogue's label of a vocabulary value."""
+    return words().label(value)
 
 
 # -- inline ------------------------------------------------------------------------------
@@ -306,8 +364,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _labels(values: Iterable[object]) -> str:
-    return ", ".join(sorted(str(value) for value in values))
+def _labels(values: Iterable[enum.StrEnum | str]) -> str:
+    return ", ".join(sorted(label_of(value) for value in values))
 
 
 def _heading(level: int, text: str = "", label: str = "") -> Heading:
@@ -343,28 +401,8 @@ def _offset(delta: dt.timedelta) -> str:
 
 
 def _moment(when: dt.datetime) -> str:
-    """
-    A date and time in words: ``"Thu 03 Dec 2026, 10:00 UTC+01:00"``.
-
-    Names of days and months come from the phrase table, not the process's locale.
-
-    Args:
-        when: The moment; an aware one is shown with its zone's name.
-
-    Returns:
-        The words.
-    """
-    text = phrase(
-        "datetime",
-        weekday=phrase(f"weekday.{when.weekday()}"),
-        day=when.day,
-        month=phrase(f"month.{when.month}"),
-        year=when.year,
-        hour=when.hour,
-        minute=when.minute,
-    )
-    zone = when.tzname() if when.tzinfo is not None else None
-    return phrase("datetime.zoned", when=text, zone=zone) if zone else text
+    """A date and time in the current catalogue's words: ``"Thu 03 Dec 2026, 10:00 CET"``."""
+    return words().moment(when)
 
 
 @functools.singledispatch
@@ -390,7 +428,7 @@ def _several(titles: list[str]) -> str:
 
 @_build.register
 def _tip(tip: Tip, level: int) -> Document:
-    meta = [phrase("tip.topic", topic=tip.topic)]
+    meta = [phrase("tip.topic", topic=label_of(tip.topic))]
     if tip.stages:
         meta.append(phrase("tip.stages", stages=_labels(tip.stages)))
     if tip.audiences:
@@ -402,8 +440,11 @@ def _tip(tip: Tip, level: int) -> Document:
 @_build.register
 def _question(question: Question, level: int) -> Document:
     asked = question.asked_by is AskedBy.INTERVIEWER
-    side = phrase("question.asked_of_you" if asked else "question.for_you_to_ask")
-    meta = phrase("question.meta", kind=question.kind, side=side, intent=question.intent)
+    meta = phrase("question.asked_of_you" if asked else "question.for_you_to_ask")
+    if question.kind is not None:
+        meta = phrase("question.kind_side", kind=label_of(question.kind), side=meta)
+    if question.intent is not None:
+        meta = phrase("question.checks", text=meta, intent=label_of(question.intent))
     blocks: list[Block] = [_heading(level, question.text), Meta(meta), *_body(question.guidance)]
     if question.pitfalls:
         blocks.append(Paragraph(phrase("question.pitfalls")))
@@ -493,8 +534,8 @@ def _plan(plan: PrepPlan, level: int) -> Document:
     meta = phrase(
         "plan.meta",
         when=_moment(interview.when),
-        format=interview.format,
-        today=plan.today.isoformat(),
+        format=label_of(interview.format),
+        today=words().date(plan.today),
     )
     blocks: list[Block] = [Heading(level, subject, label), Meta(meta)]
     if interview.interviewers:
@@ -502,7 +543,8 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         for person in interview.interviewers:
             name, title = _one_line(person.name), _one_line(person.title)
             key = "plan.person_titled" if title else "plan.person"
-            people.append((phrase(key, name=name, title=title, audience=person.audience),))
+            audience = label_of(person.audience)
+            people.append((phrase(key, name=name, title=title, audience=audience),))
         blocks += [_heading(level + 1, label=phrase("plan.meet")), ItemList(tuple(people))]
     for stage in Stage:
         tasks = plan.tasks_for(stage)
@@ -521,7 +563,9 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         blocks += [_heading(level + 1, label=phrase(f"plan.{stage.value}")), TaskList(tuple(items))]
     if plan.questions_to_rehearse:
         rehearse = tuple(
-            (f"{_one_line(q.text)} ", Emphasis(phrase("plan.kind", kind=q.kind)))
+            (f"{_one_line(q.text)} ", Emphasis(phrase("plan.kind", kind=label_of(q.kind))))
+            if q.kind is not None
+            else (_one_line(q.text),)
             for q in plan.questions_to_rehearse
         )
         blocks += [
@@ -536,7 +580,7 @@ def _plan(plan: PrepPlan, level: int) -> Document:
                 blocks.append(ItemList(tuple((_one_line(q.text),) for q in questions)))
     if plan.tips:
         tips = tuple(
-            (Strong(_one_line(t.title)), f" {phrase('plan.topic', topic=t.topic)}")
+            (Strong(_one_line(t.title)), f" {phrase('plan.topic', topic=label_of(t.topic))}")
             for t in plan.tips
         )
         blocks += [_heading(level + 1, label=phrase("plan.tips")), ItemList(tips)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ._document import (
     Block,
@@ -27,10 +28,14 @@ from ._document import (
     Strong,
     TaskList,
     document,
+    phrase,
     safe_target,
+    speaking,
 )
 from ._markup import parse
-from ._phrases import phrase
+
+if TYPE_CHECKING:
+    from .._catalogue import Catalogue
 
 __all__ = ["render_html"]
 
@@ -100,7 +105,7 @@ def _block(block: Block) -> str:
     return f"<table><tr>{header}</tr>{rows}</table>"
 
 
-def render_html(obj: object, *, fragment: bool = False) -> str:
+def render_html(obj: object, *, fragment: bool = False, catalogue: Catalogue | None = None) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as HTML.
 
@@ -113,6 +118,9 @@ def render_html(obj: object, *, fragment: bool = False) -> str:
     Args:
         obj: What :func:`render_markdown` accepts.
         fragment: Return only the body's content, to embed in an app's own page.
+        catalogue: The library's own words (headings, labels, dates), such as
+            ``interviewprep.catalogue("de")``; English by default. The page's
+            ``lang`` is the catalogue's language.
 
     Returns:
         The HTML page, titled after *obj* (a pack's title, a plan's "Prep plan:
@@ -121,13 +129,14 @@ def render_html(obj: object, *, fragment: bool = False) -> str:
     Raises:
         TypeError: For an object it cannot render, naming its type.
     """
-    doc = document(obj)
-    body = "\n".join(_block(block) for block in doc.blocks)
+    with speaking(catalogue) as words:
+        doc = document(obj)
+        body = "\n".join(_block(block) for block in doc.blocks)
     if fragment:
         return f"{body}\n" if body else ""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_escape(phrase("language"))}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{_escape(words.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"

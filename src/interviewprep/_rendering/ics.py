@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from .._planning import PrepPlan
-from ._phrases import phrase
+from ._document import phrase, speaking, words
+
+if TYPE_CHECKING:
+    from .._catalogue import Catalogue
 
 __all__ = ["plan_to_ics"]
 
@@ -85,7 +89,9 @@ def _end(moment: dt.datetime) -> dt.datetime:
         raise _out_of_range(moment, "the interview would end after the year 9999") from None
 
 
-def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
+def plan_to_ics(
+    plan: PrepPlan, *, stamp: dt.datetime | None = None, catalogue: Catalogue | None = None
+) -> str:
     """
     Export a plan as an iCalendar file (RFC 5545), written with the standard library.
 
@@ -98,6 +104,9 @@ def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
         plan: The plan.
         stamp: The ``DTSTAMP`` to write; the plan's day at midnight UTC by default,
             so the same plan always gives the same file.
+        catalogue: The library's own words (the event's summary, the tasks'
+            descriptions and categories), such as ``interviewprep.catalogue("de")``;
+            English by default.
 
     Returns:
         The calendar, with CRLF line endings.
@@ -106,6 +115,12 @@ def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
         ValueError: If a date to write (the interview, its end, a task, the stamp)
             falls outside the years 1000 to 9999, which iCalendar cannot express.
     """
+    with speaking(catalogue):
+        return _calendar(plan, stamp)
+
+
+def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
+    """The calendar of :func:`plan_to_ics`, in the current catalogue's words."""
     interview = plan.interview
     start = _ics_time(interview.when)
     end = _ics_time(_end(interview.when))
@@ -142,7 +157,7 @@ def plan_to_ics(plan: PrepPlan, *, stamp: dt.datetime | None = None) -> str:
             f"DTSTAMP:{stamp_text}",
             f"DUE:{_ics_time(task.due)}",
             f"SUMMARY:{_ics_escape(task.text)}",
-            f"CATEGORIES:{_ics_escape(str(task.stage).upper())}",
+            f"CATEGORIES:{_ics_escape(words().label(task.stage).upper())}",
             f"PRIORITY:{9 if task.optional else 5}",
         ]
         details = [phrase("ics.from", source=task.source)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ._document import (
     SAFE_SCHEMES,
@@ -30,9 +31,13 @@ from ._document import (
     Strong,
     TaskList,
     document,
+    phrase,
     safe_target,
+    speaking,
 )
-from ._phrases import phrase
+
+if TYPE_CHECKING:
+    from .._catalogue import Catalogue
 
 __all__ = ["render_markdown", "sanitize"]
 
@@ -153,7 +158,7 @@ def _block(block: Block) -> str:
     return "\n".join([f"| {header} |", f"| {rule} |", *rows])
 
 
-def render_markdown(obj: object) -> str:
+def render_markdown(obj: object, *, catalogue: Catalogue | None = None) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as Markdown.
 
@@ -169,6 +174,8 @@ def render_markdown(obj: object) -> str:
             :class:`ChecklistItem`, :class:`Rubric`, :class:`Pack`,
             :class:`PrepPlan` or :class:`Assessment`, or an iterable of these
             (such as ``library.questions.filter(kind="behavioral")``).
+        catalogue: The library's own words (headings, labels, dates), such as
+            ``interviewprep.catalogue("de")``; English by default.
 
     Returns:
         Markdown text ending in one newline. Checklist items and plan tasks are
@@ -177,5 +184,6 @@ def render_markdown(obj: object) -> str:
     Raises:
         TypeError: For an object it cannot render, naming its type.
     """
-    blocks = document(obj).blocks
-    return "\n\n".join(_block(block) for block in blocks) + "\n"
+    with speaking(catalogue):
+        blocks = document(obj).blocks
+        return "\n\n".join(_block(block) for block in blocks) + "\n"

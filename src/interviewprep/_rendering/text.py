@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ._document import (
     Block,
@@ -28,10 +29,14 @@ from ._document import (
     TaskList,
     Text,
     document,
+    phrase,
     plain,
+    speaking,
 )
 from ._markup import parse
-from ._phrases import phrase
+
+if TYPE_CHECKING:
+    from .._catalogue import Catalogue
 
 __all__ = ["escape_for_terminal", "for_terminal", "render_text"]
 
@@ -236,7 +241,9 @@ def _layout(blocks: Iterable[Block], width: int) -> list[str]:
     return lines
 
 
-def render_text(obj: object, width: int | None = None) -> str:
+def render_text(
+    obj: object, width: int | None = None, *, catalogue: Catalogue | None = None
+) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as plain text.
 
@@ -250,6 +257,8 @@ def render_text(obj: object, width: int | None = None) -> str:
         obj: What :func:`render_markdown` accepts.
         width: The line width; the terminal's width (at most 100) by default, and
             never less than 20.
+        catalogue: The library's own words (headings, labels, dates), such as
+            ``interviewprep.catalogue("de")``; English by default.
 
     Returns:
         Plain text ending in one newline.
@@ -259,5 +268,6 @@ def render_text(obj: object, width: int | None = None) -> str:
     """
     if width is None:
         width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-    lines = _layout(document(obj).blocks, max(width, 20))
-    return for_terminal("\n".join(lines)) + "\n"
+    with speaking(catalogue):
+        lines = _layout(document(obj).blocks, max(width, 20))
+        return for_terminal("\n".join(lines)) + "\n"
