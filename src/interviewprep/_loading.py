@@ -4,10 +4,13 @@ Reading one pack folder: ``pack.toml`` or ``pack.json`` and the files it include
 
 from __future__ import annotations
 
+import difflib
 import errno
+import functools
 import os
 import re
-from collections.abc import Iterator
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +18,13 @@ import attrs
 
 from ._convert import from_dict
 from ._files import Document, Limits, read_document
-from ._model import ITEM_KINDS, Pack
-from .exceptions import PackError, Problem, StructureError, excerpt
+from ._model import ITEM_KINDS, PACK_NAME_PATTERN, Pack, PackInfo
+from .exceptions import PackError, Problem, StructureError, ValidationError, excerpt
 
 if TYPE_CHECKING:
     from ._locate import Locator
 
-__all__ = ["PACK_FILES", "Origin", "load_pack", "load_pack_with_origin"]
+__all__ = ["PACK_FILES", "Origin", "Reading", "load_pack", "load_pack_with_origin", "read_pack"]
 
 #: The names of a pack's main file.
 PACK_FILES = ("pack.toml", "pack.json")
@@ -76,6 +79,46 @@ class _RefusedError(Exception):
         self.problems = problems
 
 
+@attrs.frozen(kw_only=True)
+class Reading:
+    """
+    Everything reading one pack folder found: the pack, or every problem and what is fine.
+
+    A pack with problems is never loaded, but a validator still checks what it can:
+    *partial* holds the manifest and the items that are fine on their own, so their
+    ids and references can be checked in the same pass.
+
+    Attributes:
+        pack: The pack, when nothing is wrong with it.
+        origin: Where its items came from; ``None`` when the main file is unreadable.
+        problems: Every problem found, each naming its file, line and field path, in
+            file order.
+        partial: When there are problems and the manifest is fine: a pack of the items
+            that are fine; else ``None``.
+        positions: For each kind, the index in the whole pack of each item of *partial*.
+        broken: The full ids (``pack/id``) of the items left out of *partial*, so that
+            a reference to one is not reported as dangling as well.
+        name: The pack's name, when the manifest gives a valid one.
+    """
+
+    pack: Pack | None = None
+    origin: Origin | None = None
+    problems: tuple[Problem, ...] = ()
+    partial: Pack | None = None
+    positions: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
+    broken: frozenset[str] = frozenset()
+    name: str | None = None
+
+    def whole_path(self, path: str) -> str:
+        """A field path of *partial* (``tips[2].title``) as a path of the whole pack."""
+        match = _ITEM_PATH.match(path)
+        if match is None or self.partial is None:
+            return path
+        kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+        positions = self.positions.get(kind, ())
+        return f"{kind}[{positions[index]}]{rest}" if index < len(positions) else path
+
+
 def _problem(file: Path, message: str, *, line: int | None = None, path: str = "") -> Problem:
     return Problem(file=str(file), line=line, path=path, message=message)
 
@@ -88,8 +131,9 @@ def _main_file(path: Path) -> Path:
         return present[0]
     if present:
         msg = (
-            f"{path} holds both {' and '.join(PACK_FILES)}: keep one (a built pack.json "
-            "belongs in a folder of its own)"
+            f"{path} holds both {' and '.join(PACK_FILES)}: a folder holds one pack file. "
+            "If pack.json was written by 'interviewprep build', delete it and build into a "
+            f"folder of its own: interviewprep build {path / 'pack.toml'} -o OTHER/pack.json"
         )
     elif not path.exists():
         msg = f"no pack at {path}: the folder does not exist"
@@ -116,13 +160,17 @@ def _is_link_loop(path: Path) -> bool:
     return False
 
 
-def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
+def _included(
+    folder: Path, main: Document, patterns: object, problems: list[Problem]
+) -> list[Path]:
+    """The files the ``include`` patterns match; the problems of the patterns go to *problems*."""
     if not patterns:
-        return
+        return []
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise _RefusedError(main.problem("must be a list of glob patterns", "pack.include"))
+        problems.append(main.problem("must be a list of glob patterns", "pack.include"))
+        return []
     seen: set[Path] = {main.file.resolve()}
-    problems = []
+    files = []
     for index, pattern in enumerate(patterns):
         where = f"pack.include[{index}]"
         shown = excerpt(pattern)
@@ -158,14 +206,14 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
                 problems.append(main.problem(msg, where))
             elif match.resolve() not in seen:
                 seen.add(match.resolve())
-                yield match
-    if problems:
-        raise _RefusedError(*problems)
+                files.append(match)
+    return files
 
 
-def _unknown_top_level(document: Document, key: str) -> Problem:
-    allowed = ", ".join(ITEM_KINDS)
-    msg = f"unknown top-level key {excerpt(key)}: a pack file holds [pack] and {allowed}"
+def _unknown_top_level(document: Document, key: str, allowed: tuple[str, ...]) -> Problem:
+    close = difflib.get_close_matches(key, allowed, n=1) if isinstance(key, str) else []
+    hint = f"did you mean {close[0]!r}?" if close else f"a pack file holds {', '.join(allowed)}"
+    msg = f"unknown top-level key {excerpt(key)}: {hint}"
     return document.problem(msg, key)
 
 
@@ -176,7 +224,120 @@ def _read(path: Path, limits: Limits) -> Document:
         raise _RefusedError(*exc.problems) from None
 
 
-def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
+@functools.cache
+def _item_classes() -> dict[str, type[Any]]:
+    """The model class of each item kind, read from the annotations of :class:`Pack`."""
+    hints = typing.get_type_hints(Pack)
+    return {kind: typing.get_args(hints[kind])[0] for kind in ITEM_KINDS}
+
+
+#: How many times a pack is rebuilt, leaving out one more item each time, to find the
+#: problems the pack as a whole checks (beyond duplicate ids, which are found at once).
+_MAX_REBUILDS = 50
+
+
+class _Collector:
+    """Structures a pack's parts one by one, to report every problem in one pass."""
+
+    def __init__(self, merged: dict[str, Any], origin: Origin, *, manifest: bool) -> None:
+        self.merged = merged
+        self.manifest = manifest
+        self.origin = origin
+        self.problems: list[Problem] = []
+        self.broken: set[str] = set()
+
+    def report(self, problems: Iterable[Problem], prefix: str) -> None:
+        for problem in problems:
+            path = f"{prefix}.{problem.path}" if problem.path else prefix
+            if problem.path.startswith("["):
+                path = f"{prefix}{problem.path}"
+            self.problems.append(self.origin.locate(attrs.evolve(problem, path=path)))
+
+    def collect(self) -> Reading:
+        manifest = self.merged["pack"]
+        info: PackInfo | None = None
+        if self.manifest:
+            try:
+                info = from_dict(PackInfo, manifest)
+            except StructureError as exc:
+                self.report(exc.problems, "pack")
+        raw_name = manifest.get("name")
+        name = info.name if info else raw_name if isinstance(raw_name, str) else None
+        if name is not None and not PACK_NAME_PATTERN.fullmatch(name):
+            name = None
+        kept = {kind: self._items(kind, name) for kind in ITEM_KINDS}
+        partial = None if info is None else self._build(info, kept)
+        return Reading(
+            origin=self.origin,
+            problems=tuple(self.problems),
+            partial=partial,
+            positions={kind: tuple(i for i, _ in entries) for kind, entries in kept.items()},
+            broken=frozenset(self.broken),
+            name=name,
+        )
+
+    def _items(self, kind: str, name: str | None) -> list[tuple[int, Any]]:
+        cls = _item_classes()[kind]
+        kept: list[tuple[int, Any]] = []
+        first: dict[str, int] = {}
+        for index, data in enumerate(self.merged.get(kind, ())):
+            where = f"{kind}[{index}]"
+            item = None
+            try:
+                item = from_dict(cls, data)
+            except StructureError as exc:
+                self.report(exc.problems, where)
+            raw_id = (
+                item.id if item is not None else data.get("id") if isinstance(data, dict) else None
+            )
+            if not isinstance(raw_id, str):
+                continue
+            if raw_id in first:
+                earlier = self.origin.locate(
+                    Problem(message="", path=f"{kind}[{first[raw_id]}].id")
+                )
+                at = f"{Path(earlier.file or '').name}:{earlier.line}" if earlier.line else ""
+                msg = (
+                    f"duplicate id {excerpt(raw_id)}: ids must be unique per kind within a "
+                    f"pack{f' (the first is at {at})' if at else ''}"
+                )
+                self.report([Problem(message=msg)], f"{where}.id")
+                continue
+            first[raw_id] = index
+            if item is not None:
+                kept.append((index, item))
+            elif name is not None:
+                self.broken.add(f"{name}/{raw_id}")
+        return kept
+
+    def _build(self, info: PackInfo, kept: dict[str, list[tuple[int, Any]]]) -> Pack | None:
+        """The pack of the items kept, leaving out each item the pack refuses."""
+        for _ in range(_MAX_REBUILDS):
+            try:
+                return Pack(info=info, **{kind: tuple(i for _, i in kept[kind]) for kind in kept})
+            except ValidationError as exc:
+                match = _ITEM_PATH.match(exc.field)
+                if match is None:
+                    self.report([Problem(message=exc.message)], exc.field)
+                    return None
+                kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+                position, item = kept[kind].pop(index)
+                self.report([Problem(message=exc.message)], f"{kind}[{position}]{rest}")
+                if info.name and getattr(item, "id", None):
+                    self.broken.add(f"{info.name}/{item.id}")
+        return None
+
+
+def _file_order(files: list[Path]) -> Callable[[Problem], tuple[int, int]]:
+    order = {str(file): position for position, file in enumerate(files)}
+
+    def key(problem: Problem) -> tuple[int, int]:
+        return (order.get(problem.file or "", -1), problem.line or 0)
+
+    return key
+
+
+def _assemble(path: Path, limits: Limits) -> Reading:
     try:
         main_file = _main_file(path)
         folder = main_file.parent.resolve()
@@ -187,22 +348,33 @@ def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
         raise _RefusedError(_problem(main_file, "the pack file points outside the pack folder"))
     main = _read(main_file, limits)
     manifest = main.data.get("pack")
+    problems: list[Problem] = []
+    has_manifest = isinstance(manifest, dict)
     if not isinstance(manifest, dict):
-        raise _RefusedError(_problem(main_file, "missing the [pack] table (the manifest)", line=1))
+        problems.append(_problem(main_file, "missing the [pack] table (the manifest)", line=1))
+        manifest = {}
     manifest = dict(manifest)
     patterns = manifest.pop("include", [])
     merged: dict[str, Any] = {"pack": manifest}
     sources: list[_Source] = []
-    problems = [_unknown_top_level(main, k) for k in sorted(set(main.data) - {"pack", *ITEM_KINDS})]
-    files = [main_file, *_included(folder, main, patterns)]
+    allowed = ("pack", *ITEM_KINDS)
+    unknown = sorted(set(main.data) - set(allowed))
+    problems += [_unknown_top_level(main, key, allowed) for key in unknown]
+    files = [main_file, *_included(folder, main, patterns, problems)]
     if len(files) > limits.max_files + 1:
         msg = f"the pack includes {len(files) - 1} files, over the limit of {limits.max_files}"
         raise _RefusedError(_problem(main_file, msg, path="pack.include"))
     for file in files:
-        document = main if file is main_file else _read(file, limits)
-        if file is not main_file:
+        if file is main_file:
+            document = main
+        else:
+            try:
+                document = _read(file, limits)
+            except _RefusedError as refused:
+                problems += refused.problems
+                continue
             unknown = sorted(set(document.data) - set(ITEM_KINDS))
-            problems += [_unknown_top_level(document, key) for key in unknown]
+            problems += [_unknown_top_level(document, key, ITEM_KINDS) for key in unknown]
         for kind in ITEM_KINDS:
             items = document.data.get(kind, [])
             if not isinstance(items, list):
@@ -214,14 +386,34 @@ def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
     count = sum(len(merged.get(kind, [])) for kind in ITEM_KINDS)
     if count > limits.max_items:
         msg = f"the pack holds {count:,} items, over the limit of {limits.max_items:,}"
-        problems.append(_problem(main_file, msg))
-    if problems:
-        raise _RefusedError(*problems)
+        raise _RefusedError(*problems, _problem(main_file, msg))
     origin = Origin(main_file, main.locator, tuple(sources))
+    if not problems:
+        try:
+            return Reading(pack=from_dict(Pack, merged), origin=origin, name=manifest.get("name"))
+        except StructureError as exc:
+            found = [origin.locate(p) for p in exc.problems]
+    else:
+        found = []
+    reading = _Collector(merged, origin, manifest=has_manifest).collect()
+    if reading.problems or problems:
+        found = [*problems, *reading.problems]
+    found.sort(key=_file_order(files))
+    return attrs.evolve(reading, problems=tuple(found))
+
+
+def read_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Reading:
+    """
+    Read one pack folder and report everything wrong with it; never raises for content.
+
+    Every file is read and every item structured on its own, so that one pass finds
+    every problem: those of the files, of each item's fields, of ids, with what is
+    fine kept aside (:attr:`Reading.partial`) for the checks that need other packs.
+    """
     try:
-        return from_dict(Pack, merged), origin
-    except StructureError as exc:
-        raise _RefusedError(*(origin.locate(p) for p in exc.problems)) from None
+        return _assemble(Path(path), limits or Limits())
+    except _RefusedError as refused:
+        return Reading(problems=refused.problems)
 
 
 def load_pack_with_origin(
@@ -233,10 +425,10 @@ def load_pack_with_origin(
     Raises:
         PackError: With every problem found.
     """
-    try:
-        return _assemble(Path(path), limits or Limits())
-    except _RefusedError as refused:
-        raise PackError(refused.problems, summary=f"cannot read the pack at {path}:") from None
+    reading = read_pack(path, limits=limits)
+    if reading.pack is None or reading.origin is None or reading.problems:
+        raise PackError(reading.problems, summary=f"cannot read the pack at {path}:")
+    return reading.pack, reading.origin
 
 
 def load_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Pack:
