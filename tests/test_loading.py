@@ -414,8 +414,8 @@ class TestLimits:
         write_files(tmp_path, {"pack.toml": simple_pack("demo")})
         name, _, _, message = one_problem(tmp_path, limits=Limits(max_file_bytes=100))
         assert name == "pack.toml"
-        assert message.startswith("the file is ")
-        assert message.count("over the limit of 100") == 1
+        assert message.startswith("pack.toml is ")
+        assert message.count("over the limit of 100 bytes") == 1
 
     def test_too_many_items(self, tmp_path: Path) -> None:
         """More items than the limit is a problem."""

@@ -24,7 +24,15 @@ from .exceptions import PackError, Problem, StructureError, ValidationError, exc
 if TYPE_CHECKING:
     from ._locate import Locator
 
-__all__ = ["PACK_FILES", "Origin", "Reading", "load_pack", "load_pack_with_origin", "read_pack"]
+__all__ = [
+    "PACK_FILES",
+    "Origin",
+    "Reading",
+    "file_order",
+    "load_pack",
+    "load_pack_with_origin",
+    "read_pack",
+]
 
 #: The names of a pack's main file.
 PACK_FILES = ("pack.toml", "pack.json")
@@ -99,6 +107,7 @@ class Reading:
         broken: The full ids (``pack/id``) of the items left out of *partial*, so that
             a reference to one is not reported as dangling as well.
         name: The pack's name, when the manifest gives a valid one.
+        files: The pack's files, in the order they were read (the main file first).
     """
 
     pack: Pack | None = None
@@ -108,6 +117,7 @@ class Reading:
     positions: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
     broken: frozenset[str] = frozenset()
     name: str | None = None
+    files: tuple[str, ...] = ()
 
     def whole_path(self, path: str) -> str:
         """A field path of *partial* (``tips[2].title``) as a path of the whole pack."""
@@ -184,7 +194,7 @@ def _included(
             problems.append(main.problem(msg, where))
             continue
         try:
-            matches = sorted(folder.glob(pattern))
+            matches = sorted(main.file.parent.glob(pattern))  # named as the user names the pack
         except (ValueError, OSError, RuntimeError, IndexError, NotImplementedError) as exc:
             # An OSError's text repeats the path the glob built from the pattern.
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -217,9 +227,13 @@ def _unknown_top_level(document: Document, key: str, allowed: tuple[str, ...]) -
     return document.problem(msg, key)
 
 
+#: The advice for a pack file over the size limit.
+_SPLIT = "split the pack into several files listed in 'include' in its [pack] table"
+
+
 def _read(path: Path, limits: Limits) -> Document:
     try:
-        return read_document(path, limits=limits)
+        return read_document(path, limits=limits, too_large=_SPLIT)
     except StructureError as exc:
         raise _RefusedError(*exc.problems) from None
 
@@ -261,6 +275,7 @@ class _Collector:
                 info = from_dict(PackInfo, manifest)
             except StructureError as exc:
                 self.report(exc.problems, "pack")
+                info = _without_bad_keys(manifest, exc.problems)
         raw_name = manifest.get("name")
         name = info.name if info else raw_name if isinstance(raw_name, str) else None
         if name is not None and not PACK_NAME_PATTERN.fullmatch(name):
@@ -328,8 +343,29 @@ class _Collector:
         return None
 
 
-def _file_order(files: list[Path]) -> Callable[[Problem], tuple[int, int]]:
-    order = {str(file): position for position, file in enumerate(files)}
+#: Manifest keys without which the items cannot be checked as they are meant.
+_ESSENTIAL_KEYS = frozenset({"", "name", "requires", "format"})
+
+
+def _without_bad_keys(manifest: dict[str, Any], problems: Iterable[Problem]) -> PackInfo | None:
+    """
+    The manifest without its keys that have problems, so that the items can still be
+    checked; ``None`` when one of them is essential.
+    """
+    bad = {re.split(r"[.\[]", problem.path, maxsplit=1)[0] for problem in problems}
+    if bad & _ESSENTIAL_KEYS:
+        return None
+    try:
+        return from_dict(PackInfo, {k: v for k, v in manifest.items() if k not in bad})
+    except StructureError:
+        return None
+
+
+def file_order(files: Iterable[Path | str]) -> Callable[[Problem], tuple[int, int]]:
+    """The sort key of problems in the order of *files*, then of lines."""
+    order: dict[str, int] = {}
+    for file in files:
+        order.setdefault(str(file), len(order))
 
     def key(problem: Problem) -> tuple[int, int]:
         return (order.get(problem.file or "", -1), problem.line or 0)
@@ -390,7 +426,8 @@ def _assemble(path: Path, limits: Limits) -> Reading:
     origin = Origin(main_file, main.locator, tuple(sources))
     if not problems:
         try:
-            return Reading(pack=from_dict(Pack, merged), origin=origin, name=manifest.get("name"))
+            pack = from_dict(Pack, merged)
+            return Reading(pack=pack, origin=origin, name=pack.name, files=tuple(map(str, files)))
         except StructureError as exc:
             found = [origin.locate(p) for p in exc.problems]
     else:
@@ -398,8 +435,10 @@ def _assemble(path: Path, limits: Limits) -> Reading:
     reading = _Collector(merged, origin, manifest=has_manifest).collect()
     if reading.problems or problems:
         found = [*problems, *reading.problems]
-    found.sort(key=_file_order(files))
-    return attrs.evolve(reading, problems=tuple(found))
+    found.sort(key=file_order(files))
+    if reading.name is not None:
+        found = [p if p.pack else attrs.evolve(p, pack=reading.name) for p in found]
+    return attrs.evolve(reading, problems=tuple(found), files=tuple(map(str, files)))
 
 
 def read_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Reading:
