@@ -302,6 +302,38 @@ class TestOnePass:
             ("questions[0].rubric", "refers to rubric 'demo/nope', which does not exist"),
         ]
 
+    def test_placeholder_in_a_broken_item_is_reported(self, tmp_path: Path) -> None:
+        """An item with a misspelt key still has its texts checked."""
+        content = manifest("demo") + TIP.format(id="a").replace("title =", "titel =").replace(
+            "Do the thing", "TODO"
+        )
+        folder = write_files(tmp_path, {"pack.toml": content})
+        assert [(p.line, p.path) for p in validate_pack(folder)] == [
+            (line_of(content, "[[tips]]"), "tips[0].title"),
+            (line_of(content, "titel ="), "tips[0].titel"),
+            (line_of(content, "TODO"), "tips[0].body"),
+        ]
+
+    def test_pack_level_rules_leave_out_one_item_each(self, tmp_path: Path) -> None:
+        """Format 2 fields in a format 1 pack: each item named, the others still checked."""
+        applies = 'applies = { regions = ["de"] }\n'
+        content = (
+            manifest("demo")
+            + TIP.format(id="a")
+            + applies
+            + TIP.format(id="b")
+            + applies
+            + QUESTION.format(id="q", rubric="nope")
+        )
+        folder = write_files(tmp_path, {"pack.toml": content})
+        problems = validate_pack(folder)
+        assert [(p.line, p.path) for p in problems] == [
+            (line_of(content, "applies", 1), "tips[0].applies"),
+            (line_of(content, "applies", 2), "tips[1].applies"),
+            (line_of(content, 'rubric = "nope"'), "questions[0].rubric"),
+        ]
+        assert problems[0].message.endswith("set format = 2 in [pack]")
+
     def test_cli_prints_every_problem_with_its_line(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

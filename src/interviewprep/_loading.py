@@ -107,6 +107,8 @@ class Reading:
         broken: The full ids (``pack/id``) of the items left out of *partial*, so that
             a reference to one is not reported as dangling as well.
         name: The pack's name, when the manifest gives a valid one.
+        left_out: The field path and data, as read, of each part of the pack left out
+            of *partial* (an item, or the manifest), for checks of plain data.
         files: The pack's files, in the order they were read (the main file first).
     """
 
@@ -117,6 +119,7 @@ class Reading:
     positions: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
     broken: frozenset[str] = frozenset()
     name: str | None = None
+    left_out: tuple[tuple[str, Any], ...] = ()
     files: tuple[str, ...] = ()
 
     def whole_path(self, path: str) -> str:
@@ -259,6 +262,7 @@ class _Collector:
         self.origin = origin
         self.problems: list[Problem] = []
         self.broken: set[str] = set()
+        self.left_out: list[tuple[str, Any]] = []
 
     def report(self, problems: Iterable[Problem], prefix: str) -> None:
         for problem in problems:
@@ -282,6 +286,13 @@ class _Collector:
             name = None
         kept = {kind: self._items(kind, name) for kind in ITEM_KINDS}
         partial = None if info is None else self._build(info, kept)
+        if partial is None and self.manifest:
+            self.left_out.insert(0, ("pack", manifest))
+            self.left_out += [
+                (f"{kind}[{position}]", self.merged[kind][position])
+                for kind, entries in kept.items()
+                for position, _ in entries
+            ]
         return Reading(
             origin=self.origin,
             problems=tuple(self.problems),
@@ -289,6 +300,7 @@ class _Collector:
             positions={kind: tuple(i for i, _ in entries) for kind, entries in kept.items()},
             broken=frozenset(self.broken),
             name=name,
+            left_out=tuple(self.left_out),
         )
 
     def _items(self, kind: str, name: str | None) -> list[tuple[int, Any]]:
@@ -302,6 +314,7 @@ class _Collector:
                 item = from_dict(cls, data)
             except StructureError as exc:
                 self.report(exc.problems, where)
+                self.left_out.append((where, data))
             raw_id = (
                 item.id if item is not None else data.get("id") if isinstance(data, dict) else None
             )
@@ -338,6 +351,7 @@ class _Collector:
                 kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
                 position, item = kept[kind].pop(index)
                 self.report([Problem(message=exc.message)], f"{kind}[{position}]{rest}")
+                self.left_out.append((f"{kind}[{position}]", self.merged[kind][position]))
                 if info.name and getattr(item, "id", None):
                     self.broken.add(f"{info.name}/{item.id}")
         return None

@@ -228,6 +228,10 @@ def check_folders(
         pack = packs[read.name] = resolved.get(read.name, read)
         for problem in content_problems(pack):
             (warnings if problem.severity == "warning" else problems).append(local.locate(problem))
+    for local in locals_:
+        origin = local.reading.origin
+        if local.checked and origin is not None:
+            problems += map(origin.locate, _left_out_problems(local.reading))
     return Report(
         tuple(_in_file_order(problems, locals_) + _in_file_order(warnings, locals_)), packs
     )
@@ -365,6 +369,49 @@ def _texts(obj: Any, path: str) -> Iterator[tuple[str, str]]:
         yield from found
 
 
+def _plain_texts(data: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every text people read in plain data (a part of a pack that is not valid)."""
+    stack: list[tuple[Any, str, str]] = [(data, path, "")]
+    while stack:
+        current, where, parent = stack.pop()
+        if isinstance(current, list):
+            stack.extend((entry, f"{where}[{n}]", parent) for n, entry in enumerate(current))
+        elif isinstance(current, dict):
+            for key, value in current.items():
+                if not isinstance(key, str):
+                    continue
+                at = f"{where}.{key}"
+                is_text = key in _TEXT_FIELDS or (parent == "criteria" and key == "name")
+                if is_text and isinstance(value, str):
+                    yield at, value
+                elif is_text and isinstance(value, list):
+                    yield from (
+                        (f"{at}[{n}]", v) for n, v in enumerate(value) if isinstance(v, str)
+                    )
+                elif isinstance(value, list | dict):
+                    stack.append((value, at, key))
+
+
+def _text_problem(path: str, text: str) -> Problem | None:
+    if text and not text.strip():
+        return Problem(path=path, message="is blank: write the text, or leave the field out")
+    if PLACEHOLDER.search(text):
+        msg = f"placeholder text {_quote(text)}: replace it with the finished text"
+        return Problem(path=path, message=msg)
+    return None
+
+
+def _left_out_problems(reading: Reading) -> list[Problem]:
+    """The placeholder and blank texts of the parts of a pack that are not valid."""
+    found = []
+    for path, data in reading.left_out:
+        for where, text in _plain_texts(data, path):
+            problem = _text_problem(where, text)
+            if problem is not None:
+                found.append(attrs.evolve(problem, pack=reading.name))
+    return found
+
+
 def _quote(text: str) -> str:
     flat = " ".join(text.split())
     return repr(flat if len(flat) <= _QUOTED else flat[: _QUOTED - 3] + "...")
@@ -372,11 +419,9 @@ def _quote(text: str) -> str:
 
 def _text_problems(pack: Pack) -> Iterator[Problem]:
     for path, text in _texts(pack, ""):
-        if text and not text.strip():
-            yield Problem(path=path, message="is blank: write the text, or leave the field out")
-        elif PLACEHOLDER.search(text):
-            msg = f"placeholder text {_quote(text)}: replace it with the finished text"
-            yield Problem(path=path, message=msg)
+        problem = _text_problem(path, text)
+        if problem is not None:
+            yield problem
 
 
 def _duplicates(pack: Pack) -> Iterator[Problem]:
