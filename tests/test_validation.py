@@ -378,6 +378,21 @@ class TestFileSizeLimit:
             "pack.toml is 7.0 MB (7,340,032 bytes), over the limit of 5.0 MB (5,242,880 bytes)"
         )
 
+    def test_other_files_are_not_told_to_split(self, tmp_path: Path) -> None:
+        """An interview file over the limit is not told about include."""
+        from interviewprep import StructureError, load_interview
+
+        path = tmp_path / "interview.toml"
+        with path.open("wb") as handle:
+            handle.truncate(65 * 1024 * 1024)
+        with pytest.raises(StructureError) as info:
+            load_interview(path)
+        [problem] = info.value.problems
+        assert problem.message == (
+            "interview.toml is 65.0 MB (68,157,440 bytes), over the limit of 64.0 MB "
+            "(67,108,864 bytes): raise the limit with Limits(max_file_bytes=...)"
+        )
+
     def test_cli_option_raises_and_lowers_the_limit(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -59,7 +59,8 @@ class Limits:
 
     Attributes:
         max_file_bytes: The largest file read; larger files are refused unread.
-                A large pack can be split into several files with ``include``.
+            A large pack can be split into several files with ``include``; on the
+            command line, ``--max-file-bytes`` sets this limit.
         max_depth: The deepest nesting of tables and arrays accepted.
         max_items: The most items (of all kinds together) one pack may hold.
         max_files: The most files one pack may include.
@@ -132,17 +133,13 @@ def _megabytes(size: int) -> str:
 def _refusal(file: Path, exc: FileRefusedError, too_large: str = "") -> str:
     """
     Why *file* was not read; for a file over the size limit, its size, the limit, and
-    how to raise it (and *too_large*, advice on making the file smaller).
+    what to do (*too_large*, by default: raise the limit).
     """
     if not isinstance(exc, FileTooLargeError):
         return str(exc)
     size = _megabytes(exc.size) if exc.size is not None else "larger than that"
-    advice = f"{too_large}, or raise" if too_large else "raise"
-    return (
-        f"{file.name} is {size}, over the limit of {_megabytes(exc.limit)}: {advice} the "
-        "limit with --max-file-bytes on the command line or "
-        "Limits(max_file_bytes=...) in Python"
-    )
+    advice = too_large or "raise the limit with Limits(max_file_bytes=...)"
+    return f"{file.name} is {size}, over the limit of {_megabytes(exc.limit)}: {advice}"
 
 
 def _decode(file: Path | None, data: bytes) -> str:
@@ -331,8 +328,8 @@ def read_document(
     Args:
         path: The file.
         limits: Bounds on size and nesting.
-        too_large: Advice on making the file smaller, for the problem of a file over
-            the size limit (which also says how to raise the limit).
+        too_large: What to do about a file over the size limit, for its problem
+            (by default: raise the limit with ``Limits(max_file_bytes=...)``).
 
     Returns:
         The parsed document, with a line locator.

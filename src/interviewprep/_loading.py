@@ -230,8 +230,12 @@ def _unknown_top_level(document: Document, key: str, allowed: tuple[str, ...]) -
     return document.problem(msg, key)
 
 
-#: The advice for a pack file over the size limit.
-_SPLIT = "split the pack into several files listed in 'include' in its [pack] table"
+#: What to do about a pack file over the size limit.
+_SPLIT = (
+    "split the pack into several files listed in 'include' in its [pack] table, or raise "
+    "the limit with --max-file-bytes on the command line or Limits(max_file_bytes=...) "
+    "in Python"
+)
 
 
 def _read(path: Path, limits: Limits) -> Document:
