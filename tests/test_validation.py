@@ -137,6 +137,16 @@ class TestOneDefinitionOfValid:
         assert problem.message.startswith("the same title as tip 'a'")
 
 
+class TestEmptyPack:
+    def test_a_pack_without_items_is_valid(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A manifest alone is a valid (if useless) pack."""
+        folder = write_files(tmp_path, {"pack.toml": manifest("empty")})
+        assert validate_pack(folder) == []
+        assert cli(["validate", str(folder)], capsys)[:2] == (0, "1 pack valid\n")
+
+
 class TestWarnings:
     UNRATED = '\n[[questions]]\nid = "q"\ntext = "Why?"\nasked_by = "interviewer"\n'
     UNRATED += 'kind = "reflection"\nintent = "fit"\n'

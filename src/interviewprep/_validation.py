@@ -153,7 +153,9 @@ class _Local:
 
     @property
     def pack(self) -> Pack | None:
-        return self.reading.pack or self.reading.partial
+        """The pack to check: the whole pack, else the parts of it that are fine."""
+        # Not ``or``: a pack without items is falsy (its length is 0).
+        return self.reading.pack if self.reading.pack is not None else self.reading.partial
 
     def locate(self, problem: Problem) -> Problem:
         """A problem whose path indexes the pack as read, pointed at its file and line."""
