@@ -346,6 +346,21 @@ class TestEveryProblemInOnePass:
             "unknown key 'tilte': did you mean 'title'?",
         )
 
+    def test_unknown_key_in_a_dotted_key_points_at_its_line(self, tmp_path: Path) -> None:
+        """A misspelt key written as a dotted key is found on its own line too."""
+        content = (
+            manifest("demo", format="2")
+            + TIP.format(id="a")
+            + 'applies.formats = ["video"]\napplies.region = ["de"]\n'
+        )
+        write_files(tmp_path, {"pack.toml": content})
+        assert one_problem(tmp_path) == (
+            "pack.toml",
+            line_of(content, "applies.region"),
+            "tips[0].applies.region",
+            "unknown key 'region': did you mean 'regions'?",
+        )
+
     def test_unknown_top_level_key_suggests(self, tmp_path: Path) -> None:
         """A misspelt item kind is suggested."""
         content = manifest("demo") + TIP.format(id="a").replace("[[tips]]", "[[tip]]")
