@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import importlib_metadata  # noqa: F401 - see below
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -22,6 +23,10 @@ settings.register_profile(
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
+# importlib_metadata adds a finder to sys.meta_path when first imported. Imported here,
+# before any in-process pytester session, so that a session (which forgets the modules
+# imported during it) does not leave a finder of a forgotten module behind: that broke
+# every later session's metadata lookups when a test file was run on its own.
 pytest_plugins = ["pytester"]
 
 

@@ -869,22 +869,24 @@ class TestExportCommand:
 
 
 class TestNewPackCommand:
-    def test_scaffold_passes_its_own_test(
-        self, tmp_path: Path, pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]
+    def test_scaffold_says_what_to_do_next(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """new-pack creates a pack whose own test passes right away."""
+        """new-pack creates the distribution and says to replace its TODO texts first."""
         code, out, _ = run(["new-pack", "acme-sales", "--directory", str(tmp_path)], capsys)
         folder = tmp_path / "acme-sales"
+        pack = folder / "src" / "interviewprep_acme_sales"
         assert code == 0
-        assert " ".join(out.split()).startswith(f"Created {folder}")  # long paths wrap
+        text = " ".join(out.split())  # long paths wrap
+        assert text.startswith(f"Created {folder}")
+        assert f"replace each text starting with TODO in {pack / 'pack.toml'}" in text
+        assert f"'interviewprep validate {pack}' lists them" in text
         assert (folder / "pyproject.toml").read_text().count(
             'acme-sales = "interviewprep_acme_sales"'
         ) == 1
-        test = (folder / "tests" / "test_pack.py").read_text()
-        pytester.makepyfile(
-            test_pack=test.replace("Path(__file__).parent.parent", f"Path({str(folder)!r})")
-        )
-        pytester.runpytest_inprocess().assert_outcomes(passed=1)
+        assert (folder / "tests" / "test_pack.py").exists()
+        # The pack fails validate and its own test until the TODOs are replaced: see
+        # test_validation.TestScaffold.
 
     def test_bad_name(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A bad pack name is a usage error."""
@@ -1299,7 +1301,7 @@ class TestGermanWords:
         )
         assert code == 0
         assert "angelegt" in out
-        assert "Als Nächstes: pip install" in " ".join(out.split())
+        assert "Als Nächstes:" in " ".join(out.split())
 
     def test_bad_language_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A --language that is not a language tag is a usage error, in one line."""

@@ -186,16 +186,20 @@ class TestSyntax:
 
 class TestFields:
     def test_unknown_key_has_line_and_path(self, tmp_path: Path) -> None:
-        """An unknown key names the file, the line of its table, and suggests a fix."""
+        """An unknown key names the file, the line of the key itself, and suggests a fix."""
         content = (
             manifest("demo") + TIP.format(id="a") + TIP.format(id="b").replace("topic", "topik")
         )
         write_files(tmp_path, {"pack.toml": content})
-        line = line_of(content, "[[tips]]", nth=2)
         missing, unknown = problems_of(tmp_path)
-        assert missing == ("pack.toml", line, "tips[1].topic", "is required but missing")
-        assert unknown[:3] == ("pack.toml", line, "tips[1]")
-        assert "unknown key 'topik' (did you mean 'topic'?)" in unknown[3]
+        header = line_of(content, "[[tips]]", nth=2)
+        assert missing == ("pack.toml", header, "tips[1].topic", "is required but missing")
+        assert unknown == (
+            "pack.toml",
+            line_of(content, "topik ="),
+            "tips[1].topik",
+            "unknown key 'topik': did you mean 'topic'?",
+        )
 
     def test_wrong_type(self, tmp_path: Path) -> None:
         """A value of the wrong type names its field and line."""
@@ -216,18 +220,21 @@ class TestFields:
         name, line, path, message = one_problem(tmp_path)
         assert (name, line, path) == ("pack.toml", line_of(content, "reserch"), "tips[0].topic")
         assert message.startswith(
-            "'reserch' is not a Topic value (did you mean 'research'?): use one of research, self-review"
+            "'reserch' is not a Topic value (did you mean 'research'?): "
+            "use one of research, self-review"
         )
 
     def test_duplicate_id(self, tmp_path: Path) -> None:
         """Two tips with one id: the second is named."""
         content = manifest("demo") + TIP.format(id="a") + TIP.format(id="a")
         write_files(tmp_path, {"pack.toml": content})
+        first = line_of(content, 'id = "a"')
         assert one_problem(tmp_path) == (
             "pack.toml",
             line_of(content, 'id = "a"', nth=2),
             "tips[1].id",
-            "duplicate id 'a' (ids must be unique per kind within a pack)",
+            f"duplicate id 'a': ids must be unique per kind within a pack (the first is at "
+            f"pack.toml:{first})",
         )
 
     def test_bad_id(self, tmp_path: Path) -> None:
@@ -281,6 +288,97 @@ class TestFields:
         assert paths == {"tips[0].id", "questions[0].kind"}
 
 
+class TestEveryProblemInOnePass:
+    """A pack with problems of several kinds reports them all at once, in file order."""
+
+    def test_fields_ids_and_files_together(self, tmp_path: Path) -> None:
+        """Bad values, a duplicate id, a bad include and a broken included file: one list."""
+        content = (
+            manifest("demo", include='["more.toml", "nope/*.toml"]')
+            + TIP.format(id="a").replace('"research"', '"reserch"')
+            + TIP.format(id="a")
+            + TIP.format(id="c").replace('title = "Tip c"', "title = 7")
+        )
+        more = TIP.format(id="d").replace("topic", "topik")
+        write_files(tmp_path, {"pack.toml": content, "more.toml": more})
+        found = [(name, line, path) for name, line, path, _ in problems_of(tmp_path)]
+        assert found == [
+            ("pack.toml", line_of(content, "include ="), "pack.include[1]"),
+            ("pack.toml", line_of(content, '"reserch"'), "tips[0].topic"),
+            ("pack.toml", line_of(content, 'id = "a"', nth=2), "tips[1].id"),
+            ("pack.toml", line_of(content, "title = 7"), "tips[2].title"),
+            ("more.toml", line_of(more, "[[tips]]"), "tips[0].topic"),
+            ("more.toml", line_of(more, "topik ="), "tips[0].topik"),
+        ]
+
+    def test_manifest_and_items_together(self, tmp_path: Path) -> None:
+        """A bad manifest does not hide the problems of the items."""
+        content = manifest("demo", titel='"x"') + TIP.format(id="Bad")
+        write_files(tmp_path, {"pack.toml": content})
+        assert [(line, path) for _, line, path, _ in problems_of(tmp_path)] == [
+            (line_of(content, "titel ="), "pack.titel"),
+            (line_of(content, 'id = "Bad"'), "tips[0].id"),
+        ]
+
+    def test_unreadable_included_file_does_not_hide_the_others(self, tmp_path: Path) -> None:
+        """An included file that is not valid TOML is one problem among the rest."""
+        files = {
+            "pack.toml": manifest("demo", include='["*.toml"]') + TIP.format(id="Bad"),
+            "broken.toml": "[[tips]\n",
+        }
+        write_files(tmp_path, files)
+        found = [(name, path) for name, _, path, _ in problems_of(tmp_path)]
+        assert found == [("pack.toml", "tips[0].id"), ("broken.toml", "")]
+
+    def test_unknown_keys_in_json_point_at_the_key(self, tmp_path: Path) -> None:
+        """In JSON too, an unknown key is reported on its own line, with a suggestion."""
+        text = json.dumps(
+            {
+                "pack": {"name": "demo", "version": "1", "title": "T"},
+                "tips": [{"id": "a", "title": "T", "body": "B", "topic": "fit", "tilte": "x"}],
+            },
+            indent=2,
+        )
+        write_files(tmp_path, {"pack.json": text})
+        assert one_problem(tmp_path) == (
+            "pack.json",
+            line_of(text, '"tilte"'),
+            "tips[0].tilte",
+            "unknown key 'tilte': did you mean 'title'?",
+        )
+
+    def test_unknown_key_in_a_dotted_key_points_at_its_line(self, tmp_path: Path) -> None:
+        """A misspelt key written as a dotted key is found on its own line too."""
+        content = (
+            manifest("demo", format="2")
+            + TIP.format(id="a")
+            + 'applies.formats = ["video"]\napplies.region = ["de"]\n'
+        )
+        write_files(tmp_path, {"pack.toml": content})
+        assert one_problem(tmp_path) == (
+            "pack.toml",
+            line_of(content, "applies.region"),
+            "tips[0].applies.region",
+            "unknown key 'region': did you mean 'regions'?",
+        )
+
+    def test_unknown_top_level_key_suggests(self, tmp_path: Path) -> None:
+        """A misspelt item kind is suggested."""
+        content = manifest("demo") + TIP.format(id="a").replace("[[tips]]", "[[tip]]")
+        write_files(tmp_path, {"pack.toml": content})
+        _, line, path, message = one_problem(tmp_path)
+        assert (line, path, message) == (
+            line_of(content, "[[tip]]"),
+            "tip",
+            "unknown top-level key 'tip': did you mean 'tips'?",
+        )
+
+    def test_a_valid_pack_is_unchanged(self, tmp_path: Path) -> None:
+        """Collecting every problem never changes what a valid pack loads as."""
+        write_files(tmp_path, {"pack.toml": simple_pack("demo")})
+        assert load_pack(tmp_path) == from_dict(Pack, to_dict(load_pack(tmp_path)))
+
+
 class TestIncludes:
     @pytest.mark.parametrize(
         "pattern", ["../*.toml", "/etc/*.toml", "sub/../../x.toml", "~/x.toml"]
@@ -332,8 +430,8 @@ class TestLimits:
         write_files(tmp_path, {"pack.toml": simple_pack("demo")})
         name, _, _, message = one_problem(tmp_path, limits=Limits(max_file_bytes=100))
         assert name == "pack.toml"
-        assert message.startswith("the file is ")
-        assert message.count("over the limit of 100") == 1
+        assert message.startswith("pack.toml is ")
+        assert message.count("over the limit of 100 bytes") == 1
 
     def test_too_many_items(self, tmp_path: Path) -> None:
         """More items than the limit is a problem."""

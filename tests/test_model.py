@@ -147,7 +147,7 @@ class TestTextFields:
 class TestEnums:
     def test_bad_topic(self) -> None:
         """An unknown topic lists the allowed values."""
-        with raises("topic", r"not a Topic value \(did you mean .research.\?\): use one of research"):
+        with raises("topic", r"not a Topic value \(did you mean .research.\?\): use one of"):
             tip(topic="resarch")
 
     def test_bad_stage_in_set(self) -> None:

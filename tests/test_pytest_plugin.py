@@ -42,22 +42,22 @@ class TestCheckPack:
         result = pytester.runpytest_inprocess()
         result.assert_outcomes(failed=1)
         result.stdout.fnmatch_lines(
-            ["*the pack has problems:*", "*tips[[]0[]].id: 'Bad' is not a valid id*"]
+            ["*the pack at * has problems:*", "*tips[[]0[]].id: 'Bad' is not a valid id*"]
         )
 
-    def test_placeholder_fails_quality(self, pytester: pytest.Pytester, tmp_path: Path) -> None:
-        """Placeholder text fails the quality check."""
+    def test_placeholder_fails(self, pytester: pytest.Pytester, tmp_path: Path) -> None:
+        """Placeholder text fails the check, as validate reports it."""
         content = manifest("lazy") + TIP.format(id="t").replace("Do the thing", "TODO write")
         folder = write_files(tmp_path / "lazy", {"pack.toml": content})
         pytester.makepyfile(f"def test_pack(check_pack):\n    check_pack({str(folder)!r})\n")
         result = pytester.runpytest_inprocess()
         result.assert_outcomes(failed=1)
-        result.stdout.fnmatch_lines(["*quality problems*", "*tips[[]0[]].body: placeholder text*"])
+        result.stdout.fnmatch_lines(["*pack.toml:10: tips[[]0[]].body: placeholder text*"])
 
 
 class TestQualityProblems:
     def test_duplicates_and_missing_rubric(self, tmp_path: Path) -> None:
-        """Duplicate titles and questions without a rubric are reported."""
+        """Duplicate titles are errors, questions nothing can rate are warnings."""
         content = (
             manifest("dup")
             + TIP.format(id="a")
@@ -67,8 +67,10 @@ class TestQualityProblems:
         )
         pack = load_pack(write_files(tmp_path, {"pack.toml": content}))
         assert quality_problems(pack) == [
-            "tips[1].title: same text as tips[0].title",
-            "questions[0].rubric: every question needs a rubric",
+            "tips[1].title: the same title as tip 'a': merge the two tips, or make each say "
+            "something of its own",
+            "questions[0]: warning: answers to this question cannot be rated: name a rubric, "
+            "or an answer_type (the library's rubric for that type of answer rates it)",
         ]
 
     def test_core_pack_is_clean(self) -> None:

@@ -35,6 +35,7 @@ from ._vocabulary import (
     Seniority,
     Situation,
     Stage,
+    Theme,
     Topic,
 )
 from .exceptions import excerpt
@@ -63,6 +64,7 @@ LABEL_PREFIXES: Mapping[type[enum.StrEnum], str] = MappingProxyType(
         Intent: "intent",
         AnswerType: "answer_type",
         Seniority: "seniority",
+        Theme: "theme",
         Situation: "situation",
     }
 )
@@ -202,7 +204,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.built.one": "{name} {version}: {count} item written to {output}",
         "cli.built.other": "{name} {version}: {count} items written to {output}",
         "cli.created": "Created {folder}",
-        "cli.next": "Next: pip install {target} && interviewprep packs",
+        "cli.next": (
+            "Next: replace each text starting with TODO in {pack} ('interviewprep validate "
+            "{folder}' lists them), then: pip install {target} && interviewprep packs"
+        ),
         "cli.interrupted": "interrupted",
         # The command line: practice.
         "practice.seed": "seed {seed} (repeat with --seed {seed})",
@@ -275,6 +280,23 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "seniority.senior": "senior",
         "seniority.lead": "lead",
         "seniority.executive": "executive",
+        "theme.role": "the role",
+        "theme.team": "the team",
+        "theme.team-matching": "team matching",
+        "theme.management": "management",
+        "theme.culture": "culture",
+        "theme.growth": "growth and learning",
+        "theme.performance": "performance and feedback",
+        "theme.business": "the business",
+        "theme.strategy": "strategy",
+        "theme.remote-work": "remote work",
+        "theme.office": "the office",
+        "theme.pay": "pay",
+        "theme.benefits": "benefits",
+        "theme.process": "the hiring process",
+        "theme.offer": "the offer",
+        "theme.wellbeing": "wellbeing",
+        "theme.inclusion": "inclusion",
         "situation.graduate": "graduate",
         "situation.career-changer": "career changer",
         "situation.internal": "internal candidate",
@@ -405,7 +427,11 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "cli.built.one": "{name} {version}: {count} Eintrag nach {output} geschrieben",
         "cli.built.other": "{name} {version}: {count} Einträge nach {output} geschrieben",
         "cli.created": "{folder} angelegt",
-        "cli.next": "Als Nächstes: pip install {target} && interviewprep packs",
+        "cli.next": (
+            "Als Nächstes: ersetzen Sie jeden Text, der mit TODO beginnt, in {pack} "
+            "('interviewprep validate {folder}' listet sie auf), dann: pip install {target} && "
+            "interviewprep packs"
+        ),
         "cli.interrupted": "abgebrochen",
         "practice.seed": "Startwert {seed} (wiederholen mit --seed {seed})",
         "practice.intro.one": "Probeinterview für {role} bei {company}: {count} Frage.",
@@ -477,6 +503,23 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "seniority.senior": "erfahrene Fachkraft",
         "seniority.lead": "Teamleitung",
         "seniority.executive": "Geschäftsleitung",
+        "theme.role": "die Stelle",
+        "theme.team": "das Team",
+        "theme.team-matching": "Teamzuordnung",
+        "theme.management": "Führung",
+        "theme.culture": "Unternehmenskultur",
+        "theme.growth": "Entwicklung und Lernen",
+        "theme.performance": "Leistung und Feedback",
+        "theme.business": "das Geschäft",
+        "theme.strategy": "Strategie",
+        "theme.remote-work": "mobiles Arbeiten",
+        "theme.office": "das Büro",
+        "theme.pay": "Vergütung",
+        "theme.benefits": "Zusatzleistungen",
+        "theme.process": "das Auswahlverfahren",
+        "theme.offer": "das Angebot",
+        "theme.wellbeing": "Wohlbefinden",
+        "theme.inclusion": "Vielfalt und Inklusion",
         "situation.graduate": "Einstieg nach dem Studium",
         "situation.career-changer": "Quereinstieg",
         "situation.internal": "interne Bewerbung",

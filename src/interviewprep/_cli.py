@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._catalogue import Catalogue
+    from ._files import Limits
     from ._library import Library
     from ._practice import PracticeSession, Prompt
     from .exceptions import Problem
@@ -136,9 +137,18 @@ def _library(args: argparse.Namespace) -> Library:
         paths=args.pack_path or (),
         data_only=args.data_only,
         language=args.language,
+        limits=_limits(args),
     )
     _CATALOGUE.set(_catalogue_for(args, library))
     return library
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The bounds on the files read: the defaults, with ``--max-file-bytes`` if given."""
+    from ._files import Limits
+
+    size = getattr(args, "max_file_bytes", None)
+    return Limits() if size is None else Limits(max_file_bytes=size)
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -397,20 +407,20 @@ def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from ._validation import validate_pack
+    from ._validation import check_folders
 
-    problems: list[Problem] = []
-    for path in args.paths:
-        problems += validate_pack(path)
+    for path in args.pack_path or ():
+        _readable(path, folder_too=True)
+    report = check_folders(args.paths, paths=args.pack_path or (), limits=_limits(args))
+    problems = report.problems
     if args.format == "json":
         text = json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False)
         _out(_for_stream(text, "json"))
     else:
         _print_problems(problems, sys.stdout)
-        errors = [p for p in problems if p.severity == "error"]
-        if not errors:
-            _say(_words().plural("cli.valid", len(args.paths)))
-    return EXIT_PROBLEMS if any(p.severity == "error" for p in problems) else EXIT_OK
+        if not report.errors:
+            _say(_words().plural("cli.valid", len(report.packs)))
+    return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
 # -- show --------------------------------------------------------------------------------
@@ -704,7 +714,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_new_pack(args: argparse.Namespace) -> int:
     import os
 
-    from ._scaffold import scaffold
+    from ._scaffold import module_name, scaffold
 
     if os.path.exists(args.directory) and not os.path.isdir(args.directory):
         raise UsageError(f"--directory {args.directory} is a file, not a folder")
@@ -715,8 +725,13 @@ def _cmd_new_pack(args: argparse.Namespace) -> int:
     target = str(folder)
     if not folder.is_absolute() and not target.startswith("."):
         target = f"./{target}"  # pip reads a bare name as a package to download
+    pack_folder = folder / "src" / module_name(args.name)
     _say(_words().phrase("cli.created", folder=folder))
-    _say(_words().phrase("cli.next", target=target))
+    _say(
+        _words().phrase(
+            "cli.next", target=target, pack=pack_folder / "pack.toml", folder=pack_folder
+        )
+    )
     return EXIT_OK
 
 
@@ -729,8 +744,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .exceptions import PackError
 
     _readable(args.path, folder_too=True)
+    if args.output and args.output != "-":
+        _refuse_beside_a_pack_file(args.path, args.output)
     try:
-        pack = load_pack(args.path)
+        pack = load_pack(args.path, limits=_limits(args))
     except PackError as exc:
         raise ContentError(exc.problems) from None
     _write(args, to_json(pack, indent=None if args.compact else 2) + "\n", "json")
@@ -740,6 +757,34 @@ def _cmd_build(args: argparse.Namespace) -> int:
         )
         _say(summary, stream=sys.stderr)
     return EXIT_OK
+
+
+def _refuse_beside_a_pack_file(source: str, output: str) -> None:
+    """
+    A usage error if *output* would be a pack file beside another one.
+
+    A folder holds one pack file (loading refuses a folder with both), so ``build``
+    never writes ``pack.json`` where a ``pack.toml`` is, nor a pack file that is not
+    JSON; it does overwrite a ``pack.json`` alone in its folder (an earlier build).
+    """
+    import os
+
+    from ._loading import PACK_FILES
+
+    target = os.path.basename(output)
+    folder = os.path.dirname(os.path.abspath(output))
+    suggestion = f"interviewprep build {source} -o build/pack.json"
+    if target == "pack.toml":
+        raise UsageError(f"refusing to write {output}: build writes JSON, name it pack.json")
+    if target not in PACK_FILES:
+        return
+    others = [n for n in PACK_FILES if n != target and os.path.exists(os.path.join(folder, n))]
+    if others:
+        raise UsageError(
+            f"refusing to write {output}: its folder holds {others[0]}, and a folder holds "
+            "one pack file (loading refuses a folder with both); write the built pack into "
+            f"a folder of its own, such as: {suggestion}"
+        )
 
 
 # -- schema ------------------------------------------------------------------------------
@@ -762,6 +807,21 @@ def _positive(text: str) -> int:
         value = 0
     if value < 1:
         msg = f"expected a whole number of at least 1, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _byte_size(text: str) -> int:
+    """A size in bytes, such as ``1000000``, ``512K``, ``128M`` or ``1G`` (1024-based)."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d{1,15})\s*([KMG]?)(?:i?B)?\s*", text, re.IGNORECASE)
+    value = int(found.group(1)) * _SIZE_UNITS[found.group(2).upper()] if found else 0
+    if value < 1:
+        msg = f"expected a size in bytes such as 128M or 134217728, not {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -801,7 +861,7 @@ class _Parser(argparse.ArgumentParser):
 
 #: The global options' destinations; given after the command they land in
 #: ``_LATER + name`` and :func:`_merge_global_options` folds them in.
-_GLOBAL_OPTIONS = ("pack_path", "only", "data_only", "language")
+_GLOBAL_OPTIONS = ("pack_path", "only", "data_only", "language", "max_file_bytes")
 _LATER = "later_"
 
 
@@ -835,6 +895,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str = "") ->
         help="load only packs in this language (e.g. de) and the packs they build on, "
         "and print headings, labels and dates in it",
     )
+    group.add_argument(
+        "--max-file-bytes",
+        dest=f"{prefix}max_file_bytes",
+        type=_byte_size,
+        metavar="SIZE",
+        help="read pack files up to SIZE bytes (K, M, G suffixes allowed; default 64M)",
+    )
 
 
 def _merge_global_options(args: argparse.Namespace) -> None:
@@ -850,6 +917,8 @@ def _merge_global_options(args: argparse.Namespace) -> None:
     args.data_only = bool(args.data_only or later["data_only"])
     if later["language"] is not None:
         args.language = later["language"]
+    if later["max_file_bytes"] is not None:
+        args.max_file_bytes = later["max_file_bytes"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -857,8 +926,8 @@ def build_parser() -> argparse.ArgumentParser:
     Build the argument parser with every subcommand.
 
     The global options (``--pack-path``, ``--only``, ``--data-only``,
-    ``--language``) are accepted before or after the command; :func:`main` merges
-    the two places.
+    ``--language``, ``--max-file-bytes``) are accepted before or after the command;
+    :func:`main` merges the two places.
 
     Returns:
         The parser; each subcommand stores its handler as ``handler``.
@@ -892,7 +961,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = command(
         "validate",
         help="check pack folders",
-        description="Check pack folders; print one problem per line as file:line: path: message.",
+        description="Check pack folders as one set, with the installed packs and the "
+        "--pack-path folders (a folder takes the place of an installed pack of its name), "
+        "so a translation can be checked with its base pack before either is installed. "
+        "Print one problem per line as file:line: path: message; exit 1 on errors.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or pack file")
     validate.add_argument("--format", choices=["text", "json"], default="text")

@@ -9,6 +9,7 @@ import difflib
 import enum
 import functools
 import gc
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -382,6 +383,22 @@ def _translation_data(kind: str, entry: Mapping[str, object]) -> dict[str, objec
     return {**entry, "kind": KIND_NOUNS[kind]}
 
 
+def structure_entry(kind: str, data: object) -> Any:
+    """
+    One entry of a pack's *kind* array: an item, or a translation (with ``translates``).
+
+    Raises:
+        StructureError: With every problem of the entry.
+    """
+    if isinstance(data, Mapping) and "translates" in data:
+        try:
+            entry = _translation_data(kind, typing.cast(Mapping[str, object], data))
+        except ValidationError as exc:
+            raise StructureError([Problem(path=exc.field, message=exc.message)]) from None
+        return from_dict(Translation, entry)
+    return from_dict(_ITEM_CLASSES[kind], data)
+
+
 def _unstructure_pack(generated: Callable[[Any], Any]) -> Callable[[Pack], dict[str, Any]]:
     def unstructure(pack: Pack) -> dict[str, Any]:
         data: dict[str, Any] = generated(pack)
@@ -572,16 +589,16 @@ def problems_from_exception(exc: BaseException, path: str = "") -> list[Problem]
         with_notes, without = exc.group_exceptions()
         for child, note in with_notes:
             problems += problems_from_exception(child, f"{path}[{note.index!r}]")
-        problems += [_leaf(child, path) for child in without]
+        problems += [p for child in without for p in _leaves(child, path)]
     elif isinstance(exc, ClassValidationError):
         renames = _renames(exc.cl)
         with_class_notes, without = exc.group_exceptions()
         for child, class_note in with_class_notes:
             key = renames.get(class_note.name, class_note.name)
             problems += problems_from_exception(child, f"{path}.{key}" if path else key)
-        problems += [_leaf(child, path) for child in without]
+        problems += [p for child in without for p in _leaves(child, path)]
     else:
-        problems.append(_leaf(exc, path))
+        problems += _leaves(exc, path)
     return problems
 
 
@@ -591,29 +608,46 @@ def _join(path: str, field: str) -> str:
     return f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
 
 
+def _leaves(exc: BaseException, path: str) -> list[Problem]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return _unknown_keys(exc, path)
+    return [_leaf(exc, path)]
+
+
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[Problem]:
+    """
+    One problem per unknown key (a few of them), at the key's own path, with the
+    closest allowed key; the rest counted in one more problem at the table.
+    """
+    allowed = _allowed_keys(exc.cl)
+    problems = []
+    # Strings first, in order; a few keys are named, however many there are.
+    extra = sorted(
+        exc.extra_fields, key=lambda k: (type(k) is not str, k if type(k) is str else "")
+    )
+    for key in extra[:_KEYS_NAMED]:
+        if not isinstance(key, str):
+            shown = excerpt(key, _KEY_EXCERPT)
+            message = f"keys must be strings, not {_type_name(key)} {shown}"
+            problems.append(Problem(path=path, message=message))
+            continue
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        where = _join(path, key) if _PLAIN_KEY.fullmatch(key) else path
+        problems.append(
+            Problem(path=where, message=f"unknown key {excerpt(key, _KEY_EXCERPT)}: {hint}")
+        )
+    if len(extra) > _KEYS_NAMED:
+        message = (
+            f"and {len(extra) - _KEYS_NAMED} more unknown keys; allowed keys: {', '.join(allowed)}"
+        )
+        problems.append(Problem(path=path, message=message))
+    return problems
+
+
 def _leaf(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, ValidationError):
         return Problem(path=_join(path, exc.field), message=exc.message)
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = _allowed_keys(exc.cl)
-        messages = []
-        # Strings first, in order; a message names a few keys, however many there are.
-        extra = sorted(
-            exc.extra_fields, key=lambda k: (type(k) is not str, k if type(k) is str else "")
-        )
-        for key in extra[:_KEYS_NAMED]:
-            if not isinstance(key, str):
-                shown = excerpt(key, _KEY_EXCERPT)
-                messages.append(f"keys must be strings, not {_type_name(key)} {shown}")
-                continue
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            messages.append(f"unknown key {excerpt(key, _KEY_EXCERPT)}{hint}")
-        if len(extra) > _KEYS_NAMED:
-            messages.append(f"and {len(extra) - _KEYS_NAMED} more unknown keys")
-        allowed_text = ", ".join(allowed)
-        message = "; ".join(messages) + f"; allowed keys: {allowed_text}"
-        return Problem(path=path, message=message)
     if isinstance(exc, KeyError):
         return Problem(path=path, message="is required but missing")
     if isinstance(exc, TypeError | ValueError):
@@ -627,6 +661,8 @@ def _leaf(exc: BaseException, path: str) -> Problem:
 #: of 5,000 unknown keys, or one 4 MB key, still gives a short message.
 _KEYS_NAMED = 3
 _KEY_EXCERPT = 40
+#: An unknown key that can stand in a field path (and so be found on its line).
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _allowed_keys(cls: type) -> list[str]:

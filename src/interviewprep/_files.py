@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import attrs
 
 from ._convert import from_dict, to_dict
-from ._filesystem import FileRefusedError, read_regular_file
+from ._filesystem import FileRefusedError, FileTooLargeError, read_regular_file
 from .exceptions import Problem, StructureError, excerpt
 
 if TYPE_CHECKING:
@@ -59,7 +59,8 @@ class Limits:
 
     Attributes:
         max_file_bytes: The largest file read; larger files are refused unread.
-                A large pack can be split into several files with ``include``.
+            A large pack can be split into several files with ``include``; on the
+            command line, ``--max-file-bytes`` sets this limit.
         max_depth: The deepest nesting of tables and arrays accepted.
         max_items: The most items (of all kinds together) one pack may hold.
         max_files: The most files one pack may include.
@@ -123,14 +124,22 @@ def _refuse(
     raise StructureError([problem], target=str(file) if file else "data")
 
 
-def _size_message(file: Path, exc: FileRefusedError) -> str:
-    message = str(exc)
-    if "over the limit" in message and file.suffix in (".toml", ".json"):
-        message += (
-            " (split a pack into several files listed in 'include', or raise the limit "
-            "with Limits(max_file_bytes=...))"
-        )
-    return message
+def _megabytes(size: int) -> str:
+    if size < _MEGABYTE:
+        return f"{size:,} bytes"
+    return f"{size / _MEGABYTE:,.1f} MB ({size:,} bytes)"
+
+
+def _refusal(file: Path, exc: FileRefusedError, too_large: str = "") -> str:
+    """
+    Why *file* was not read; for a file over the size limit, its size, the limit, and
+    what to do (*too_large*, by default: raise the limit).
+    """
+    if not isinstance(exc, FileTooLargeError):
+        return str(exc)
+    size = _megabytes(exc.size) if exc.size is not None else "larger than that"
+    advice = too_large or "raise the limit with Limits(max_file_bytes=...)"
+    return f"{file.name} is {size}, over the limit of {_megabytes(exc.limit)}: {advice}"
 
 
 def _decode(file: Path | None, data: bytes) -> str:
@@ -310,13 +319,17 @@ def _check_parsed(
         _refuse(file, f"nested too deeply (the limit is {limits.max_depth} levels)")
 
 
-def read_document(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Document:
+def read_document(
+    path: str | os.PathLike[str], *, limits: Limits | None = None, too_large: str = ""
+) -> Document:
     """
     Read a TOML (or, by its ``.json`` suffix, JSON) file holding a table.
 
     Args:
         path: The file.
         limits: Bounds on size and nesting.
+        too_large: What to do about a file over the size limit, for its problem
+            (by default: raise the limit with ``Limits(max_file_bytes=...)``).
 
     Returns:
         The parsed document, with a line locator.
@@ -332,7 +345,7 @@ def read_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
     try:
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
-        _refuse(file, _size_message(file, exc))
+        _refuse(file, _refusal(file, exc, too_large))
     except ValueError as exc:  # os.open refuses a path holding a NUL byte
         _refuse(file, f"cannot read the file: {exc}")
     use_cache = not is_json and len(raw) >= _cache.MIN_BYTES
@@ -361,7 +374,7 @@ def read_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> 
     try:
         raw = read_regular_file(file, limits.max_file_bytes)
     except FileRefusedError as exc:
-        _refuse(file, _size_message(file, exc))
+        _refuse(file, _refusal(file, exc))
     except ValueError as exc:  # os.open refuses a path holding a NUL byte
         _refuse(file, f"cannot read the file: {exc}")
     return _decode(file, raw)

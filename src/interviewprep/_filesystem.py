@@ -13,7 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["FileRefusedError", "read_regular_file", "write_atomic"]
+__all__ = ["FileRefusedError", "FileTooLargeError", "read_regular_file", "write_atomic"]
 
 
 class FileRefusedError(OSError):
@@ -24,6 +24,22 @@ class FileRefusedError(OSError):
     """
 
 
+class FileTooLargeError(FileRefusedError):
+    """
+    A file is over the size limit.
+
+    Attributes:
+        size: Its size in bytes, or ``None`` when it grew past the limit while read.
+        limit: The limit in bytes.
+    """
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        shown = f"{size:,} bytes" if size is not None else "larger"
+        super().__init__(f"the file is {shown}, over the limit of {limit:,} bytes")
+        self.size = size
+        self.limit = limit
+
+
 def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """
     The bytes of a regular file of at most *max_bytes*.
@@ -32,8 +48,8 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     be a regular file before anything is read.
 
     Raises:
-        FileRefusedError: If the file cannot be opened, is not a regular file, or is
-            larger than *max_bytes*.
+        FileRefusedError: If the file cannot be opened or is not a regular file;
+            :class:`FileTooLargeError` if it is larger than *max_bytes*.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -46,8 +62,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             msg = "not a regular file (a folder, device, pipe or socket is never read)"
             raise FileRefusedError(msg)
         if info.st_size > max_bytes:
-            msg = f"the file is {info.st_size:,} bytes, over the limit of {max_bytes:,}"
-            raise FileRefusedError(msg)
+            raise FileTooLargeError(info.st_size, max_bytes)
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -57,8 +72,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
             if size > max_bytes:  # the file grew while being read
-                msg = f"the file is over the limit of {max_bytes:,} bytes"
-                raise FileRefusedError(msg)
+                raise FileTooLargeError(None, max_bytes)
     except FileRefusedError:
         raise
     except OSError as exc:

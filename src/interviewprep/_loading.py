@@ -4,24 +4,33 @@ Reading one pack folder: ``pack.toml`` or ``pack.json`` and the files it include
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._convert import from_dict
+from ._convert import from_dict, structure_entry
 from ._files import Document, Limits, read_document
-from ._model import ITEM_KINDS, Pack
-from .exceptions import PackError, Problem, StructureError, excerpt
+from ._model import ITEM_KINDS, PACK_NAME_PATTERN, Pack, PackInfo, Translation
+from .exceptions import PackError, Problem, StructureError, ValidationError, excerpt
 
 if TYPE_CHECKING:
     from ._locate import Locator
 
-__all__ = ["PACK_FILES", "Origin", "load_pack", "load_pack_with_origin"]
+__all__ = [
+    "PACK_FILES",
+    "Origin",
+    "Reading",
+    "file_order",
+    "load_pack",
+    "load_pack_with_origin",
+    "read_pack",
+]
 
 #: The names of a pack's main file.
 PACK_FILES = ("pack.toml", "pack.json")
@@ -76,6 +85,51 @@ class _RefusedError(Exception):
         self.problems = problems
 
 
+@attrs.frozen(kw_only=True)
+class Reading:
+    """
+    Everything reading one pack folder found: the pack, or every problem and what is fine.
+
+    A pack with problems is never loaded, but a validator still checks what it can:
+    *partial* holds the manifest and the items that are fine on their own, so their
+    ids and references can be checked in the same pass.
+
+    Attributes:
+        pack: The pack, when nothing is wrong with it.
+        origin: Where its items came from; ``None`` when the main file is unreadable.
+        problems: Every problem found, each naming its file, line and field path, in
+            file order.
+        partial: When there are problems and the manifest is fine: a pack of the items
+            that are fine; else ``None``.
+        positions: For each kind, the index in the whole pack of each item of *partial*.
+        broken: The full ids (``pack/id``) of the items left out of *partial*, so that
+            a reference to one is not reported as dangling as well.
+        name: The pack's name, when the manifest gives a valid one.
+        left_out: The field path and data, as read, of each part of the pack left out
+            of *partial* (an item, or the manifest), for checks of plain data.
+        files: The pack's files, in the order they were read (the main file first).
+    """
+
+    pack: Pack | None = None
+    origin: Origin | None = None
+    problems: tuple[Problem, ...] = ()
+    partial: Pack | None = None
+    positions: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
+    broken: frozenset[str] = frozenset()
+    name: str | None = None
+    left_out: tuple[tuple[str, Any], ...] = ()
+    files: tuple[str, ...] = ()
+
+    def whole_path(self, path: str) -> str:
+        """A field path of *partial* (``tips[2].title``) as a path of the whole pack."""
+        match = _ITEM_PATH.match(path)
+        if match is None or self.partial is None:
+            return path
+        kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+        positions = self.positions.get(kind, ())
+        return f"{kind}[{positions[index]}]{rest}" if index < len(positions) else path
+
+
 def _problem(file: Path, message: str, *, line: int | None = None, path: str = "") -> Problem:
     return Problem(file=str(file), line=line, path=path, message=message)
 
@@ -88,8 +142,9 @@ def _main_file(path: Path) -> Path:
         return present[0]
     if present:
         msg = (
-            f"{path} holds both {' and '.join(PACK_FILES)}: keep one (a built pack.json "
-            "belongs in a folder of its own)"
+            f"{path} holds both {' and '.join(PACK_FILES)}: a folder holds one pack file. "
+            "If pack.json was written by 'interviewprep build', delete it and build into a "
+            f"folder of its own: interviewprep build {path / 'pack.toml'} -o OTHER/pack.json"
         )
     elif not path.exists():
         msg = f"no pack at {path}: the folder does not exist"
@@ -116,13 +171,17 @@ def _is_link_loop(path: Path) -> bool:
     return False
 
 
-def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
+def _included(
+    folder: Path, main: Document, patterns: object, problems: list[Problem]
+) -> list[Path]:
+    """The files the ``include`` patterns match; the problems of the patterns go to *problems*."""
     if not patterns:
-        return
+        return []
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise _RefusedError(main.problem("must be a list of glob patterns", "pack.include"))
+        problems.append(main.problem("must be a list of glob patterns", "pack.include"))
+        return []
     seen: set[Path] = {main.file.resolve()}
-    problems = []
+    files = []
     for index, pattern in enumerate(patterns):
         where = f"pack.include[{index}]"
         shown = excerpt(pattern)
@@ -136,7 +195,7 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
             problems.append(main.problem(msg, where))
             continue
         try:
-            matches = sorted(folder.glob(pattern))
+            matches = sorted(main.file.parent.glob(pattern))  # named as the user names the pack
         except (ValueError, OSError, RuntimeError, IndexError, NotImplementedError) as exc:
             # An OSError's text repeats the path the glob built from the pattern.
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -158,25 +217,183 @@ def _included(folder: Path, main: Document, patterns: object) -> Iterator[Path]:
                 problems.append(main.problem(msg, where))
             elif match.resolve() not in seen:
                 seen.add(match.resolve())
-                yield match
-    if problems:
-        raise _RefusedError(*problems)
+                files.append(match)
+    return files
 
 
-def _unknown_top_level(document: Document, key: str) -> Problem:
-    allowed = ", ".join(ITEM_KINDS)
-    msg = f"unknown top-level key {excerpt(key)}: a pack file holds [pack] and {allowed}"
+def _unknown_top_level(document: Document, key: str, allowed: tuple[str, ...]) -> Problem:
+    close = difflib.get_close_matches(key, allowed, n=1) if isinstance(key, str) else []
+    hint = f"did you mean {close[0]!r}?" if close else f"a pack file holds {', '.join(allowed)}"
+    msg = f"unknown top-level key {excerpt(key)}: {hint}"
     return document.problem(msg, key)
+
+
+#: What to do about a pack file over the size limit.
+_SPLIT = (
+    "split the pack into several files listed in 'include' in its [pack] table, or raise "
+    "the limit with --max-file-bytes on the command line or Limits(max_file_bytes=...) "
+    "in Python"
+)
 
 
 def _read(path: Path, limits: Limits) -> Document:
     try:
-        return read_document(path, limits=limits)
+        return read_document(path, limits=limits, too_large=_SPLIT)
     except StructureError as exc:
         raise _RefusedError(*exc.problems) from None
 
 
-def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
+#: How many times a pack is rebuilt, leaving out one more item each time, to find the
+#: problems the pack as a whole checks (beyond duplicate ids, which are found at once).
+_MAX_REBUILDS = 50
+
+
+class _Collector:
+    """Structures a pack's parts one by one, to report every problem in one pass."""
+
+    def __init__(self, merged: dict[str, Any], origin: Origin, *, manifest: bool) -> None:
+        self.merged = merged
+        self.manifest = manifest
+        self.origin = origin
+        self.problems: list[Problem] = []
+        self.broken: set[str] = set()
+        self.left_out: list[tuple[str, Any]] = []
+
+    def report(self, problems: Iterable[Problem], prefix: str) -> None:
+        for problem in problems:
+            path = f"{prefix}.{problem.path}" if problem.path else prefix
+            if problem.path.startswith("["):
+                path = f"{prefix}{problem.path}"
+            self.problems.append(self.origin.locate(attrs.evolve(problem, path=path)))
+
+    def collect(self) -> Reading:
+        manifest = self.merged["pack"]
+        info: PackInfo | None = None
+        if self.manifest:
+            try:
+                info = from_dict(PackInfo, manifest)
+            except StructureError as exc:
+                self.report(exc.problems, "pack")
+                info = _without_bad_keys(manifest, exc.problems)
+        raw_name = manifest.get("name")
+        name = info.name if info else raw_name if isinstance(raw_name, str) else None
+        if name is not None and not PACK_NAME_PATTERN.fullmatch(name):
+            name = None
+        kept = {kind: self._items(kind, name) for kind in ITEM_KINDS}
+        partial = None if info is None else self._build(info, kept)
+        if partial is None and self.manifest:
+            self.left_out.insert(0, ("pack", manifest))
+            self.left_out += [
+                (f"{kind}[{position}]", self.merged[kind][position])
+                for kind, entries in kept.items()
+                for position, _ in entries
+            ]
+        return Reading(
+            origin=self.origin,
+            problems=tuple(self.problems),
+            partial=partial,
+            positions={kind: tuple(i for i, _ in entries) for kind, entries in kept.items()},
+            broken=frozenset(self.broken),
+            name=name,
+            left_out=tuple(self.left_out),
+        )
+
+    def _items(self, kind: str, name: str | None) -> list[tuple[int, Any]]:
+        kept: list[tuple[int, Any]] = []
+        first: dict[str, int] = {}
+        for index, data in enumerate(self.merged.get(kind, ())):
+            where = f"{kind}[{index}]"
+            item = None
+            try:
+                item = structure_entry(kind, data)
+            except StructureError as exc:
+                self.report(exc.problems, where)
+                self.left_out.append((where, data))
+            raw_id = (
+                item.id if item is not None else data.get("id") if isinstance(data, dict) else None
+            )
+            if not isinstance(raw_id, str):
+                continue
+            if raw_id in first:
+                earlier = self.origin.locate(
+                    Problem(message="", path=f"{kind}[{first[raw_id]}].id")
+                )
+                at = f"{Path(earlier.file or '').name}:{earlier.line}" if earlier.line else ""
+                msg = (
+                    f"duplicate id {excerpt(raw_id)}: ids must be unique per kind within a "
+                    f"pack{f' (the first is at {at})' if at else ''}"
+                )
+                self.report([Problem(message=msg)], f"{where}.id")
+                continue
+            first[raw_id] = index
+            if item is not None:
+                kept.append((index, item))
+            elif name is not None:
+                self.broken.add(f"{name}/{raw_id}")
+        return kept
+
+    def _build(self, info: PackInfo, kept: dict[str, list[tuple[int, Any]]]) -> Pack | None:
+        """The pack of the items kept, leaving out each item the pack refuses."""
+        for _ in range(_MAX_REBUILDS):
+            try:
+                return _pack_of(info, kept, self.merged.get("phrases"))
+            except ValidationError as exc:
+                match = _ITEM_PATH.match(exc.field)
+                if match is None:
+                    self.report([Problem(message=exc.message)], exc.field)
+                    return None
+                kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+                position, item = kept[kind].pop(index)
+                self.report([Problem(message=exc.message)], f"{kind}[{position}]{rest}")
+                self.left_out.append((f"{kind}[{position}]", self.merged[kind][position]))
+                if info.name and getattr(item, "id", None):
+                    self.broken.add(f"{info.name}/{item.id}")
+        return None
+
+
+def _pack_of(info: PackInfo, kept: dict[str, list[tuple[int, Any]]], phrases: object) -> Pack:
+    """A pack of the entries kept: items of each kind, and translations."""
+    fields: dict[str, Any] = {kind: [] for kind in ITEM_KINDS}
+    translations: list[Translation] = []
+    for kind, entries in kept.items():
+        for _, entry in entries:
+            (translations if isinstance(entry, Translation) else fields[kind]).append(entry)
+    if isinstance(phrases, dict) and all(type(v) is str for v in phrases.values()):
+        fields["phrases"] = phrases
+    return Pack(info=info, translations=translations, **fields)
+
+
+#: Manifest keys without which the items cannot be checked as they are meant.
+_ESSENTIAL_KEYS = frozenset({"", "name", "requires", "format"})
+
+
+def _without_bad_keys(manifest: dict[str, Any], problems: Iterable[Problem]) -> PackInfo | None:
+    """
+    The manifest without its keys that have problems, so that the items can still be
+    checked; ``None`` when one of them is essential.
+    """
+    bad = {re.split(r"[.\[]", problem.path, maxsplit=1)[0] for problem in problems}
+    if bad & _ESSENTIAL_KEYS:
+        return None
+    try:
+        return from_dict(PackInfo, {k: v for k, v in manifest.items() if k not in bad})
+    except StructureError:
+        return None
+
+
+def file_order(files: Iterable[Path | str]) -> Callable[[Problem], tuple[int, int]]:
+    """The sort key of problems in the order of *files*, then of lines."""
+    order: dict[str, int] = {}
+    for file in files:
+        order.setdefault(str(file), len(order))
+
+    def key(problem: Problem) -> tuple[int, int]:
+        return (order.get(problem.file or "", -1), problem.line or 0)
+
+    return key
+
+
+def _assemble(path: Path, limits: Limits) -> Reading:
     try:
         main_file = _main_file(path)
         folder = main_file.parent.resolve()
@@ -187,22 +404,45 @@ def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
         raise _RefusedError(_problem(main_file, "the pack file points outside the pack folder"))
     main = _read(main_file, limits)
     manifest = main.data.get("pack")
+    problems: list[Problem] = []
+    has_manifest = isinstance(manifest, dict)
     if not isinstance(manifest, dict):
-        raise _RefusedError(_problem(main_file, "missing the [pack] table (the manifest)", line=1))
+        problems.append(_problem(main_file, "missing the [pack] table (the manifest)", line=1))
+        manifest = {}
     manifest = dict(manifest)
     patterns = manifest.pop("include", [])
     merged: dict[str, Any] = {"pack": manifest}
     sources: list[_Source] = []
-    problems = [_unknown_top_level(main, k) for k in sorted(set(main.data) - {"pack", *ITEM_KINDS})]
-    files = [main_file, *_included(folder, main, patterns)]
+    allowed = ("pack", *ITEM_KINDS, "phrases")
+    unknown = sorted(set(main.data) - set(allowed))
+    problems += [_unknown_top_level(main, key, allowed) for key in unknown]
+    files = [main_file, *_included(folder, main, patterns, problems)]
     if len(files) > limits.max_files + 1:
         msg = f"the pack includes {len(files) - 1} files, over the limit of {limits.max_files}"
         raise _RefusedError(_problem(main_file, msg, path="pack.include"))
     for file in files:
-        document = main if file is main_file else _read(file, limits)
-        if file is not main_file:
-            unknown = sorted(set(document.data) - set(ITEM_KINDS))
-            problems += [_unknown_top_level(document, key) for key in unknown]
+        if file is main_file:
+            document = main
+        else:
+            try:
+                document = _read(file, limits)
+            except _RefusedError as refused:
+                problems += refused.problems
+                continue
+            unknown = sorted(set(document.data) - {*ITEM_KINDS, "phrases"})
+            problems += [
+                _unknown_top_level(document, key, (*ITEM_KINDS, "phrases")) for key in unknown
+            ]
+        phrases = document.data.get("phrases")
+        if phrases is not None:
+            if not isinstance(phrases, dict):
+                problems.append(document.problem("must be a table of phrases", "phrases"))
+            else:
+                merged_phrases = merged.setdefault("phrases", {})
+                for key in sorted(phrases.keys() & merged_phrases.keys()):
+                    msg = f"phrase {excerpt(key)} is given in two files of the pack"
+                    problems.append(document.problem(msg, f"phrases.{key}"))
+                merged_phrases.update(phrases)
         for kind in ITEM_KINDS:
             items = document.data.get(kind, [])
             if not isinstance(items, list):
@@ -214,14 +454,37 @@ def _assemble(path: Path, limits: Limits) -> tuple[Pack, Origin]:
     count = sum(len(merged.get(kind, [])) for kind in ITEM_KINDS)
     if count > limits.max_items:
         msg = f"the pack holds {count:,} items, over the limit of {limits.max_items:,}"
-        problems.append(_problem(main_file, msg))
-    if problems:
-        raise _RefusedError(*problems)
+        raise _RefusedError(*problems, _problem(main_file, msg))
     origin = Origin(main_file, main.locator, tuple(sources))
+    if not problems:
+        try:
+            pack = from_dict(Pack, merged)
+            return Reading(pack=pack, origin=origin, name=pack.name, files=tuple(map(str, files)))
+        except StructureError as exc:
+            found = [origin.locate(p) for p in exc.problems]
+    else:
+        found = []
+    reading = _Collector(merged, origin, manifest=has_manifest).collect()
+    if reading.problems or problems:
+        found = [*problems, *reading.problems]
+    found.sort(key=file_order(files))
+    if reading.name is not None:
+        found = [p if p.pack else attrs.evolve(p, pack=reading.name) for p in found]
+    return attrs.evolve(reading, problems=tuple(found), files=tuple(map(str, files)))
+
+
+def read_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Reading:
+    """
+    Read one pack folder and report everything wrong with it; never raises for content.
+
+    Every file is read and every item structured on its own, so that one pass finds
+    every problem: those of the files, of each item's fields, of ids, with what is
+    fine kept aside (:attr:`Reading.partial`) for the checks that need other packs.
+    """
     try:
-        return from_dict(Pack, merged), origin
-    except StructureError as exc:
-        raise _RefusedError(*(origin.locate(p) for p in exc.problems)) from None
+        return _assemble(Path(path), limits or Limits())
+    except _RefusedError as refused:
+        return Reading(problems=refused.problems)
 
 
 def load_pack_with_origin(
@@ -233,10 +496,10 @@ def load_pack_with_origin(
     Raises:
         PackError: With every problem found.
     """
-    try:
-        return _assemble(Path(path), limits or Limits())
-    except _RefusedError as refused:
-        raise PackError(refused.problems, summary=f"cannot read the pack at {path}:") from None
+    reading = read_pack(path, limits=limits)
+    if reading.pack is None or reading.origin is None or reading.problems:
+        raise PackError(reading.problems, summary=f"cannot read the pack at {path}:")
+    return reading.pack, reading.origin
 
 
 def load_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Pack:

@@ -25,7 +25,11 @@ _HEADER = re.compile(
     r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"'](?:[A-Za-z0-9_.\- \"']*[A-Za-z0-9_.\-\"'])?)"
     r"\s*\]\]?\s*(?:#.*)?$"
 )
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+_KEY_PART = r"(?:[A-Za-z0-9_\-]+|\"[^\"\n]*\"|'[^'\n]*')"
+# A key, dotted or not (``applies.formats = ...``); the possessive repeat keeps a long
+# run of dots linear.
+_KEY = re.compile(rf"^\s*({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*+)\s*=")
+_KEY_PARTS = re.compile(_KEY_PART)
 _SEGMENT = re.compile(r"\[\d+\]$")
 
 
@@ -60,8 +64,11 @@ class TomlLocator:
                 continue
             key = _KEY.match(line)
             if key:
-                name = key.group(1).strip('"')
-                self._lines.setdefault(f"{table}.{name}" if table else name, number)
+                path = table
+                for part in _KEY_PARTS.findall(key.group(1))[:_MAX_STEPS]:
+                    name = part.strip("\"'")
+                    path = f"{path}.{name}" if path else name
+                    self._lines.setdefault(path, number)
 
     def _enter(self, is_array: bool, dotted: str, counters: dict[str, int]) -> str:
         parts = [part.strip().strip("\"'") for part in dotted.split(".")]

@@ -12,7 +12,7 @@ from pathlib import Path
 from ._filesystem import write_atomic
 from ._model import PACK_NAME_PATTERN
 
-__all__ = ["scaffold"]
+__all__ = ["module_name", "scaffold"]
 
 _PYPROJECT = """\
 [build-system]
@@ -44,14 +44,19 @@ testpaths = ["tests"]
 """
 
 _PACK = """\
+# Every text starting with TODO is a placeholder: `interviewprep validate` and the
+# pack's test (tests/test_pack.py) fail until each is replaced with your own words.
+# The two items below show the shape of a tip and a question: rewrite them, or
+# delete them and write your own.
+
 [pack]
 name = "{name}"
 version = "0.1.0"
 title = "{title}"
-description = "Describe what this pack offers and who it is for."
+description = "TODO: say what this pack offers and whom it is for."
 language = "en"
 license = "CC-BY-4.0"
-authors = ["Your name"]
+authors = ["TODO: your name"]
 format = 2
 requires = ["core>=1.0"]
 
@@ -66,12 +71,12 @@ requires = ["core>=1.0"]
 
 [[tips]]
 id = "research-the-team"
-title = "Find out what the team shipped recently"
+title = "TODO: a tip's title, such as: Find out what the team shipped recently"
 body = \"\"\"
-Before the second round, look for what the team you would join has recently
-launched, changed or written about. Mention one of those things when you are asked
-why you want the role: it shows you researched the team, not just the company, and
-gives the interviewer something concrete to talk about.\"\"\"
+TODO: what to do and why, such as: Before the second round, look for what the team
+you would join has recently launched, changed or written about. Mention one of those
+things when you are asked why you want the role: it shows you researched the team,
+not just the company, and gives the interviewer something concrete to talk about.\"\"\"
 topic = "research"
 stages = ["before"]
 # Where it applies (leave out for everywhere): formats, regions, seniority,
@@ -80,15 +85,16 @@ applies = {{ formats = ["video", "in-person"] }}
 
 [[questions]]
 id = "why-this-team"
-text = "Why do you want to join this team in particular?"
+text = "TODO: the question, such as: Why do you want to join this team in particular?"
 asked_by = "interviewer"
 kind = "motivational"
 intent = "will-do"
 guidance = \"\"\"
-Name one thing the team does that you admire and one way your experience helps it.
-Keep it to under two minutes and end on what you would contribute.\"\"\"
-pitfalls = ["Talking only about the company, never the team"]
-follow_ups = ["What would you want to work on first?"]
+TODO: how to answer it, such as: Name one thing the team does that you admire and one
+way your experience helps it. Keep it to under two minutes and end on what you would
+contribute.\"\"\"
+pitfalls = ["TODO: a mistake to avoid, such as: Talking only about the company"]
+follow_ups = ["TODO: a likely follow-up, such as: What would you work on first?"]
 rubric = "core/motivation-fit"
 answer_type = "motivation"
 stages = ["during"]
@@ -96,17 +102,17 @@ stages = ["during"]
 # What a strong answer covers, and what sinks one: each with the words that show it.
 [[questions.talking_points]]
 id = "names-team-work"
-label = "names something the team did"
+label = "TODO: what a strong answer covers, such as: names something the team did"
 cues = ["your team", "you launched", "you shipped", "I saw that"]
 
 [[questions.talking_points]]
 id = "own-contribution"
-label = "says what they would contribute"
+label = "TODO: such as: says what they would contribute"
 cues = ["I could", "I would bring", "my experience"]
 
 [[questions.red_flags]]
 id = "only-perks"
-label = "talks only about pay or perks"
+label = "TODO: what sinks an answer, such as: talks only about pay or perks"
 cues = ["the salary", "the perks", "the benefits"]
 """
 
@@ -129,6 +135,9 @@ interviewprep packs                     # lists {name}
 interviewprep validate src/{module}     # checks the content
 pip install ".[tests]" && python -m pytest
 ```
+
+`pack.toml` starts with placeholder texts (each starts with `TODO`): `interviewprep
+validate` and the test list each one with its file and line until it is replaced.
 """
 
 _TEST = """\
@@ -138,9 +147,17 @@ from pathlib import Path
 
 
 def test_pack(check_pack):
-    \"\"\"The pack reads cleanly, resolves against what it requires, and round-trips.\"\"\"
+    \"\"\"The pack is valid: it reads cleanly, resolves against what it requires, holds
+    no placeholder or duplicated text, and round-trips.\"\"\"
     check_pack(Path(__file__).parent.parent / "src" / "{module}")
 """
+
+
+def module_name(name: str) -> str:
+    """
+    The name of the module that holds the pack *name* in a scaffolded distribution.
+    """
+    return "interviewprep_" + name.replace("-", "_")
 
 
 def scaffold(name: str, directory: str | os.PathLike[str] = ".") -> Path:
@@ -164,7 +181,7 @@ def scaffold(name: str, directory: str | os.PathLike[str] = ".") -> Path:
     if folder.exists():
         msg = f"{folder} already exists"
         raise ValueError(msg)
-    module = "interviewprep_" + name.replace("-", "_")
+    module = module_name(name)
     title = name.replace("-", " ").capitalize()
     values = {"name": name, "module": module, "title": title}
     files = {

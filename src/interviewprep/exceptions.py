@@ -85,8 +85,9 @@ class Problem:
         line: The 1-based line in *file*, where the parser knows it.
         path: The field path, such as ``questions[3].rubric``; empty for the
             whole file or pack.
-        severity: ``"error"`` (the pack is left out) or ``"warning"`` (something
-            to look at; the pack loads).
+        severity: ``"error"`` (the pack is invalid: loading leaves it out, or, for
+            unfinished content such as placeholder text, validation fails it) or
+            ``"warning"`` (something to look at; the pack is valid and loads).
     """
 
     message: str

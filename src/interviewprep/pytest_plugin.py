@@ -7,151 +7,109 @@ is enough. In a pack's test suite::
     def test_pack(check_pack):
         check_pack("my-pack")
 
-``check_pack`` accepts an installed pack's name or a pack folder. It fails the test,
-listing every problem, unless the pack:
+``check_pack`` accepts an installed pack's name or a pack folder, and applies the one
+definition of a valid pack that :func:`~interviewprep.validate_pack` and
+``interviewprep validate`` apply (see :mod:`interviewprep._validation`). It fails the
+test, listing every problem, unless the pack:
 
 * reads without problems (syntax, fields, ids, includes, limits);
 * merges with the packs it requires: its references resolve, its ``requires`` are
   met, its ``replaces`` point at existing items of required packs;
+* has finished content: no placeholder text (``TODO``, ``TBD``, ``FIXME``, ``XXX``,
+  ``lorem ipsum``, a leading or trailing ``...``; the texts ``interviewprep
+  new-pack`` writes all start with ``TODO``), no blank text, no two items of a kind
+  with the same title or text;
 * round-trips losslessly through :func:`~interviewprep.to_dict` /
-  :func:`~interviewprep.from_dict` and through JSON;
-* (with ``quality=True``, the default) has no blank or placeholder text (``TODO``,
-  ``TBD``, ``lorem ipsum``, ``...``), no two items of a kind with the same title
-  or text, a rubric for every question, and every ``due`` within 60 days of the
-  interview.
+  :func:`~interviewprep.from_dict` and through JSON.
+
+Warnings (a question nothing can rate, a checklist item due more than 60 days from
+the interview) do not fail the test: each is issued as a :class:`PackWarning`, which
+pytest lists in its warnings summary; ``strict=True`` (or ``-W error::
+interviewprep.pytest_plugin.PackWarning``) makes them fail it too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-__all__ = ["PackCheck", "check_pack", "quality_problems"]
-
-_PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX|lorem ipsum)\b|\.\.\.\s*$|^\s*\.\.\.", re.I)
-_MAX_DUE = dt.timedelta(days=60)
+__all__ = ["PackCheck", "PackWarning", "check_pack", "quality_problems"]
 
 PackCheck = Callable[..., Any]
 
 
+class PackWarning(UserWarning):
+    """
+    Something in a pack to look at that does not make it invalid.
+    """
+
+
 def quality_problems(pack: Any) -> list[str]:
     """
-    Content-quality problems of a pack: placeholders, duplicates, missing rubrics, odd dues.
+    The content problems of a pack, as text (kept for tests written against 0.2).
+
+    The same checks as the content step of :func:`check_pack`; warnings start with
+    ``warning:``.
 
     Args:
         pack: A :class:`~interviewprep.Pack`.
 
     Returns:
-        One message per problem, each naming the item's field path.
+        One line per problem, ``path: message``.
     """
-    found: list[str] = []
+    from interviewprep._validation import content_problems
 
-    def text(path: str, value: str) -> None:
-        if not value.strip():
-            found.append(f"{path}: empty text")
-        elif _PLACEHOLDER.search(value):
-            found.append(f"{path}: placeholder text {value.strip()[:60]!r}")
+    return [
+        f"{problem.path}: {'warning: ' if problem.severity == 'warning' else ''}{problem.message}"
+        for problem in content_problems(pack)
+    ]
 
-    seen: dict[tuple[str, str], str] = {}
 
-    def unique(kind: str, path: str, value: str) -> None:
-        key = (kind, " ".join(value.lower().split()))
-        if key in seen:
-            found.append(f"{path}: same text as {seen[key]}")
-        else:
-            seen[key] = path
-
-    for index, tip in enumerate(pack.tips):
-        path = f"tips[{index}]"
-        text(f"{path}.title", tip.title)
-        text(f"{path}.body", tip.body)
-        unique("tip-title", f"{path}.title", tip.title)
-        unique("tip-body", f"{path}.body", tip.body)
-    for index, question in enumerate(pack.questions):
-        path = f"questions[{index}]"
-        text(f"{path}.text", question.text)
-        unique("question", f"{path}.text", question.text)
-        if question.guidance:
-            text(f"{path}.guidance", question.guidance)
-        for n, pitfall in enumerate(question.pitfalls):
-            text(f"{path}.pitfalls[{n}]", pitfall)
-        for n, follow_up in enumerate(question.follow_ups):
-            text(f"{path}.follow_ups[{n}]", follow_up)
-        if question.rubric is None:
-            found.append(f"{path}.rubric: every question needs a rubric")
-    for index, checklist in enumerate(pack.checklists):
-        path = f"checklists[{index}]"
-        text(f"{path}.title", checklist.title)
-        unique("checklist", f"{path}.title", checklist.title)
-        for n, item in enumerate(checklist.items):
-            text(f"{path}.items[{n}].text", item.text)
-            if item.due is not None and abs(item.due) > _MAX_DUE:
-                found.append(f"{path}.items[{n}].due: more than 60 days from the interview")
-    for index, rubric in enumerate(pack.rubrics):
-        path = f"rubrics[{index}]"
-        text(f"{path}.title", rubric.title)
-        unique("rubric", f"{path}.title", rubric.title)
-        for n, criterion in enumerate(rubric.criteria):
-            for m, level in enumerate(criterion.levels):
-                text(f"{path}.criteria[{n}].levels[{m}].anchor", level.anchor)
-    return found
+def _is_folder(pack: str | os.PathLike[str]) -> bool:
+    return not isinstance(pack, str) or "/" in pack or os.sep in pack or Path(pack).exists()
 
 
 def check_pack(
-    pack: str | os.PathLike[str], *, quality: bool = True, data_only: bool = False
+    pack: str | os.PathLike[str],
+    *,
+    paths: Iterable[str | os.PathLike[str]] = (),
+    data_only: bool = False,
+    strict: bool = False,
 ) -> Any:
     """
     Check a pack thoroughly; fail the current test with every problem found.
 
     Args:
         pack: An installed pack's name, or the path of a pack folder.
-        quality: Also check content quality (see :func:`quality_problems`).
+        paths: Other pack folders to check it with, such as the folder of a base
+            pack that is not installed (a translation's or a role pack's); each takes
+            the place of an installed pack of the same name.
         data_only: Load the installed packs in data-only mode.
+        strict: Fail on warnings too.
 
     Returns:
-        The loaded, resolved :class:`~interviewprep.Pack`, for further checks.
+        The resolved :class:`~interviewprep.Pack`, for further checks.
     """
-    from interviewprep import (
-        Pack,
-        from_dict,
-        from_json,
-        load_library,
-        load_pack,
-        to_dict,
-        to_json,
-        validate_pack,
-    )
+    from interviewprep._validation import check_folders, check_installed
 
-    is_folder = not isinstance(pack, str) or "/" in pack or os.sep in pack or Path(pack).exists()
-    if is_folder:
-        problems = validate_pack(pack, data_only=data_only)
-        if problems:
-            lines = ["the pack has problems:", *map(str, problems)]
-            pytest.fail("\n".join(lines), pytrace=False)
-        loaded = load_pack(pack)
-        name = loaded.name
+    if _is_folder(pack):
+        report = check_folders([pack], paths=paths, data_only=data_only)
     else:
-        name = str(pack)
-        library = load_library(packs=[name], data_only=data_only)
-        own = [p for p in library.problems if p.pack == name]
-        if own or name not in {p.name for p in library.packs}:
-            lines = [f"pack {name!r} does not load:", *map(str, own or library.problems)]
-            pytest.fail("\n".join(lines), pytrace=False)
-        loaded = next(p for p in library.packs if p.name == name)
-    if from_dict(Pack, to_dict(loaded)) != loaded:
-        pytest.fail(f"pack {name!r} does not round-trip through to_dict/from_dict", pytrace=False)
-    if from_json(Pack, to_json(loaded)) != loaded:
-        pytest.fail(f"pack {name!r} does not round-trip through JSON", pytrace=False)
-    if quality:
-        found = quality_problems(loaded)
-        if found:
-            pytest.fail("\n".join([f"pack {name!r} has quality problems:", *found]), pytrace=False)
+        report = check_installed(str(pack), paths=paths, data_only=data_only)
+    failing = report.problems if strict else report.errors
+    if failing or not report.packs:
+        what = f"the pack at {pack}" if _is_folder(pack) else f"pack {str(pack)!r}"
+        found = report.problems or (f"{what} was not found",)
+        lines = [f"{what} has problems:", *map(str, found)]
+        pytest.fail("\n".join(lines), pytrace=False)
+    for problem in report.warnings:
+        warnings.warn(PackWarning(str(problem)), stacklevel=2)
+    [loaded] = report.packs.values()
     return loaded
 
 
