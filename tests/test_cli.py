@@ -902,7 +902,7 @@ class TestNewPackCommand:
 
 class TestLanguage:
     def test_language_keeps_matching_packs_and_requirements(self, tmp_path: Path) -> None:
-        """--language keeps packs in that language and the packs they build on."""
+        """--language shows items of packs in that language, and English where it has none."""
         from interviewprep import load_library
 
         folder = write_files(
@@ -915,8 +915,10 @@ class TestLanguage:
         )
         library = load_library(paths=[folder], language="fr")
         assert [p.name for p in library.packs] == ["core", "xx-fr"]
+        assert {item.pack for item in library.tips} == {"core", "xx-fr"}
         english = load_library(paths=[folder], language="en")
-        assert "xx-fr" not in {p.name for p in english.packs}
+        assert "xx-fr" not in {item.pack for item in english.tips}
+        assert "xx-fr" not in {item.pack for item in load_library(paths=[folder]).tips}
 
 
 class TestBuildCommand:
@@ -1251,7 +1253,7 @@ class TestGermanWords:
 
     def test_no_packs(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A German reader is told in German that nothing loaded; the problem stays as it is."""
-        code, out, err = run(["--only", "core", "--language", "de", "packs"], capsys)
+        code, out, err = run(["--only", "no-such-pack", "--language", "de", "packs"], capsys)
         assert code == 1
         assert "(keine Pakete geladen)" in out
         assert "1 Problem:" in err

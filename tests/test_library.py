@@ -457,11 +457,23 @@ class TestMerge:
         library = load_library(packs=["extra"], paths=[folder], strict=True)
         assert [p.name for p in library.packs] == ["core", "extra"]
 
-    def test_local_path_clashing_with_installed(self, tmp_path: Path) -> None:
-        """A local folder with an installed pack's name is a clash, not a silent pick."""
+    def test_local_path_overrides_installed(self, tmp_path: Path) -> None:
+        """A local folder with an installed pack's name takes its place, with a warning."""
         folder = write_files(tmp_path, {"pack.toml": simple_pack("core")})
         library = load_library(paths=[folder])
-        assert "core" not in {p.name for p in library.packs}
+        assert [p.name for p in library.packs] == ["core"]
+        assert library.sources["core"].kind == "path"
+        assert not library.problems
+        [warning] = [w for w in library.warnings if "overrides the installed pack" in w.message]
+        assert warning.severity == "warning"
+        assert str(folder) in warning.message
+
+    def test_two_local_folders_of_one_name_clash(self, tmp_path: Path) -> None:
+        """Two folders claiming one name are a clash: neither is picked silently."""
+        first = write_files(tmp_path / "a", {"pack.toml": simple_pack("acme")})
+        second = write_files(tmp_path / "b", {"pack.toml": simple_pack("acme")})
+        library = load_library(paths=[first, second])
+        assert "acme" not in {p.name for p in library.packs}
         assert len([p for p in library.problems if "claimed more than once" in p.message]) == 2
 
 

@@ -316,16 +316,24 @@ class Library:
         self.rubrics: Items[Rubric] = Items(_Index(Rubric, items["rubrics"], aliases["rubrics"]))
 
     @classmethod
-    def from_packs(cls, packs: Iterable[Pack], *, strict: bool = False) -> Library:
+    def from_packs(
+        cls,
+        packs: Iterable[Pack],
+        *,
+        strict: bool = False,
+        language: str | Iterable[str] | None = None,
+    ) -> Library:
         """
         Merge packs given in code, without discovering installed ones.
 
         The packs go through the same checks as discovered ones (requirements,
-        cycles, references, ``replaces``).
+        cycles, references, ``replaces``, translations).
 
         Args:
             packs: The packs, in any order.
             strict: Raise instead of leaving out packs with problems.
+            language: The language chain to show items in, as for
+                :func:`load_library`.
 
         Returns:
             The library.
@@ -337,7 +345,7 @@ class Library:
             Candidate(PackSource(name=pack.name, kind="code", value="<in memory>"), pack)
             for pack in packs
         ]
-        return _library(resolve(candidates), strict=strict)
+        return _library(resolve(candidates, language=language), strict=strict)
 
     def rubric_for(self, question: Question) -> Rubric | None:
         """

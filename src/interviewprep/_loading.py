@@ -35,6 +35,7 @@ __all__ = [
 #: The names of a pack's main file.
 PACK_FILES = ("pack.toml", "pack.json")
 _ITEM_PATH = re.compile(r"(tips|questions|checklists|rubrics)\[(\d+)\](.*)")
+_TRANSLATION_PATH = re.compile(r"translations\[(\d+)\](.*)")
 
 
 @attrs.frozen
@@ -62,11 +63,31 @@ class Origin:
     main: Path
     main_locator: Locator = attrs.field(eq=False, repr=False)
     sources: tuple[_Source, ...] = attrs.field(eq=False, repr=False)
+    #: Where the pack's items and translations sit in the files' arrays, when the
+    #: files mix translations among the items of a kind; else ``None``.
+    entries: Mapping[str, tuple[int, ...]] | None = attrs.field(default=None, eq=False, repr=False)
+    translation_entries: tuple[tuple[str, int], ...] = attrs.field(default=(), eq=False, repr=False)
 
     def locate(self, problem: Problem) -> Problem:
         """
         Point a problem whose path indexes the whole pack at its file, local path and line.
+
+        Paths index the :class:`Pack`: ``tips[3]`` is its fourth tip and
+        ``translations[0]`` its first translation, wherever they sit in the files.
         """
+        path = problem.path
+        translation = _TRANSLATION_PATH.match(path)
+        if translation and int(translation.group(1)) < len(self.translation_entries):
+            kind, position = self.translation_entries[int(translation.group(1))]
+            path = f"{kind}[{position}]{translation.group(2)}"
+        elif self.entries is not None:
+            item = _ITEM_PATH.match(path)
+            if item and int(item.group(2)) < len(self.entries.get(item.group(1), ())):
+                position = self.entries[item.group(1)][int(item.group(2))]
+                path = f"{item.group(1)}[{position}]{item.group(3)}"
+        return self._locate_entry(attrs.evolve(problem, path=path))
+
+    def _locate_entry(self, problem: Problem) -> Problem:
         match = _ITEM_PATH.match(problem.path)
         if match:
             kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
@@ -459,6 +480,8 @@ def _assemble(path: Path, limits: Limits) -> Reading:
     if not problems:
         try:
             pack = from_dict(Pack, merged)
+            if pack.translations:
+                origin = _with_entries(origin, merged)
             return Reading(pack=pack, origin=origin, name=pack.name, files=tuple(map(str, files)))
         except StructureError as exc:
             found = [origin.locate(p) for p in exc.problems]
@@ -471,6 +494,18 @@ def _assemble(path: Path, limits: Limits) -> Reading:
     if reading.name is not None:
         found = [p if p.pack else attrs.evolve(p, pack=reading.name) for p in found]
     return attrs.evolve(reading, problems=tuple(found), files=tuple(map(str, files)))
+
+
+def _with_entries(origin: Origin, merged: Mapping[str, Any]) -> Origin:
+    """*origin* knowing where each item and translation sits in the files' arrays."""
+    entries: dict[str, tuple[int, ...]] = {}
+    translations: list[tuple[str, int]] = []
+    for kind in ITEM_KINDS:
+        data = merged.get(kind, ())
+        is_translation = [isinstance(e, Mapping) and "translates" in e for e in data]
+        entries[kind] = tuple(i for i, t in enumerate(is_translation) if not t)
+        translations += [(kind, i) for i, t in enumerate(is_translation) if t]
+    return attrs.evolve(origin, entries=entries, translation_entries=tuple(translations))
 
 
 def read_pack(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Reading:

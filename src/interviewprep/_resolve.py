@@ -1,31 +1,44 @@
 """
 Resolving a set of loaded packs into one ordered, checked whole.
 
-Resolution is the one place where packs meet: name clashes, selection by name and
-language, requirements with version specifiers, dependency cycles, references between
-items and ``replaces``. It hands the library a finished :class:`Resolution`; a pack
-with any problem is left out whole (and the packs that require it after it).
+Resolution is the one place where packs meet: name clashes (a local folder overrides
+an installed pack of its name), selection by name, requirements with version
+specifiers, dependency cycles, references between items, ``replaces``, and
+translations chosen along a chain of languages. It hands the library a finished
+:class:`Resolution`. A pack with a problem of its own is left out whole (and the packs
+that require it after it); a translation whose item is gone is left out alone.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._catalogue import check_phrases
 from ._discovery import PackSource, normalize_name
+from ._languages import language_chain, matches, primary
 from ._loading import Origin
 from ._model import (
     ITEM_KINDS,
+    KIND_NOUNS,
+    TEXT_FIELDS,
     Checklist,
+    CriterionText,
+    ItemText,
     Pack,
     Question,
     Rubric,
     Tip,
+    Translation,
     copy_with,
+    extra_values,
     parse_requirement,
+    translate,
+    undeclared,
 )
 from .exceptions import Problem
 
@@ -65,9 +78,13 @@ class Resolution:
         problems: Everything that went wrong.
         warnings: Things to look at that did not leave a pack out.
         items: For each item kind, the merged items in order, a replacing item in
-            the place of the item it replaces.
-        aliases: For each item kind, the full id of each replaced item and the
-            position of its replacement in *items*.
+            the place of the item it replaces, each in the first language of the
+            chain that has it (items in none of its languages are left out).
+        aliases: For each item kind, the full id of each replaced item (and of each
+            translation) and the position of the item it stands for in *items*.
+        languages: The chain of languages the items were chosen along.
+        translations: For each item kind, the translations accepted, by the full id
+            of the item they translate, in pack order.
     """
 
     packs: tuple[Pack, ...]
@@ -76,6 +93,8 @@ class Resolution:
     warnings: tuple[Problem, ...]
     items: Mapping[str, tuple[Any, ...]]
     aliases: Mapping[str, Mapping[str, int]]
+    languages: tuple[str, ...] = ("en",)
+    translations: Mapping[str, Mapping[str, tuple[Translation, ...]]] = attrs.field(factory=dict)
 
 
 def _requirements(pack: Pack) -> list[Requirement]:
@@ -103,16 +122,32 @@ class _Pending:
         return attrs.evolve(problem, file=str(candidate.origin.main))
 
 
-def _same_language(tag: str, wanted: str) -> bool:
-    return tag.split("-")[0].casefold() == wanted.split("-")[0].casefold()
+def _claimant(entry: _Pending) -> str:
+    source = entry.candidate.source
+    return f"{source.distribution or source.kind} ({source.value})"
 
 
-def _without_clashes(pending: list[_Pending], problems: list[Problem]) -> dict[str, _Pending]:
+def _without_clashes(
+    pending: list[_Pending], problems: list[Problem], warnings: list[Problem]
+) -> dict[str, _Pending]:
     by_name: dict[str, list[_Pending]] = {}
     for entry in pending:
         by_name.setdefault(entry.name, []).append(entry)
     available: dict[str, _Pending] = {}
     for name, claims in sorted(by_name.items()):
+        local = [c for c in claims if c.candidate.source.kind == "path"]
+        if len(claims) > 1 and len(local) == 1:
+            # The pack author's loop: a folder given with paths= / --pack-path takes
+            # the place of the installed copy of the same pack.
+            available[name] = local[0]
+            for other in claims:
+                if other is not local[0]:
+                    msg = (
+                        f"the local folder {local[0].candidate.source.value} overrides the "
+                        f"installed pack {name!r} from {_claimant(other)}"
+                    )
+                    warnings.append(attrs.evolve(local[0].problem(msg), severity="warning"))
+            continue
         if len(claims) == 1:
             available[name] = claims[0]
             continue
@@ -131,17 +166,7 @@ def _select(
     available: dict[str, _Pending],
     problems: list[Problem],
     wanted: Iterable[str] | None,
-    language: str | None,
 ) -> dict[str, _Pending]:
-    if language is not None:
-        in_language = [
-            n
-            for n, c in available.items()
-            if _same_language(c.candidate.pack.info.language, language)
-        ]
-        if not in_language:
-            problems.append(Problem(message=f"no pack in language {language!r} is available"))
-        wanted = [n for n in (wanted if wanted is not None else available) if n in in_language]
     if wanted is None:
         return available
     selected: set[str] = set()
@@ -219,18 +244,30 @@ def _order(available: dict[str, _Pending], problems: list[Problem]) -> list[str]
 
 
 class _Merged:
-    """The items accepted so far, by kind, with replacements in place."""
+    """The items accepted so far, by kind, with replacements in place, and translations."""
 
     def __init__(self) -> None:
         self.lookups: dict[str, dict[str, Any]] = {kind: {} for kind in ITEM_KINDS}
         self.replaced_by: dict[str, str] = {}
         self.items: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS}
         self.positions: dict[str, dict[str, int]] = {kind: {} for kind in ITEM_KINDS}
+        self.packs: dict[str, Pack] = {}
+        self.translations: dict[str, dict[str, list[Translation]]] = {k: {} for k in ITEM_KINDS}
+        self._ids: dict[tuple[str, str], list[str]] = {}
 
-    def add(self, pack: Pack) -> None:
+    def add(
+        self,
+        pack: Pack,
+        converted: Iterable[Translation] = (),
+        skip: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+    ) -> None:
+        self.packs[pack.name] = pack
+        translations = [*pack.translations, *converted]
         for kind in ITEM_KINDS:
             bucket, positions, lookup = self.items[kind], self.positions[kind], self.lookups[kind]
             for item in getattr(pack, kind):
+                if skip and (kind, item.full_id) in skip:
+                    continue
                 lookup[item.full_id] = item
                 if item.replaces is not None:
                     self.replaced_by[item.replaces] = item.full_id
@@ -240,15 +277,58 @@ class _Merged:
                 else:
                     positions[item.full_id] = len(bucket)
                     bucket.append(item)
+        for translation in translations:
+            found = self.translations[translation.item_kind]
+            found.setdefault(translation.translates, []).append(translation)
+
+    def language(self, pack: str) -> str | None:
+        found = self.packs.get(pack)
+        return None if found is None else found.info.language
+
+    def nearest(self, kind: str, full_id: str) -> str:
+        """A ``did you mean`` hint: the nearest full id of the same pack and kind."""
+        pack = full_id.partition("/")[0]
+        ids = self._ids.get((kind, pack))
+        if ids is None:
+            prefix = f"{pack}/"
+            ids = [key for key in self.lookups[kind] if key.startswith(prefix)]
+            self._ids[(kind, pack)] = ids
+        close = difflib.get_close_matches(full_id, ids, n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: How many near-miss suggestions one pack gets: each compares against every id of
+#: the referenced pack, and a broken pack may hold thousands of references.
+_SUGGESTIONS = 20
+
+
+class _Checked:
+    """What checking one pack against the packs before it found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.item_problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        #: Format 1 items translated through replaces, read as translations (those
+        #: that fit), and the full ids of all such items, which replace nothing.
+        self.converted: list[Translation] = []
+        self.translated_through_replaces: set[tuple[str, str]] = set()
+        self.suggestions = _SUGGESTIONS
+
+    def hint(self, merged: _Merged, kind: str, full_id: str) -> str:
+        if self.suggestions <= 0:
+            return ""
+        self.suggestions -= 1
+        return merged.nearest(kind, full_id)
 
 
 def _resolve_references(
-    entry: _Pending, merged: _Merged, closure: set[str], warnings: list[Problem]
-) -> tuple[Pack, list[Problem]]:
-    """The pack with its references made full ids, or the problems of its items."""
+    entry: _Pending, merged: _Merged, closure: set[str], checked: _Checked
+) -> Pack:
+    """The pack with its references made full ids; its problems go to *checked*."""
     pack = entry.candidate.pack
     name = pack.name
-    problems: list[Problem] = []
+    problems = checked.problems
     own = {kind: {item.full_id: item for item in getattr(pack, kind)} for kind in ITEM_KINDS}
     direct = {normalize_name(r.name) for r in entry.requirements}
 
@@ -262,18 +342,35 @@ def _resolve_references(
             )
             problems.append(entry.problem(msg, path))
         elif full not in own[kind] and full not in merged.lookups[kind]:
-            msg = f"refers to {_NOUNS[kind]} {full!r}, which does not exist"
+            hint = (
+                checked.hint(merged, kind, full) if target != name else _own_hint(own[kind], full)
+            )
+            msg = f"refers to {_NOUNS[kind]} {full!r}, which does not exist{hint}"
             problems.append(entry.problem(msg, path))
         return full
 
     resolved: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS}
+    converted: list[tuple[str, Translation]] = []
+    replaced_here: dict[str, str] = {}
     for kind in ITEM_KINDS:
         for index, item in enumerate(getattr(pack, kind)):
             path = f"{kind}[{index}]"
+            _check_vocabulary(entry, item, path, merged, closure, problems)
             if item.replaces is not None:
+                if _is_cross_language(item.replaces, pack, merged):
+                    # Format 1 translated through replaces: read as a translation.
+                    converted.append((f"{path}.replaces", _as_translation(kind, item)))
+                    resolved[kind].append(item)
+                    continue
                 message = _replaces_problem(item.replaces, kind, name, direct, merged)
+                if message is None and item.replaces in replaced_here:
+                    message = (
+                        f"{item.replaces!r} is already replaced by "
+                        f"{replaced_here[item.replaces]!r} of this pack"
+                    )
                 if message:
                     problems.append(entry.problem(message, f"{path}.replaces"))
+                replaced_here.setdefault(item.replaces, item.full_id)
             if isinstance(item, Question) and item.rubric is not None:
                 rubric = reference("rubrics", item.rubric, f"{path}.rubric")
                 if rubric != item.rubric:
@@ -282,7 +379,7 @@ def _resolve_references(
                 unsuited = _unsuited(item, target)
                 if unsuited:
                     problem = entry.problem(unsuited, f"{path}.rubric")
-                    warnings.append(attrs.evolve(problem, severity="warning"))
+                    checked.warnings.append(attrs.evolve(problem, severity="warning"))
             elif isinstance(item, Checklist):
                 entries = []
                 for position, checklist_item in enumerate(item.items):
@@ -297,9 +394,171 @@ def _resolve_references(
                 if any(new is not old for new, old in zip(entries, item.items, strict=True)):
                     item = copy_with(item, items=tuple(entries))
             resolved[kind].append(item)
+    translations = [
+        t
+        for index, t in enumerate(pack.translations)
+        if _translation_fits(entry, t, f"translations[{index}]", merged, closure, checked)
+    ]
+    checked.translated_through_replaces = {(t.item_kind, t.full_id) for _, t in converted}
+    checked.converted = [
+        translation
+        for path, translation in converted
+        if _translation_fits(entry, translation, path, merged, closure, checked)
+    ]
+    _check_phrases(entry, checked)
     if problems:
-        return pack, problems
-    return copy_with(pack, **{kind: tuple(items) for kind, items in resolved.items()}), []
+        return pack
+    changes: dict[str, Any] = {kind: tuple(items) for kind, items in resolved.items()}
+    if len(translations) != len(pack.translations):
+        changes["translations"] = tuple(translations)
+    return copy_with(pack, **changes)
+
+
+def _own_hint(own: Mapping[str, Any], full_id: str) -> str:
+    close = difflib.get_close_matches(full_id, list(own), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_vocabulary(
+    entry: _Pending,
+    item: Any,
+    path: str,
+    merged: _Merged,
+    closure: set[str],
+    problems: list[Problem],
+) -> None:
+    """Extra vocabulary values of other packs: required, and declared there."""
+    name = entry.candidate.pack.name
+    for field, value in extra_values(item):
+        owner = value.partition(":")[0]
+        if owner == name:
+            continue  # checked when the pack was built
+        declaring = merged.packs.get(owner)
+        if owner not in closure or declaring is None:
+            msg = (
+                f"{value!r} is a value of pack {owner!r}, which this pack does not require "
+                "(add it to requires)"
+            )
+            problems.append(entry.problem(msg, f"{path}.{field}"))
+            continue
+        message = undeclared(field, value, declaring.info.vocabulary)
+        if message:
+            problems.append(entry.problem(f"{message} (of pack {owner!r})", f"{path}.{field}"))
+
+
+def _check_phrases(entry: _Pending, checked: _Checked) -> None:
+    for key, message in check_phrases(entry.candidate.pack.phrases):
+        problem = entry.problem(message, f"phrases.{key}")
+        checked.warnings.append(attrs.evolve(problem, severity="warning"))
+
+
+def _is_cross_language(replaces: str, pack: Pack, merged: _Merged) -> bool:
+    target = merged.language(replaces.partition("/")[0])
+    return target is not None and primary(target) != primary(pack.info.language)
+
+
+def _as_translation(kind: str, item: Any) -> Translation:
+    """A format 1 item that replaces an item in another language, as a translation."""
+    texts: dict[str, Any] = {}
+    for name in TEXT_FIELDS[kind]:
+        value = getattr(item, name)
+        if name == "items":
+            value = tuple(ItemText(id=entry.id, text=entry.text) for entry in value)
+        elif name == "criteria":
+            value = tuple(
+                CriterionText(
+                    id=c.id, name=c.name, description=c.description or None, levels=c.levels
+                )
+                for c in value
+            )
+        if value:
+            texts[name] = value
+    return Translation(
+        kind=KIND_NOUNS[kind], translates=item.replaces, id=item.id, pack=item.pack, **texts
+    )
+
+
+def _translation_fits(
+    entry: _Pending,
+    translation: Translation,
+    path: str,
+    merged: _Merged,
+    closure: set[str],
+    checked: _Checked,
+) -> bool:
+    """Whether *translation* can be used; what is wrong goes to *checked*."""
+    pack = entry.candidate.pack
+    kind, target = translation.item_kind, translation.translates
+    where = path if path.endswith(".replaces") else f"{path}.translates"
+    owner = target.partition("/")[0]
+    message = None
+    if owner == pack.name:
+        message = "a translation cannot translate an item of its own pack"
+    elif owner not in closure:
+        message = (
+            f"translates {_NOUNS[kind]} {target!r} of pack {owner!r}, which this pack does "
+            "not require (add it to requires)"
+        )
+    elif target not in merged.lookups[kind]:
+        hint = checked.hint(merged, kind, target)
+        message = f"translates {_NOUNS[kind]} {target!r}, which does not exist{hint}; left out"
+    else:
+        source_language = merged.language(owner) or ""
+        language = pack.info.language
+        if source_language.casefold() == language.casefold():
+            message = (
+                f"translates {target!r} into its own language {language!r}: use replaces "
+                "for another wording"
+            )
+        else:
+            for other in merged.translations[kind].get(target, ()):
+                other_language = merged.language(other.pack or "") or ""
+                if other_language.casefold() == language.casefold():
+                    message = (
+                        f"translates {target!r} into {language!r}, as {other.full_id!r} "
+                        "already does: keep one translation per language"
+                    )
+                    break
+    if message is not None:
+        checked.item_problems.append(entry.problem(message, where))
+        return False
+    for message in _unmatched(translation, merged.lookups[kind][target]):
+        problem = entry.problem(message, path)
+        checked.warnings.append(attrs.evolve(problem, severity="warning"))
+    return True
+
+
+def _unmatched(translation: Translation, item: Any) -> list[str]:
+    """Parts of *translation* that match nothing in the item it translates."""
+    found: list[str] = []
+    if translation.items is not None:
+        ids = {entry.id for entry in item.items}
+        found += [
+            f"checklist item {e.id!r} is not in {item.full_id!r}; its text is not used"
+            for e in translation.items
+            if e.id not in ids
+        ]
+    if translation.criteria is not None:
+        criteria = {c.id: c for c in item.criteria}
+        for text in translation.criteria:
+            criterion = criteria.get(text.id)
+            if criterion is None:
+                found.append(f"criterion {text.id!r} is not in {item.full_id!r}; not used")
+                continue
+            scores = {level.score for level in criterion.levels}
+            found += [
+                f"criterion {text.id!r} has no level {level.score}; its text is not used"
+                for level in text.levels
+                if level.score not in scores
+            ]
+    for name in ("pitfalls", "follow_ups"):
+        texts = getattr(translation, name)
+        if texts is not None and len(texts) != len(getattr(item, name)):
+            found.append(
+                f"{name} has {len(texts)} entries where {item.full_id!r} has "
+                f"{len(getattr(item, name))}: translate each one, in order"
+            )
+    return found
 
 
 def _unsuited(question: Question, rubric: Rubric | None) -> str | None:
@@ -326,8 +585,60 @@ def _replaces_problem(
     if replaces in merged.replaced_by:
         return f"{replaces!r} is already replaced by {merged.replaced_by[replaces]!r}"
     if replaces not in merged.lookups[kind]:
-        return f"replaces {_NOUNS[kind]} {replaces!r}, which does not exist"
+        hint = merged.nearest(kind, replaces)
+        return f"replaces {_NOUNS[kind]} {replaces!r}, which does not exist{hint}"
     return None
+
+
+def _rank(tag: str, chain: tuple[str, ...]) -> float | None:
+    """Where content in *tag* comes in *chain* (lower is better), or ``None``."""
+    for index, wanted in enumerate(chain):
+        if tag.casefold() == wanted.casefold():
+            return 2 * index
+        if matches(tag, wanted):
+            return 2 * index + 1
+    # A sibling variant (de-AT for de-CH) after the chain's own forms of the language.
+    same = [index for index, wanted in enumerate(chain) if primary(wanted) == primary(tag)]
+    return 2 * same[-1] + 1.5 if same else None
+
+
+def _in_languages(
+    merged: _Merged, chain: tuple[str, ...]
+) -> tuple[dict[str, tuple[Any, ...]], dict[str, dict[str, int]]]:
+    """Each kind's items in the first language of *chain* that has them, and aliases."""
+    ranks: dict[str, float | None] = {
+        name: _rank(pack.info.language, chain) for name, pack in merged.packs.items()
+    }
+    items: dict[str, tuple[Any, ...]] = {}
+    aliases: dict[str, dict[str, int]] = {}
+    for kind in ITEM_KINDS:
+        translations = merged.translations[kind]
+        chosen: list[Any] = []
+        where: dict[str, int] = {}
+        for item in merged.items[kind]:
+            best = ranks.get(item.pack)
+            text = None
+            for translation in translations.get(item.full_id, ()):
+                rank = ranks.get(translation.pack or "")
+                if rank is not None and (best is None or rank < best):
+                    best, text = rank, translation
+            if best is None:
+                continue  # in none of the wanted languages
+            where[item.full_id] = len(chosen)
+            chosen.append(item if text is None else translate(item, text))
+            for translation in translations.get(item.full_id, ()):
+                where.setdefault(translation.full_id, where[item.full_id])
+        kind_aliases = {
+            replaced: where[merged.lookups[kind][replaced].full_id]
+            for replaced in merged.replaced_by
+            if replaced in merged.lookups[kind] and merged.lookups[kind][replaced].full_id in where
+        }
+        kind_aliases.update(
+            {alias: position for alias, position in where.items() if alias not in kind_aliases}
+        )
+        items[kind] = tuple(chosen)
+        aliases[kind] = {k: v for k, v in kind_aliases.items() if k != chosen[v].full_id}
+    return items, aliases
 
 
 def resolve(
@@ -335,28 +646,32 @@ def resolve(
     problems: Iterable[Problem] = (),
     *,
     wanted: Iterable[str] | None = None,
-    language: str | None = None,
+    language: str | Iterable[str] | None = None,
 ) -> Resolution:
     """
-    Resolve loaded packs: clashes, selection, requirements, order, references, replaces.
+    Resolve loaded packs: clashes, selection, requirements, order, references,
+    replaces and translations.
 
     Args:
         candidates: The loaded packs.
         problems: Problems met before (while finding and reading packs), kept first.
         wanted: Names of the packs to keep, with what they require; ``None`` for all.
-        language: Keep only packs in this language and what they require.
+        language: The language to show items in: a tag (``"de-CH"``: Swiss German,
+            then German, then the base language), a sequence of tags, or ``None``
+            for the base language alone. Each item comes in the first language of
+            the chain that has it; an item in none of them is left out.
 
     Returns:
         The resolution; never raises for content problems.
     """
+    chain = language_chain(language)
     found = list(problems)
+    warnings: list[Problem] = []
     pending = [_Pending(candidate) for candidate in candidates]
-    available = _select(_without_clashes(pending, found), found, wanted, language)
+    available = _select(_without_clashes(pending, found, warnings), found, wanted)
     _drop_unmet(available, found)
     merged = _Merged()
-    warnings: list[Problem] = []
     closures: dict[str, set[str]] = {}
-    packs: list[Pack] = []
     sources: dict[str, PackSource] = {}
     for name in _order(available, found):
         entry = available[name]
@@ -366,29 +681,33 @@ def resolve(
             found.append(entry.problem(msg, "pack.requires"))
             continue
         closure = set(entry.requires).union(*(closures[r] for r in entry.requires))
-        pack_warnings: list[Problem] = []
-        pack, pack_problems = _resolve_references(entry, merged, closure, pack_warnings)
-        if pack_problems:
-            found.extend(pack_problems)
+        checked = _Checked()
+        pack = _resolve_references(entry, merged, closure, checked)
+        if checked.problems:
+            found.extend(checked.problems)
             continue
-        warnings.extend(pack_warnings)
+        found.extend(checked.item_problems)
+        warnings.extend(checked.warnings)
         closures[name] = closure
-        packs.append(pack)
         sources[pack.name] = entry.candidate.source
-        merged.add(pack)
-    aliases = {
-        kind: {
-            replaced: merged.positions[kind][replaced]
-            for replaced in merged.replaced_by
-            if replaced in merged.positions[kind]
-        }
-        for kind in ITEM_KINDS
-    }
+        merged.add(pack, checked.converted, checked.translated_through_replaces)
+    items, aliases = _in_languages(merged, chain)
+    if chain[:-1] and not any(
+        _rank(pack.info.language, chain[:-1]) is not None for pack in merged.packs.values()
+    ):
+        wanted_text = ", ".join(chain[:-1])
+        msg = f"no pack in {wanted_text} is installed: items are shown in {chain[-1]!r}"
+        warnings.append(Problem(message=msg, severity="warning"))
     return Resolution(
-        packs=tuple(packs),
+        packs=tuple(merged.packs.values()),
         sources=sources,
         problems=tuple(found),
         warnings=tuple(warnings),
-        items={kind: tuple(items) for kind, items in merged.items.items()},
+        items=items,
         aliases=aliases,
+        languages=chain,
+        translations={
+            kind: {target: tuple(found) for target, found in by_target.items()}
+            for kind, by_target in merged.translations.items()
+        },
     )
