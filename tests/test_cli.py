@@ -132,15 +132,16 @@ class TestGlobalOptions:
         ("argv", "expected"),
         [
             (["packs"], None),
-            (["--language", "en", "packs"], "en"),
-            (["packs", "--language", "en"], "en"),
-            (["--language", "de", "packs", "--language", "en"], "en"),
+            (["--language", "en", "packs"], ["en"]),
+            (["packs", "--language", "en"], ["en"]),
+            (["--language", "de", "packs", "--language", "en"], ["en"]),
+            (["packs", "--language", "fr,de"], ["fr", "de"]),
         ],
     )
     def test_later_language_wins(
         self,
         argv: list[str],
-        expected: str | None,
+        expected: list[str] | None,
         loads: list[dict[str, Any]],
         capsys: pytest.CaptureFixture[str],
     ) -> None:

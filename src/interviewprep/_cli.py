@@ -104,10 +104,19 @@ def _catalogue_for(args: argparse.Namespace, library: Library | None) -> Catalog
     from ._catalogue import catalogue
     from .exceptions import InterviewPrepError
 
+    if library is not None:
+        return library.catalogue
     try:
-        return catalogue(args.language)
+        return catalogue(_languages(args))
     except InterviewPrepError as exc:
         raise UsageError(f"--language: {exc}") from None
+
+
+def _languages(args: argparse.Namespace) -> list[str] | None:
+    """``--language fr,de`` as a chain: French, then German (then English)."""
+    if args.language is None:
+        return None
+    return [tag.strip() for tag in args.language.split(",") if tag.strip()]
 
 
 def _words() -> Catalogue:
@@ -132,11 +141,12 @@ def _library(args: argparse.Namespace) -> Library:
 
     for path in args.pack_path or ():
         _readable(path, folder_too=True)
+    _catalogue_for(args, None)  # a malformed --language is a usage error, before loading
     library = load_library(
         packs=args.only or None,
         paths=args.pack_path or (),
         data_only=args.data_only,
-        language=args.language,
+        language=_languages(args),
         limits=_limits(args),
     )
     _CATALOGUE.set(_catalogue_for(args, library))
@@ -892,8 +902,8 @@ def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str = "") ->
         "--language",
         dest=f"{prefix}language",
         metavar="LANG",
-        help="load only packs in this language (e.g. de) and the packs they build on, "
-        "and print headings, labels and dates in it",
+        help="show content and the headings, labels and dates in this language (e.g. "
+        "de-CH, or fr,de for French then German), falling back item by item to English",
     )
     group.add_argument(
         "--max-file-bytes",

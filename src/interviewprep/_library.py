@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
 
+from ._catalogue import Catalogue, catalogue
 from ._discovery import PackSource, SourceError, find_pack_sources, load_source, normalize_name
 from ._files import Limits
 from ._model import (
@@ -24,6 +25,7 @@ from ._model import (
     Question,
     Rubric,
     Tip,
+    Translation,
     parse_requirement,
 )
 from ._resolve import Candidate, Resolution, resolve
@@ -287,16 +289,25 @@ class Library:
         questions: The questions, asked of the candidate and to ask.
         checklists: The checklists.
         rubrics: The rubrics.
+        languages: The chain of languages items are shown in, most wanted first,
+            ending with the base language (``("de-CH", "de", "en")``).
+        catalogue: The library's own words (headings, labels, dates) along the same
+            chain, with the phrases the packs ship; pass it to the renderers.
+        translations: For each item kind, the translations installed, by the full
+            id of the item they translate (every language, not only the chain's).
     """
 
     __slots__ = (
+        "catalogue",
         "checklists",
+        "languages",
         "packs",
         "problems",
         "questions",
         "rubrics",
         "sources",
         "tips",
+        "translations",
         "warnings",
     )
 
@@ -305,6 +316,14 @@ class Library:
         self.sources: Mapping[str, PackSource] = dict(resolution.sources)
         self.problems: tuple[Problem, ...] = resolution.problems
         self.warnings: tuple[Problem, ...] = resolution.warnings
+        self.languages: tuple[str, ...] = resolution.languages
+        self.translations: Mapping[str, Mapping[str, tuple[Translation, ...]]] = (
+            resolution.translations
+        )
+        self.catalogue: Catalogue = catalogue(
+            resolution.languages,
+            extra=[(pack.info.language, pack.phrases) for pack in self.packs if pack.phrases],
+        )
         items, aliases = resolution.items, resolution.aliases
         self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))
         self.questions: Items[Question] = Items(
@@ -501,7 +520,7 @@ def load_library(
     strict: bool = False,
     data_only: bool = False,
     limits: Limits | None = None,
-    language: str | None = None,
+    language: str | Iterable[str] | None = None,
 ) -> Library:
     """
     Load the installed packs (or those named) and local pack folders into a library.
@@ -521,9 +540,14 @@ def load_library(
             distribution's files; code packs are skipped with a problem.
         limits: Bounds on pack files (size, nesting, item count) and on the time a
             code pack may take.
-        language: Keep only packs in this language (``"de"`` matches ``"de-CH"``)
-            and the packs they require, so a translation pack's wording wins
-            and packs in other languages stay out.
+        language: The language to show items in: a BCP 47 tag (``"de-CH"`` means
+            Swiss German, then German, then the base language, English), a
+            sequence of tags (``["fr", "de"]``), or ``None`` for the base language
+            alone. Each item comes in the first language of the chain that has it
+            (its own, or a translation's), so a language with few translations
+            falls back item by item and never gives an empty library; items of
+            packs in no language of the chain are left out. The library's own
+            words (:attr:`Library.catalogue`) follow the same chain.
 
     Returns:
         The library.

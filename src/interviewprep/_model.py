@@ -1210,7 +1210,7 @@ def translate(item: _T, translation: Translation) -> _T:
             continue
         if name in ("talking_points", "red_flags"):
             by_id = {signal.id: signal for signal in value}
-            value = tuple(by_id.get(s.id, s) for s in getattr(item, name))
+            value = tuple(_translate_signal(s, by_id.get(s.id)) for s in getattr(item, name))
         elif name == "items":
             texts = {entry.id: entry.text for entry in value}
             value = tuple(
@@ -1221,6 +1221,14 @@ def translate(item: _T, translation: Translation) -> _T:
             value = tuple(_translate_criterion(c, value) for c in getattr(item, name))
         changes[name] = value
     return copy_with(item, **changes)
+
+
+def _translate_signal(signal: Signal, text: Signal | None) -> Signal:
+    if text is None:
+        return signal
+    # Without cues of its own language a point could never be found in an answer:
+    # the source's cues are better than none.
+    return copy_with(signal, label=text.label, cues=text.cues or signal.cues)
 
 
 def _translate_criterion(criterion: Criterion, texts: tuple[CriterionText, ...]) -> Criterion:
@@ -1389,7 +1397,7 @@ def copy_with(item: _T, **changes: Any) -> _T:
 
 
 #: The fields pack format 2 adds, by item kind.
-_COMMON_FORMAT_2 = ("section", "featured", "rank", "source", "attribution")
+_COMMON_FORMAT_2 = ("section", "featured", "rank", "source", "license", "attribution")
 _FORMAT_2_FIELDS = {
     "tips": ("applies", *_COMMON_FORMAT_2),
     "questions": (
@@ -1427,11 +1435,10 @@ def _check_format_1(pack: Pack) -> None:
                 for position, entry in enumerate(item.items):
                     if entry.applies:
                         raise ValidationError(f"{kind}[{index}].items[{position}].applies", hint)
-            if any(
-                isinstance(value, str) and not isinstance(value, enum.Enum)
-                for value in _open_values(item)
-            ):
-                raise ValidationError(f"{kind}[{index}]", "an extra vocabulary value " + hint)
+            for field, value in _open_values(item):
+                if not isinstance(value, enum.Enum) or value is Stage.OFFER:
+                    msg = f"'{value}' is a value of pack format 2: set format = 2 in [pack]"
+                    raise ValidationError(f"{kind}[{index}].{field}", msg)
 
 
 def _open_values(item: Any) -> Iterable[tuple[str, Any]]:
