@@ -85,6 +85,8 @@ class Resolution:
         languages: The chain of languages the items were chosen along.
         translations: For each item kind, the translations accepted, by the full id
             of the item they translate, in pack order.
+        originals: For each item kind, every accepted item as written (before
+            translation), by full id (a replaced item's id finds its replacement).
     """
 
     packs: tuple[Pack, ...]
@@ -95,6 +97,7 @@ class Resolution:
     aliases: Mapping[str, Mapping[str, int]]
     languages: tuple[str, ...] = ("en",)
     translations: Mapping[str, Mapping[str, tuple[Translation, ...]]] = attrs.field(factory=dict)
+    originals: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
 
 
 def _requirements(pack: Pack) -> list[Requirement]:
@@ -710,4 +713,5 @@ def resolve(
             kind: {target: tuple(found) for target, found in by_target.items()}
             for kind, by_target in merged.translations.items()
         },
+        originals=merged.lookups,
     )

@@ -40,8 +40,8 @@ from ._discovery import PackSource, normalize_name
 from ._files import Limits, from_json, to_json
 from ._library import load_candidates
 from ._loading import Reading, file_order, read_pack
-from ._model import KEY, Pack, parse_requirement
-from ._resolve import Candidate, resolve
+from ._model import KEY, Pack, parse_requirement, text_revision
+from ._resolve import Candidate, Resolution, resolve
 from .exceptions import Problem, StructureError
 
 __all__ = [
@@ -228,7 +228,7 @@ def check_folders(
         if not local.checked:
             continue
         pack = packs[read.name] = resolved.get(read.name, read)
-        for problem in content_problems(pack):
+        for problem in [*content_problems(pack), *stale_translations(pack, resolution)]:
             (warnings if problem.severity == "warning" else problems).append(local.locate(problem))
     for local in locals_:
         origin = local.reading.origin
@@ -282,7 +282,7 @@ def check_installed(
         candidate = next((c for c in installed if normalize_name(c.pack.name) == key), None)
         origin = candidate.origin if candidate is not None else None
         distribution = candidate.source.distribution if candidate is not None else None
-        for problem in content_problems(pack):
+        for problem in [*content_problems(pack), *stale_translations(pack, resolution)]:
             located = origin.locate(problem) if origin is not None else problem
             (warnings if problem.severity == "warning" else problems).append(
                 attrs.evolve(located, distribution=distribution)
@@ -481,6 +481,38 @@ def _round_trip(pack: Pack) -> Iterator[Problem]:
                 "(of interviewprep, or of the code that builds the pack)"
             )
             yield Problem(message=msg)
+
+
+def stale_translations(pack: Pack, resolution: Resolution) -> list[Problem]:
+    """
+    Warnings for the translations of *pack* that do not follow their source's text.
+
+    A translation records the :func:`~interviewprep.text_revision` of the text it
+    translates; when the source is edited, its revision changes, and the warning
+    names the new one to record once the translation is brought in step.
+    """
+    found: list[Problem] = []
+    for index, translation in enumerate(pack.translations):
+        source = resolution.originals.get(translation.item_kind, {}).get(translation.translates)
+        if source is None:
+            continue
+        revision = text_revision(source)
+        if translation.revision == revision:
+            continue
+        if translation.revision is None:
+            msg = (
+                f"records no revision of {translation.translates!r}: once it matches the "
+                f"source, set revision = {revision!r} so later edits of the source are noticed"
+            )
+        else:
+            msg = (
+                f"{translation.translates!r} has changed since this translation was made "
+                f"(revision {translation.revision!r}, now {revision!r}): bring the text in "
+                f"step, then set revision = {revision!r}"
+            )
+        path = f"translations[{index}].revision"
+        found.append(Problem(message=msg, path=path, pack=pack.name, severity="warning"))
+    return found
 
 
 def content_problems(pack: Pack) -> list[Problem]:
