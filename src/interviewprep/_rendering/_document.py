@@ -51,6 +51,7 @@ __all__ = [
     "TaskList",
     "Text",
     "arranged",
+    "credited_later",
     "document",
     "label_of",
     "phrase",
@@ -489,39 +490,67 @@ def _item_heading(level: int, item: Tip | Question | Checklist | Rubric, title: 
     return heading
 
 
-def arranged(items: Iterable[_Item], info: PackInfo | None = None) -> list[_Item]:
+def arranged(
+    items: Iterable[_Item], packs: Iterable[Pack | PackInfo] | PackInfo | None = None
+) -> list[_Item]:
     """
-    *items* in their pack's order: by section, and ranked items first within each.
+    *items* in their packs' order: by pack, by section, and ranked items first in each.
 
-    Sections come in the pack's order (``order``, then as written); items without a
-    section come after every section. Within a section, items with a ``rank`` come
-    first, by rank, and the others after them in the order given (file order). A
-    rank is the pack author's explicit ordering ("asked most often first"), so it
-    leads; the file order of unranked items is only where they happen to be written,
-    so they are not interleaved among ranked ones by a guess, and adding a rank to
-    one item never moves the others around each other. Sorting is stable: equal
-    ranks keep their order.
+    Packs keep the order in which their first item comes. Sections come in the
+    pack's order (``order``, then as written); items without a section come after
+    every section. Within a section, items with a ``rank`` come first, by rank, and
+    the others after them in the order given (file order). A rank is the pack
+    author's explicit ordering ("asked most often first"), so it leads; the file
+    order of unranked items is only where they happen to be written, so they are
+    not interleaved among ranked ones by a guess, and ranking one item never moves
+    the others around each other. Sorting is stable: equal ranks keep their order.
 
     Args:
-        items: Items of one pack, or of several (each is placed by its own pack's
-            sections, found in the manifests being rendered, or *info*).
-        info: The manifest of the items' pack, if not among those being rendered.
+        items: Items of one pack or of several.
+        packs: The packs (or manifests) whose sections place the items; by default
+            those of the render call in progress.
 
     Returns:
         The items, arranged.
     """
-    infos = _INFOS.get()
+    if isinstance(packs, PackInfo):
+        packs = (packs,)
+    infos: Mapping[str, PackInfo] = (
+        _INFOS.get()
+        if packs is None
+        else {i.name: i for i in (p.info if isinstance(p, Pack) else p for p in packs)}
+    )
     listed = list(items)
-    packs = list(dict.fromkeys(item.pack for item in listed))
+    names = list(dict.fromkeys(item.pack for item in listed))
 
     def key(item: _Item) -> tuple[int, int, int, int]:
-        found = infos.get(item.pack or "", info)
+        found = infos.get(item.pack or "")
         order = [s.id for s in found.ordered_sections()] if found is not None else []
         section = order.index(item.section) if item.section in order else len(order)
         ranked = (0, item.rank) if item.rank is not None else (1, 0)
-        return (packs.index(item.pack), section, *ranked)
+        return (names.index(item.pack), section, *ranked)
 
     return sorted(listed, key=key)
+
+
+#: Whether the credits of a selection are left for the caller to render once, after
+#: rendering its items one by one (:func:`credited_later`).
+_LATER: ContextVar[bool] = ContextVar("interviewprep_credits_later", default=False)
+
+
+@contextlib.contextmanager
+def credited_later() -> Iterator[None]:
+    """
+    Leave the credits out of the documents made in the block.
+
+    For a caller that renders a selection item by item: it renders
+    :class:`Credits` once afterwards.
+    """
+    token = _LATER.set(True)
+    try:
+        yield
+    finally:
+        _LATER.reset(token)
 
 
 def _credits_blocks(infos: Iterable[PackInfo], level: int) -> list[Block]:
@@ -879,7 +908,7 @@ def document(obj: object, packs: Iterable[Pack | PackInfo] | None = None) -> Doc
     level = 1 if top else 2
     with _knowing(infos):
         built = _build(obj, level)
-        if not infos or top or isinstance(obj, Credits):
+        if not infos or top or isinstance(obj, Credits) or _LATER.get():
             return built
         items = [obj] if not isinstance(obj, Iterable) else list(obj)
         names = dict.fromkeys(getattr(item, "pack", None) for item in items)
