@@ -219,6 +219,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.nothing": "(nothing matches)",
         "cli.built.one": "{name} {version}: {count} item written to {output}",
         "cli.built.other": "{name} {version}: {count} items written to {output}",
+        "cli.migrated.one": (
+            "{name}: format 2 written to {output} ({files} files, {count} translation)"
+        ),
+        "cli.migrated.other": (
+            "{name}: format 2 written to {output} ({files} files, {count} translations)"
+        ),
         "cli.created": "Created {folder}",
         "cli.next": (
             "Next: replace each text starting with TODO in {pack} ('interviewprep validate "
@@ -458,6 +464,12 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "cli.nothing": "(keine Treffer)",
         "cli.built.one": "{name} {version}: {count} Eintrag nach {output} geschrieben",
         "cli.built.other": "{name} {version}: {count} Einträge nach {output} geschrieben",
+        "cli.migrated.one": (
+            "{name}: Format 2 nach {output} geschrieben ({files} Dateien, {count} Übersetzung)"
+        ),
+        "cli.migrated.other": (
+            "{name}: Format 2 nach {output} geschrieben ({files} Dateien, {count} Übersetzungen)"
+        ),
         "cli.created": "{folder} angelegt",
         "cli.next": (
             "Als Nächstes: ersetzen Sie jeden Text, der mit TODO beginnt, in {pack} "

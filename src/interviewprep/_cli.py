@@ -861,6 +861,78 @@ def _refuse_beside_a_pack_file(source: str, output: str) -> None:
         )
 
 
+# -- migrate -----------------------------------------------------------------------------
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    import os
+
+    from ._migrate import migrate
+    from .exceptions import StructureError
+
+    _readable(args.path, folder_too=True)
+    if not args.output and not args.in_place:
+        raise UsageError(
+            "give --output DIR to write the migrated pack there, or --in-place to "
+            "overwrite the pack's own files"
+        )
+    if args.output and args.in_place:
+        raise UsageError("give --output DIR or --in-place, not both")
+    library = _library(args)
+    try:
+        migration = migrate(args.path, library, limits=_limits(args))
+    except StructureError as exc:
+        raise ContentError(exc.problems) from None
+    _print_problems(migration.warnings, sys.stderr)
+    target = str(migration.folder) if args.in_place else args.output
+    if not args.in_place:
+        _check_migration_target(migration.folder, target, [f.path for f in migration.files])
+    from ._filesystem import write_atomic
+
+    for file in migration.files:
+        destination = os.path.join(target, *file.path.split("/"))
+        try:
+            os.makedirs(os.path.dirname(destination), exist_ok=True)
+            write_atomic(destination, file.text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {destination}: {exc.strerror or exc}") from None
+    summary = _words().plural(
+        "cli.migrated",
+        migration.translations,
+        name=migration.name,
+        files=len(migration.files),
+        output=target,
+    )
+    _say(summary, stream=sys.stderr)
+    return EXIT_OK
+
+
+def _check_migration_target(source: Any, output: str, paths: Sequence[str]) -> None:
+    """
+    A usage error if writing *paths* into *output* would overwrite anything.
+
+    The pack's own folder (or a folder inside it) is refused without ``--in-place``,
+    and so is a folder that already holds one of the files or another pack file.
+    """
+    import os
+
+    from ._loading import PACK_FILES
+
+    real_source = os.path.realpath(source)
+    real_output = os.path.realpath(output)
+    if real_output == real_source or real_output.startswith(real_source + os.sep):
+        raise UsageError(
+            f"refusing to write into {output}: it is the pack's own folder (use --in-place "
+            "to overwrite the pack's files)"
+        )
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(f"cannot write into {output}: it is a file, not a folder")
+    for path in [*paths, *PACK_FILES]:
+        existing = os.path.join(output, *path.split("/"))
+        if os.path.lexists(existing):
+            raise UsageError(f"refusing to overwrite {existing}: write into an empty folder")
+
+
 # -- schema ------------------------------------------------------------------------------
 
 
@@ -1150,6 +1222,25 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     build.add_argument("--compact", action="store_true", help="no indentation")
     build.set_defaults(handler=_cmd_build)
+
+    migrate = command(
+        "migrate",
+        help="write a pack of format 1 as format 2",
+        description="Write a pack of format 1 as format 2: set format = 2, and turn each "
+        "item that replaces an item of a pack in another language into a translation "
+        "(translates = ..., its texts only, stamped with the revision of the text it "
+        "translates). The packs it translates must be installed or given with "
+        "--pack-path. Each file of the pack is written again under its own name; "
+        "comments are not kept.",
+    )
+    migrate.add_argument("path", metavar="FOLDER", help="the pack folder or its pack file")
+    migrate.add_argument(
+        "-o", "--output", metavar="DIR", help="write the migrated files into DIR (new or empty)"
+    )
+    migrate.add_argument(
+        "--in-place", action="store_true", help="overwrite the pack's own files instead"
+    )
+    migrate.set_defaults(handler=_cmd_migrate)
 
     schema = command("schema", help="print the JSON Schema of pack format 1")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
