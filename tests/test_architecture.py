@@ -26,12 +26,12 @@ LAYERS: list[set[str]] = [
         "_catalogue",
     },
     {"_model", "_convert", "_schema"},
-    {"_filesystem", "_locate", "_cache", "_files", "_interview"},
+    {"_filesystem", "_locate", "_cache", "_files", "_interview", "_toml"},
     {"_entrypoints", "_loading", "_discovery"},
     {"_resolve", "_library", "_validation"},
-    {"_matching", "_planning", "_stories", "_assessment", "scorers", "_practice"},
+    {"_matching", "_planning", "_stories", "_assessment", "scorers", "_practice", "_provenance"},
     {"_rendering"},
-    {"_cli", "__main__", "_scaffold", "pytest_plugin", "testing"},
+    {"_cli", "__main__", "_scaffold", "_migrate", "pytest_plugin", "testing"},
 ]
 
 

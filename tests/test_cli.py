@@ -191,19 +191,20 @@ class TestPacksCommand:
         """packs lists the core pack with its counts and distribution."""
         code, out, _ = run(["--only", "core", "packs"], capsys)
         assert code == 0
-        header, row = out.splitlines()[:2]
+        header, row, origin = out.splitlines()[:3]
         assert header.split() == [
             "PACK",
             "VERSION",
             "LANG",
+            "LICENCE",
             "TIPS",
             "QUESTIONS",
             "CHECKLISTS",
             "RUBRICS",
-            "FROM",
         ]
-        assert row.split()[0] == "core"
-        assert row.split()[-1] == "interviewprep-kit"
+        assert row.split()[:4] == ["core", "1.0.0", "en", "CC-BY-4.0"]
+        # In 80 columns the licence leaves no room for FROM: it goes under its row.
+        assert origin == "  from interviewprep-kit"
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """packs --format json is machine-readable."""
@@ -260,6 +261,7 @@ class TestPacksTable:
             "PACK",
             "VERSION",
             "LANG",
+            "LICENCE",
             "TIPS",
             "QUESTIONS",
             "CHECKLISTS",
@@ -291,12 +293,15 @@ class TestPacksTable:
         ]
         assert "  from interviewprep-kit" in lines
 
-    def test_core_alone_keeps_the_from_column(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_core_alone_keeps_the_from_column(
+        self, terminal: Callable[[int], None], capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """A table that fits keeps its FROM column, as before."""
+        terminal(100)
         code, out, _ = run(["--only", "core", "packs"], capsys)
         assert code == 0
         assert out.splitlines()[0].split()[-1] == "FROM"
-        assert max(map(len, out.splitlines())) <= 80
+        assert max(map(len, out.splitlines())) <= 100
 
 
 class TestWrapping:
@@ -458,7 +463,9 @@ class TestShowIds:
         library = interviewprep.load_library(packs=["core"])
         ids = [item.full_id for item in getattr(library, f"{kind}s")]
         lines = out.splitlines()
-        headings = [n for n, line in enumerate(lines) if line.startswith("## ")]
+        headings = [
+            n for n, line in enumerate(lines) if line.startswith("## ") and "Credits" not in line
+        ]
         assert code == 0
         assert [lines[n + 2] for n in headings] == [f"`{full_id}`" for full_id in ids]
         assert all(lines[n + 1] == "" == lines[n + 3] for n in headings)
@@ -1239,7 +1246,7 @@ class TestGermanWords:
         """The packs table's headings come from the catalogue."""
         code, out, _ = run(["packs", *GERMAN], capsys)
         assert code == 0
-        assert out.split()[:4] == ["PAKET", "VERSION", "SPRACHE", "TIPPS"]
+        assert out.split()[:5] == ["PAKET", "VERSION", "SPRACHE", "LIZENZ", "TIPPS"]
         assert "core-de" in out
 
     def test_packs_blocks(
@@ -1333,3 +1340,103 @@ class TestGermanWords:
         assert main(["show", "--tag", "no-such-tag"]) == 0
         assert made[0] is None  # before loading
         assert isinstance(made[-1], Library)  # after loading
+
+
+PROVENANCE_PACK = """
+[pack]
+name = "acme"
+version = "1.0"
+title = "Acme handbook"
+format = 2
+license = "CC-BY-SA-4.0"
+authors = ["Jane Doe"]
+attribution = "Based on the handbook by Jane Doe"
+source = { url = "https://example.org/handbook", revision = "2024-05" }
+sections = [{ id = "first", title = "First things", order = 1 }]
+
+[[tips]]
+id = "plain"
+title = "A plain tip"
+body = "Body."
+topic = "research"
+
+[[tips]]
+id = "star"
+title = "A featured tip"
+body = "Body."
+topic = "research"
+section = "first"
+featured = true
+license = "CC0-1.0"
+"""
+
+
+class TestProvenanceInTheCommands:
+    @pytest.fixture
+    def acme(self, tmp_path: Path) -> str:
+        folder = tmp_path / "acme"
+        folder.mkdir()
+        (folder / "pack.toml").write_text(PROVENANCE_PACK, "utf-8")
+        return str(folder)
+
+    def test_packs_verbose_names_source_and_attribution(
+        self, acme: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(["--pack-path", acme, "--only", "acme", "packs", "-v"], capsys)
+        assert code == 0
+        assert "CC-BY-SA-4.0" in out
+        assert "source: https://example.org/handbook (revision 2024-05)" in out
+        assert "attribution: Based on the handbook by Jane Doe" in out
+        code, out, _ = run(["--pack-path", acme, "--only", "acme", "packs"], capsys)
+        assert "CC-BY-SA-4.0" in out
+        assert "attribution" not in out
+
+    def test_packs_json_has_provenance(self, acme: str, capsys: pytest.CaptureFixture[str]) -> None:
+        argv = ["--pack-path", acme, "--only", "acme", "packs", "--format", "json"]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        row = json.loads(out)["packs"][0]
+        assert row["license"] == "CC-BY-SA-4.0"
+        assert row["content_source"] == {
+            "url": "https://example.org/handbook",
+            "revision": "2024-05",
+        }
+        assert row["attribution"] == "Based on the handbook by Jane Doe"
+
+    def test_show_credits_once_and_puts_sections_first(
+        self, acme: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(
+            ["--pack-path", acme, "--only", "acme", "show", "--format", "md"], capsys
+        )
+        assert code == 0
+        assert out.index("A featured tip") < out.index("A plain tip")
+        assert out.count("## Credits") == 1
+        assert "Licence: CC0-1.0" in out  # the featured tip's own licence, under it
+        assert "★ featured" in out
+
+    def test_show_featured(self, acme: str, capsys: pytest.CaptureFixture[str]) -> None:
+        argv = ["--pack-path", acme, "--only", "acme", "show", "--featured", "--format", "json"]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert [item["id"] for item in json.loads(out)] == ["star"]
+
+    def test_show_one_item_is_credited(self, acme: str, capsys: pytest.CaptureFixture[str]) -> None:
+        argv = ["--pack-path", acme, "--only", "acme", "show", "acme/plain", "--format", "text"]
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        assert "CREDITS" in out
+        assert "Based on the handbook by Jane Doe" in out
+
+    @pytest.mark.parametrize("fmt", ["md", "html", "text"])
+    def test_export_ends_with_credits(
+        self, acme: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        target = tmp_path / f"out.{fmt}"
+        argv = ["--pack-path", acme, "--only", "acme", "export", "--format", fmt, "-o", str(target)]
+        code, _, _ = run(argv, capsys)
+        assert code == 0
+        text = target.read_text("utf-8")
+        assert "https://example.org/handbook" in text
+        assert "Based on the handbook by Jane Doe" in text
+        assert "first things" in text.lower()

@@ -14,15 +14,18 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
 2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
    ``_schema`` (the JSON Schema of pack files);
 3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),
-   ``_cache`` (the on-disk cache), ``_files`` (the one reader), ``_interview``;
+   ``_cache`` (the on-disk cache), ``_files`` (the one reader), ``_interview``,
+   ``_toml`` (the TOML writer);
 4. packs: ``_entrypoints`` (the one entry-point loader), ``_loading`` (one pack
    folder), ``_discovery`` (where each pack comes from);
 5. library: ``_resolve`` (a set of packs made one), ``_library`` (queries),
    ``_validation``;
 6. tools: ``_matching`` (content to interviews and answers), ``_planning``,
-   ``_stories``, ``_assessment``, ``scorers``, ``_practice``;
+   ``_stories``, ``_assessment``, ``scorers``, ``_practice``, ``_provenance`` (whom to
+   credit for an item);
 7. rendering: ``_rendering`` (Markdown, text, HTML, iCalendar);
-8. interfaces: ``_cli``, ``_scaffold``, ``pytest_plugin``, ``testing``.
+8. interfaces: ``_cli``, ``_scaffold``, ``_migrate`` (format 1 to 2), ``pytest_plugin``,
+   ``testing``.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ if TYPE_CHECKING:
     )
     from ._planning import PrepPlan, Task, build_plan
     from ._practice import PracticeSession, PracticeSummary, Prompt
+    from ._provenance import Provenance, provenance
     from ._rendering import plan_to_ics, render_html, render_markdown, render_text
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
     from ._validation import validate_pack
@@ -122,6 +126,7 @@ __all__ = [
     "PrepPlan",
     "Problem",
     "Prompt",
+    "Provenance",
     "Question",
     "QuestionKind",
     "Rubric",
@@ -160,6 +165,7 @@ __all__ = [
     "load_scorers",
     "make_converter",
     "plan_to_ics",
+    "provenance",
     "render_html",
     "render_markdown",
     "render_text",
@@ -228,6 +234,8 @@ _PUBLIC: dict[str, str] = {
     "PracticeSession": "._practice",
     "PracticeSummary": "._practice",
     "Prompt": "._practice",
+    "Provenance": "._provenance",
+    "provenance": "._provenance",
     "render_html": "._rendering",
     "render_markdown": "._rendering",
     "render_text": "._rendering",

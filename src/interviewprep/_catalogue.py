@@ -113,6 +113,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "pack.questions_to_ask": "Questions to ask",
         "pack.checklists": "Checklists",
         "pack.rubrics": "Rubrics",
+        "pack.unsectioned": "More",
+        # Featured items and credits (where content comes from, under which licence).
+        "item.featured": "★ featured",
+        "credits.title": "Credits",
+        "credits.pack": "Pack",
+        "credits.authors": "Authors",
+        "credits.license": "Licence",
+        "credits.no_license": "not stated",
+        "credits.source": "Source",
+        "credits.revision": "(revision {revision})",
+        "credits.homepage": "Homepage",
+        "credits.attribution": "Attribution",
         # Prep plans.
         "plan.title": "Prep plan",
         "plan.subject": "{role} at {company}",
@@ -184,6 +196,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.column.checklists": "CHECKLISTS",
         "cli.column.rubrics": "RUBRICS",
         "cli.column.from": "FROM",
+        "cli.column.license": "LICENCE",
+        "cli.packs.source": "source: {source}",
+        "cli.packs.license": "licence: {license}",
+        "cli.packs.attribution": "attribution: {attribution}",
         "cli.packs.from": "from {origin}",
         "cli.packs.pack": "{name} {version} ({language})",
         "cli.packs.tips.one": "{count} tip",
@@ -203,6 +219,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.nothing": "(nothing matches)",
         "cli.built.one": "{name} {version}: {count} item written to {output}",
         "cli.built.other": "{name} {version}: {count} items written to {output}",
+        "cli.migrated.one": (
+            "{name}: format 2 written to {output} ({files} files, {count} translation)"
+        ),
+        "cli.migrated.other": (
+            "{name}: format 2 written to {output} ({files} files, {count} translations)"
+        ),
         "cli.created": "Created {folder}",
         "cli.next": (
             "Next: replace each text starting with TODO in {pack} ('interviewprep validate "
@@ -343,6 +365,18 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "pack.questions_to_ask": "Fragen, die Sie stellen können",
         "pack.checklists": "Checklisten",
         "pack.rubrics": "Bewertungsraster",
+        "pack.unsectioned": "Weiteres",
+        # Hervorgehobene Einträge und Nachweise.
+        "item.featured": "★ empfohlen",
+        "credits.title": "Nachweise",
+        "credits.pack": "Paket",
+        "credits.authors": "Autorinnen und Autoren",
+        "credits.license": "Lizenz",
+        "credits.no_license": "nicht angegeben",
+        "credits.source": "Quelle",
+        "credits.revision": "(Stand {revision})",
+        "credits.homepage": "Website",
+        "credits.attribution": "Namensnennung",
         "plan.title": "Vorbereitungsplan",
         "plan.subject": "{role} bei {company}",
         "plan.meta": "{when} · {format} · Plan erstellt am {today}",
@@ -408,6 +442,10 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "cli.column.checklists": "CHECKLISTEN",
         "cli.column.rubrics": "RASTER",
         "cli.column.from": "QUELLE",
+        "cli.column.license": "LIZENZ",
+        "cli.packs.source": "Inhalte aus: {source}",
+        "cli.packs.license": "Lizenz: {license}",
+        "cli.packs.attribution": "Namensnennung: {attribution}",
         "cli.packs.from": "aus {origin}",
         "cli.packs.pack": "{name} {version} ({language})",
         "cli.packs.tips.one": "{count} Tipp",
@@ -426,6 +464,12 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "cli.nothing": "(keine Treffer)",
         "cli.built.one": "{name} {version}: {count} Eintrag nach {output} geschrieben",
         "cli.built.other": "{name} {version}: {count} Einträge nach {output} geschrieben",
+        "cli.migrated.one": (
+            "{name}: Format 2 nach {output} geschrieben ({files} Dateien, {count} Übersetzung)"
+        ),
+        "cli.migrated.other": (
+            "{name}: Format 2 nach {output} geschrieben ({files} Dateien, {count} Übersetzungen)"
+        ),
         "cli.created": "{folder} angelegt",
         "cli.next": (
             "Als Nächstes: ersetzen Sie jeden Text, der mit TODO beginnt, in {pack} "

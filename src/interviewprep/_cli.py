@@ -90,6 +90,9 @@ def _say(text: str, first: str = "", rest: str = "", stream: TextIO | None = Non
     _out("\n".join(_fill(text, first, rest)), stream)
 
 
+#: The packs of the library the command loaded: renderers credit their items.
+_PACKS: ContextVar[tuple[Any, ...]] = ContextVar("_PACKS", default=())
+
 #: The catalogue of the command in progress; each run of :func:`main` has its own.
 _CATALOGUE: ContextVar[Catalogue | None] = ContextVar("_CATALOGUE", default=None)
 
@@ -150,6 +153,7 @@ def _library(args: argparse.Namespace) -> Library:
         limits=_limits(args),
     )
     _CATALOGUE.set(_catalogue_for(args, library))
+    _PACKS.set(tuple(library.packs))
     return library
 
 
@@ -216,19 +220,19 @@ def _as_json(obj: Any) -> str:
 def _as_markdown(obj: Any) -> str:
     from ._rendering import render_markdown
 
-    return render_markdown(obj, catalogue=_words())
+    return render_markdown(obj, catalogue=_words(), packs=_PACKS.get())
 
 
 def _as_text(obj: Any) -> str:
     from ._rendering import render_text
 
-    return render_text(obj, width=_width(), catalogue=_words())
+    return render_text(obj, width=_width(), catalogue=_words(), packs=_PACKS.get())
 
 
 def _as_html(obj: Any) -> str:
     from ._rendering import render_html
 
-    return render_html(obj, catalogue=_words())
+    return render_html(obj, catalogue=_words(), packs=_PACKS.get())
 
 
 def _as_ics(obj: Any) -> str:
@@ -336,6 +340,9 @@ def _cmd_packs(args: argparse.Namespace) -> int:
                 "rubrics": len(pack.rubrics),
                 "distribution": source.distribution if source else None,
                 "source": source.value if source else None,
+                "license": pack.info.license,
+                "content_source": _to_plain(pack.info.source),
+                "attribution": pack.info.attribution,
             }
         )
     if args.format == "json":
@@ -343,7 +350,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         text = json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False)
         _out(_for_stream(text, "json"))
     else:
-        for line in _packs_table(rows, _width()):
+        for line in _packs_table(rows, _width(), verbose=args.verbose):
             _out(line)
         if not rows:
             _out(_words().phrase("cli.packs.none"))
@@ -353,7 +360,45 @@ def _cmd_packs(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if library.problems else EXIT_OK
 
 
-_PACK_COLUMNS = ("pack", "version", "language", "tips", "questions", "checklists", "rubrics")
+_PACK_COLUMNS = (
+    "pack",
+    "version",
+    "language",
+    "license",
+    "tips",
+    "questions",
+    "checklists",
+    "rubrics",
+)
+
+
+def _to_plain(obj: Any) -> Any:
+    """*obj* as plain data (``None`` stays ``None``)."""
+    if obj is None:
+        return None
+    from ._convert import to_dict
+
+    return to_dict(obj)
+
+
+def _provenance_lines(row: dict[str, Any], first: str, rest: str, width: int) -> list[str]:
+    """The lines naming where a pack's content comes from and whom to credit (``-v``)."""
+    from ._rendering import for_terminal as clean
+
+    words = _words()
+    lines: list[str] = []
+    source = row["content_source"]
+    if source is not None:
+        text = clean(source["url"])
+        if source.get("revision"):
+            revision = clean(source["revision"])
+            text += " " + words.phrase("credits.revision", revision=revision)
+        lines += _fill(words.phrase("cli.packs.source", source=text), first, rest, width)
+    if row["attribution"] is not None:
+        attribution = clean(row["attribution"])
+        phrase = words.phrase("cli.packs.attribution", attribution=attribution)
+        lines += _fill(phrase, first, rest, width)
+    return lines
 
 
 def _columns(table: Sequence[Sequence[str]]) -> list[str]:
@@ -365,35 +410,46 @@ def _columns(table: Sequence[Sequence[str]]) -> list[str]:
     ]
 
 
-def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
+def _packs_table(rows: Sequence[dict[str, Any]], width: int, *, verbose: bool = False) -> list[str]:
     """
     The lines of the ``packs`` table, none wider than *width* where words allow.
 
     The table has a FROM column (the distribution, or where a local pack was
     found) when it fits; else each FROM goes on a line of its own under its row;
     and when even the table without it is too wide, each pack is a short block.
+    With *verbose*, each pack's content source and attribution follow its row.
     """
     from ._rendering import for_terminal as clean
 
     words = _words()
     counts = ("tips", "questions", "checklists", "rubrics")
-    cells = [[clean(str(r[key])) for key in ("name", "version", "language", *counts)] for r in rows]
+    keys = ("name", "version", "language", "license", *counts)
+    cells = [[clean(str(r[key] if r[key] is not None else "-")) for key in keys] for r in rows]
     origins = [clean(str(r["distribution"] or r["source"] or "")) for r in rows]
     with_origin = [[*c, o] for c, o in zip(cells, origins, strict=True)]
     header = [words.phrase(f"cli.column.{column}") for column in _PACK_COLUMNS]
     full = _columns([[*header, words.phrase("cli.column.from")], *with_origin])
     if max(map(len, full)) <= width:
-        return full
+        if not verbose:
+            return full
+        lines = [full[0]]
+        for line, row in zip(full[1:], rows, strict=True):
+            lines += [line, *_provenance_lines(row, "  ", "    ", width)]
+        return lines
     table = _columns([header, *cells])
-    lines: list[str] = []
+    lines = []
     if max(map(len, table)) <= width:
         lines.append(table[0])
-        for line, origin in zip(table[1:], origins, strict=True):
+        for line, origin, row in zip(table[1:], origins, rows, strict=True):
             lines.append(line)
             if origin:
                 lines += _fill(words.phrase("cli.packs.from", origin=origin), "  ", "    ", width)
+            if verbose:
+                lines += _provenance_lines(row, "  ", "    ", width)
         return lines
-    for (name, version, language, *_), row, origin in zip(cells, rows, origins, strict=True):
+    for (name, version, language, license_, *_), row, origin in zip(
+        cells, rows, origins, strict=True
+    ):
         lines += _fill(
             words.phrase("cli.packs.pack", name=name, version=version, language=language),
             "",
@@ -408,8 +464,12 @@ def _packs_table(rows: Sequence[dict[str, Any]], width: int) -> list[str]:
         lines += [
             line.replace("\N{NO-BREAK SPACE}", " ") for line in _fill(tally, "  ", "  ", width)
         ]
+        if row["license"] is not None:
+            lines += _fill(words.phrase("cli.packs.license", license=license_), "  ", "  ", width)
         if origin:
             lines += _fill(words.phrase("cli.packs.from", origin=origin), "  ", "  ", width)
+        if verbose:
+            lines += _provenance_lines(row, "  ", "  ", width)
     return lines
 
 
@@ -474,6 +534,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
             except TypeError:  # a kind without one of the filtered fields matches nothing
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
+    if args.featured:
+        selection = [item for item in selection if item.featured]
+    if not args.id:
+        from ._rendering import arranged
+
+        selection = arranged(selection, library.packs)
     if not selection and args.format != "json":
         _write(args, _words().phrase("cli.nothing"), args.format)
     elif not args.id and args.format in ("text", "md"):
@@ -488,11 +554,15 @@ def _with_ids(items: Sequence[Any], fmt: str) -> str:
     *items* rendered as text or Markdown, each with its full id to copy.
 
     In text the id is the item's first line; in Markdown a code span under its
-    heading. The items are otherwise rendered as :data:`FORMATS` renders them.
+    heading. The items are otherwise rendered as :data:`FORMATS` renders them, and
+    the credits of their packs follow once, at the end.
     """
+    from ._rendering import Credits, credited_later
+
     parts = []
     for item in items:
-        rendered = FORMATS[fmt](item)
+        with credited_later():
+            rendered = FORMATS[fmt](item)
         if fmt == "text":
             parts.append(f"{item.full_id}\n{rendered}")
         else:
@@ -501,6 +571,10 @@ def _with_ids(items: Sequence[Any], fmt: str) -> str:
                 parts.append(f"{heading}\n\n`{item.full_id}`\n{rest}")
             else:
                 parts.append(f"`{item.full_id}`\n\n{rendered}")
+    names = set(dict.fromkeys(item.pack for item in items))
+    credited = [pack.info for pack in _PACKS.get() if pack.name in names]
+    if credited:
+        parts.append(FORMATS[fmt](Credits(credited)))
     return "\n".join(parts)
 
 
@@ -797,6 +871,78 @@ def _refuse_beside_a_pack_file(source: str, output: str) -> None:
         )
 
 
+# -- migrate -----------------------------------------------------------------------------
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    import os
+
+    from ._migrate import migrate
+    from .exceptions import StructureError
+
+    _readable(args.path, folder_too=True)
+    if not args.output and not args.in_place:
+        raise UsageError(
+            "give --output DIR to write the migrated pack there, or --in-place to "
+            "overwrite the pack's own files"
+        )
+    if args.output and args.in_place:
+        raise UsageError("give --output DIR or --in-place, not both")
+    library = _library(args)
+    try:
+        migration = migrate(args.path, library, limits=_limits(args))
+    except StructureError as exc:
+        raise ContentError(exc.problems) from None
+    _print_problems(migration.warnings, sys.stderr)
+    target = str(migration.folder) if args.in_place else args.output
+    if not args.in_place:
+        _check_migration_target(migration.folder, target, [f.path for f in migration.files])
+    from ._filesystem import write_atomic
+
+    for file in migration.files:
+        destination = os.path.join(target, *file.path.split("/"))
+        try:
+            os.makedirs(os.path.dirname(destination), exist_ok=True)
+            write_atomic(destination, file.text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {destination}: {exc.strerror or exc}") from None
+    summary = _words().plural(
+        "cli.migrated",
+        migration.translations,
+        name=migration.name,
+        files=len(migration.files),
+        output=target,
+    )
+    _say(summary, stream=sys.stderr)
+    return EXIT_OK
+
+
+def _check_migration_target(source: Any, output: str, paths: Sequence[str]) -> None:
+    """
+    A usage error if writing *paths* into *output* would overwrite anything.
+
+    The pack's own folder (or a folder inside it) is refused without ``--in-place``,
+    and so is a folder that already holds one of the files or another pack file.
+    """
+    import os
+
+    from ._loading import PACK_FILES
+
+    real_source = os.path.realpath(source)
+    real_output = os.path.realpath(output)
+    if real_output == real_source or real_output.startswith(real_source + os.sep):
+        raise UsageError(
+            f"refusing to write into {output}: it is the pack's own folder (use --in-place "
+            "to overwrite the pack's files)"
+        )
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(f"cannot write into {output}: it is a file, not a folder")
+    for path in [*paths, *PACK_FILES]:
+        existing = os.path.join(output, *path.split("/"))
+        if os.path.lexists(existing):
+            raise UsageError(f"refusing to overwrite {existing}: write into an empty folder")
+
+
 # -- schema ------------------------------------------------------------------------------
 
 
@@ -966,6 +1112,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     packs = command("packs", help="list the loaded packs and any problems")
     packs.add_argument("--format", choices=["text", "json"], default="text")
+    packs.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show where each pack's content comes from and whom to credit",
+    )
     packs.set_defaults(handler=_cmd_packs)
 
     validate = command(
@@ -1000,6 +1152,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--question-kind", action="append", choices=[k.value for k in QuestionKind])
     show.add_argument("--intent", action="append", choices=[i.value for i in Intent])
     show.add_argument("--tag", action="append")
+    show.add_argument("--featured", action="store_true", help="only items the packs feature")
     _format_option(show, ["text", "md", "json", "html"], aliases=["--output-format", "--as"])
     show.set_defaults(handler=_cmd_show)
 
@@ -1079,6 +1232,25 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     build.add_argument("--compact", action="store_true", help="no indentation")
     build.set_defaults(handler=_cmd_build)
+
+    migrate = command(
+        "migrate",
+        help="write a pack of format 1 as format 2",
+        description="Write a pack of format 1 as format 2: set format = 2, and turn each "
+        "item that replaces an item of a pack in another language into a translation "
+        "(translates = ..., its texts only, stamped with the revision of the text it "
+        "translates). The packs it translates must be installed or given with "
+        "--pack-path. Each file of the pack is written again under its own name; "
+        "comments are not kept.",
+    )
+    migrate.add_argument("path", metavar="FOLDER", help="the pack folder or its pack file")
+    migrate.add_argument(
+        "-o", "--output", metavar="DIR", help="write the migrated files into DIR (new or empty)"
+    )
+    migrate.add_argument(
+        "--in-place", action="store_true", help="overwrite the pack's own files instead"
+    )
+    migrate.set_defaults(handler=_cmd_migrate)
 
     schema = command("schema", help="print the JSON Schema of pack format 1")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")

@@ -8,12 +8,16 @@ render function is given (English by default); see :mod:`interviewprep._catalogu
 
 from __future__ import annotations
 
+from ._document import Credits, arranged, credited_later
 from .html import render_html
 from .ics import plan_to_ics
 from .markdown import render_markdown
 from .text import escape_for_terminal, for_terminal, render_text
 
 __all__ = [
+    "Credits",
+    "arranged",
+    "credited_later",
     "escape_for_terminal",
     "for_terminal",
     "plan_to_ics",

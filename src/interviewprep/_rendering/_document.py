@@ -18,14 +18,16 @@ import enum
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from typing import TypeAlias
+from types import MappingProxyType
+from typing import TypeAlias, TypeVar
 
 import attrs
 
 from .._assessment import Assessment
 from .._catalogue import Catalogue, catalogue
-from .._model import Checklist, ChecklistItem, Pack, Question, Rubric, Tip
+from .._model import Checklist, ChecklistItem, Pack, PackInfo, Question, Rubric, Tip
 from .._planning import PrepPlan
+from .._provenance import Provenance, own_provenance, provenance
 from .._vocabulary import AskedBy, Stage
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "Body",
     "Code",
     "Column",
+    "Credits",
     "Document",
     "Emphasis",
     "Heading",
@@ -47,6 +50,8 @@ __all__ = [
     "TaskItem",
     "TaskList",
     "Text",
+    "arranged",
+    "credited_later",
     "document",
     "label_of",
     "phrase",
@@ -338,6 +343,10 @@ class Table:
     rows: tuple[tuple[Text, ...], ...]
 
 
+#: An item of a pack.
+_AnyItem: TypeAlias = "Tip | Question | Checklist | Rubric"
+_Item = TypeVar("_Item", bound="Tip | Question | Checklist | Rubric")
+
 #: A block of a document.
 Block: TypeAlias = "Heading | Paragraph | Meta | Body | ItemList | TaskList | Table"
 
@@ -405,6 +414,181 @@ def _moment(when: dt.datetime) -> str:
     return words().moment(when)
 
 
+#: The manifests of the packs whose items are being rendered, by pack name: what an
+#: item's provenance is compared with, and whom the credits name.
+_INFOS: ContextVar[Mapping[str, PackInfo]] = ContextVar(
+    "interviewprep_infos", default=MappingProxyType({})
+)
+
+
+@contextlib.contextmanager
+def _knowing(infos: Mapping[str, PackInfo]) -> Iterator[None]:
+    token = _INFOS.set({**_INFOS.get(), **infos})
+    try:
+        yield
+    finally:
+        _INFOS.reset(token)
+
+
+@attrs.frozen
+class Credits:
+    """
+    The credits of some packs: title, authors, licence, source and attribution of each.
+
+    Rendered as a "Credits" heading and, for each pack, a list of these facts, so that
+    content under a licence such as CC BY-SA is credited as the licence asks.
+
+    Attributes:
+        packs: The manifests of the packs to credit.
+    """
+
+    packs: tuple[PackInfo, ...] = attrs.field(converter=tuple)
+
+
+def _source_text(prov: Provenance) -> list[Inline]:
+    """The source of *prov* as a link (when its target is safe) and its revision."""
+    source = prov.source
+    if source is None:
+        return []
+    url = _one_line(source.url)
+    text: list[Inline] = [Link((url,), url) if safe_target(url) else url]
+    if source.revision is not None:
+        text.append(" " + phrase("credits.revision", revision=_one_line(source.revision)))
+    return text
+
+
+def _provenance_line(prov: Provenance) -> Meta:
+    """One line naming the source, licence and attribution of *prov* (those it names)."""
+    parts: list[list[Inline]] = []
+    if prov.source is not None:
+        parts.append([phrase("credits.source") + ": ", *_source_text(prov)])
+    if prov.license is not None:
+        parts.append([phrase("labelled", label=phrase("credits.license"), text=prov.license)])
+    if prov.attribution is not None:
+        text = _one_line(prov.attribution)
+        parts.append([phrase("labelled", label=phrase("credits.attribution"), text=text)])
+    line: list[Inline] = []
+    for index, part in enumerate(parts):
+        if index:
+            line.append(" · ")
+        line += part
+    return Meta(tuple(line))
+
+
+def _item_extras(item: Tip | Question | Checklist | Rubric) -> list[Block]:
+    """The line of *item*'s own provenance, when it differs from its pack's."""
+    info = _INFOS.get().get(item.pack or "")
+    own = own_provenance(item, info)
+    return [] if own is None else [_provenance_line(own)]
+
+
+def _item_heading(level: int, item: Tip | Question | Checklist | Rubric, title: str) -> Heading:
+    """An item's heading, marked when the pack features the item."""
+    heading = _heading(level, title)
+    if item.featured:
+        return Heading(level, (*heading.text, " ", Emphasis(phrase("item.featured"))))
+    return heading
+
+
+def arranged(
+    items: Iterable[_Item], packs: Iterable[Pack | PackInfo] | PackInfo | None = None
+) -> list[_Item]:
+    """
+    *items* in their packs' order: by pack, by section, and ranked items first in each.
+
+    Packs keep the order in which their first item comes. Sections come in the
+    pack's order (``order``, then as written); items without a section come after
+    every section. Within a section, items with a ``rank`` come first, by rank, and
+    the others after them in the order given (file order). A rank is the pack
+    author's explicit ordering ("asked most often first"), so it leads; the file
+    order of unranked items is only where they happen to be written, so they are
+    not interleaved among ranked ones by a guess, and ranking one item never moves
+    the others around each other. Sorting is stable: equal ranks keep their order.
+
+    Args:
+        items: Items of one pack or of several.
+        packs: The packs (or manifests) whose sections place the items; by default
+            those of the render call in progress.
+
+    Returns:
+        The items, arranged.
+    """
+    if isinstance(packs, PackInfo):
+        packs = (packs,)
+    infos: Mapping[str, PackInfo] = (
+        _INFOS.get()
+        if packs is None
+        else {i.name: i for i in (p.info if isinstance(p, Pack) else p for p in packs)}
+    )
+    listed = list(items)
+    names = list(dict.fromkeys(item.pack for item in listed))
+
+    def key(item: _Item) -> tuple[int, int, int, int]:
+        found = infos.get(item.pack or "")
+        order = [s.id for s in found.ordered_sections()] if found is not None else []
+        section = order.index(item.section) if item.section in order else len(order)
+        ranked = (0, item.rank) if item.rank is not None else (1, 0)
+        return (names.index(item.pack), section, *ranked)
+
+    return sorted(listed, key=key)
+
+
+#: Whether the credits of a selection are left for the caller to render once, after
+#: rendering its items one by one (:func:`credited_later`).
+_LATER: ContextVar[bool] = ContextVar("interviewprep_credits_later", default=False)
+
+
+@contextlib.contextmanager
+def credited_later() -> Iterator[None]:
+    """
+    Leave the credits out of the documents made in the block.
+
+    For a caller that renders a selection item by item: it renders
+    :class:`Credits` once afterwards.
+    """
+    token = _LATER.set(True)
+    try:
+        yield
+    finally:
+        _LATER.reset(token)
+
+
+def _credits_blocks(infos: Iterable[PackInfo], level: int) -> list[Block]:
+    """A "Credits" heading and, for each pack, who made it and under which licence."""
+    infos = list(infos)
+    if not infos:
+        return []
+    blocks: list[Block] = [_heading(level, label=phrase("credits.title"))]
+    for info in infos:
+        prov = provenance(None, info)
+        facts: list[Text] = [
+            (phrase("labelled", label=phrase("credits.pack"), text=_one_line(info.title)),)
+        ]
+        if info.authors:
+            authors = ", ".join(_one_line(a) for a in info.authors)
+            facts.append((phrase("labelled", label=phrase("credits.authors"), text=authors),))
+        facts.append(
+            (
+                phrase(
+                    "labelled",
+                    label=phrase("credits.license"),
+                    text=prov.license or phrase("credits.no_license"),
+                ),
+            )
+        )
+        if prov.source is not None:
+            facts.append((phrase("credits.source") + ": ", *_source_text(prov)))
+        if info.homepage and prov.source is None:
+            url = _one_line(info.homepage)
+            link: Inline = Link((url,), url) if safe_target(url) else url
+            facts.append((phrase("credits.homepage") + ": ", link))
+        if prov.attribution is not None:
+            text = _one_line(prov.attribution)
+            facts.append((phrase("labelled", label=phrase("credits.attribution"), text=text),))
+        blocks.append(ItemList(tuple(tuple(f) for f in facts)))
+    return blocks
+
+
 @functools.singledispatch
 def _build(obj: object, level: int) -> Document:
     """The document of *obj*, its headings from *level*; an iterable's items in turn."""
@@ -427,13 +611,25 @@ def _several(titles: list[str]) -> str:
 
 
 @_build.register
+def _credits(credits: Credits, level: int) -> Document:
+    return Document(
+        title=phrase("credits.title"), blocks=tuple(_credits_blocks(credits.packs, level))
+    )
+
+
+@_build.register
 def _tip(tip: Tip, level: int) -> Document:
     meta = [phrase("tip.topic", topic=label_of(tip.topic))]
     if tip.stages:
         meta.append(phrase("tip.stages", stages=_labels(tip.stages)))
     if tip.audiences:
         meta.append(phrase("tip.audiences", audiences=_labels(tip.audiences)))
-    blocks: list[Block] = [_heading(level, tip.title), *_body(tip.body), Meta("; ".join(meta))]
+    blocks: list[Block] = [
+        _item_heading(level, tip, tip.title),
+        *_body(tip.body),
+        Meta("; ".join(meta)),
+        *_item_extras(tip),
+    ]
     return Document(title=_one_line(tip.title), blocks=tuple(blocks))
 
 
@@ -445,7 +641,11 @@ def _question(question: Question, level: int) -> Document:
         meta = phrase("question.kind_side", kind=label_of(question.kind), side=meta)
     if question.intent is not None:
         meta = phrase("question.checks", text=meta, intent=label_of(question.intent))
-    blocks: list[Block] = [_heading(level, question.text), Meta(meta), *_body(question.guidance)]
+    blocks: list[Block] = [
+        _item_heading(level, question, question.text),
+        Meta(meta),
+        *_body(question.guidance),
+    ]
     if question.pitfalls:
         blocks.append(Paragraph(phrase("question.pitfalls")))
         blocks.append(ItemList(tuple((_one_line(p),) for p in question.pitfalls)))
@@ -453,6 +653,7 @@ def _question(question: Question, level: int) -> Document:
         blocks.append(Paragraph(phrase("question.follow_ups")))
         items = tuple((_one_line(f),) for f in question.follow_ups)
         blocks.append(ItemList(items, ordered=True))
+    blocks += _item_extras(question)
     return Document(title=_one_line(question.text), blocks=tuple(blocks))
 
 
@@ -473,14 +674,17 @@ def _checklist_item(item: ChecklistItem, level: int) -> Document:
 @_build.register
 def _checklist(checklist: Checklist, level: int) -> Document:
     tasks = TaskList(tuple(_item(item) for item in checklist.items))
-    return Document(
-        title=_one_line(checklist.title), blocks=(_heading(level, checklist.title), tasks)
-    )
+    blocks = (_item_heading(level, checklist, checklist.title), tasks, *_item_extras(checklist))
+    return Document(title=_one_line(checklist.title), blocks=blocks)
 
 
 @_build.register
 def _rubric(rubric: Rubric, level: int) -> Document:
-    blocks: list[Block] = [_heading(level, rubric.title), *_body(rubric.description)]
+    blocks: list[Block] = [
+        _item_heading(level, rubric, rubric.title),
+        *_body(rubric.description),
+        *_item_extras(rubric),
+    ]
     columns = (
         Column(phrase("rubric.score")),
         Column(phrase("rubric.level")),
@@ -499,29 +703,71 @@ def _rubric(rubric: Rubric, level: int) -> Document:
     return Document(title=_one_line(rubric.title), blocks=tuple(blocks))
 
 
+_KIND_GROUPS = (
+    "pack.tips",
+    "pack.questions_asked",
+    "pack.questions_to_ask",
+    "pack.checklists",
+    "pack.rubrics",
+)
+
+
+def _kind_groups(pack: Pack, items: list[_AnyItem]) -> list[tuple[str, list[_AnyItem]]]:
+    """*items* grouped by kind, as a pack shows them: tips, questions, checklists, rubrics."""
+    groups: dict[str, list[_AnyItem]] = {key: [] for key in _KIND_GROUPS}
+    for item in items:
+        if isinstance(item, Tip):
+            groups["pack.tips"].append(item)
+        elif isinstance(item, Question):
+            asked = item.asked_by is AskedBy.INTERVIEWER
+            groups["pack.questions_asked" if asked else "pack.questions_to_ask"].append(item)
+        elif isinstance(item, Checklist):
+            groups["pack.checklists"].append(item)
+        else:
+            groups["pack.rubrics"].append(item)
+    return [(key, found) for key, found in groups.items() if found]
+
+
 @_build.register
 def _pack(pack: Pack, level: int) -> Document:
+    """
+    A pack: its items by section (when it has sections), then by kind, then credits.
+
+    A pack with sections shows each section (in the pack's order) as a heading with
+    its items under it, grouped by kind; its items without a section follow under a
+    generic heading. Within a group, ranked items come first (see :func:`arranged`).
+    """
     info = pack.info
     blocks: list[Block] = [_heading(level, info.title)]
     if info.description.strip():
         blocks.append(Paragraph(_one_line(info.description)))
     meta = phrase("pack.meta", name=info.name, version=info.version, language=info.language)
     blocks.append(Meta(meta))
-    asked = [q for q in pack.questions if q.asked_by is AskedBy.INTERVIEWER]
-    to_ask = [q for q in pack.questions if q.asked_by is AskedBy.CANDIDATE]
-    sections: list[tuple[str, Iterable[object]]] = [
-        ("pack.tips", pack.tips),
-        ("pack.questions_asked", asked),
-        ("pack.questions_to_ask", to_ask),
-        ("pack.checklists", pack.checklists),
-        ("pack.rubrics", pack.rubrics),
-    ]
-    for key, items in sections:
-        items = list(items)
-        if items:
-            blocks.append(_heading(level + 1, label=phrase(key)))
-            blocks += _build(items, level + 2).blocks
+    everything: list[_AnyItem] = [*pack.tips, *pack.questions, *pack.checklists, *pack.rubrics]
+    with _knowing({info.name: info}):
+        if info.sections:
+            for section in info.ordered_sections():
+                inside = [item for item in everything if item.section == section.id]
+                if inside:
+                    blocks.append(_heading(level + 1, section.title))
+                    blocks += _grouped(pack, inside, level + 2)
+            known = {section.id for section in info.sections}
+            rest = [item for item in everything if item.section not in known]
+            if rest:
+                blocks.append(_heading(level + 1, label=phrase("pack.unsectioned")))
+                blocks += _grouped(pack, rest, level + 2)
+        else:
+            blocks += _grouped(pack, everything, level + 1)
+    blocks += _credits_blocks((info,), level + 1)
     return Document(title=_one_line(info.title), blocks=tuple(blocks))
+
+
+def _grouped(pack: Pack, items: list[_AnyItem], level: int) -> list[Block]:
+    blocks: list[Block] = []
+    for key, found in _kind_groups(pack, items):
+        blocks.append(_heading(level, label=phrase(key)))
+        blocks += _build(arranged(found, pack.info), level + 1).blocks
+    return blocks
 
 
 @_build.register
@@ -631,7 +877,7 @@ def _assessment(assessment: Assessment, level: int) -> Document:
     return Document(title=title, blocks=tuple(blocks))
 
 
-def document(obj: object) -> Document:
+def document(obj: object, packs: Iterable[Pack | PackInfo] | None = None) -> Document:
     """
     The document for a model object, a pack, a plan, an assessment or an iterable of them.
 
@@ -642,6 +888,11 @@ def document(obj: object) -> Document:
         obj: A :class:`Tip`, :class:`Question`, :class:`Checklist`,
             :class:`ChecklistItem`, :class:`Rubric`, :class:`Pack`,
             :class:`PrepPlan` or :class:`Assessment`, or an iterable of these.
+        packs: The packs the items come from (such as ``library.packs``), or their
+            manifests: an item whose source, licence or attribution differs from its
+            pack's gets a line of its own, and the document ends with the credits of
+            the packs its items come from. A pack is always credited, with or
+            without them.
 
     Returns:
         The document.
@@ -651,4 +902,16 @@ def document(obj: object) -> Document:
             an iterable of its keys).
     """
     top = isinstance(obj, Pack | PrepPlan | Assessment)
-    return _build(obj, 1 if top else 2)
+    infos = {
+        info.name: info for info in (p.info if isinstance(p, Pack) else p for p in (packs or ()))
+    }
+    level = 1 if top else 2
+    with _knowing(infos):
+        built = _build(obj, level)
+        if not infos or top or isinstance(obj, Credits) or _LATER.get():
+            return built
+        items = [obj] if not isinstance(obj, Iterable) else list(obj)
+        names = dict.fromkeys(getattr(item, "pack", None) for item in items)
+        credited = [infos[name] for name in names if name in infos]
+        extra = _credits_blocks(credited, level)
+    return Document(title=built.title, blocks=(*built.blocks, *extra))

@@ -36,6 +36,7 @@ from ._markup import parse
 
 if TYPE_CHECKING:
     from .._catalogue import Catalogue
+    from .._model import Pack, PackInfo
 
 __all__ = ["render_html"]
 
@@ -105,7 +106,13 @@ def _block(block: Block) -> str:
     return f"<table><tr>{header}</tr>{rows}</table>"
 
 
-def render_html(obj: object, *, fragment: bool = False, catalogue: Catalogue | None = None) -> str:
+def render_html(
+    obj: object,
+    *,
+    fragment: bool = False,
+    catalogue: Catalogue | None = None,
+    packs: Iterable[Pack | PackInfo] | None = None,
+) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as HTML.
 
@@ -121,6 +128,11 @@ def render_html(obj: object, *, fragment: bool = False, catalogue: Catalogue | N
         catalogue: The library's own words (headings, labels, dates), such as
             ``interviewprep.catalogue("de")``; English by default. The page's
             ``lang`` is the catalogue's language.
+        packs: The packs the items come from (such as ``library.packs``) or their
+            manifests, to credit them: each item whose source, licence or
+            attribution differs from its pack's gets a line of its own, and the
+            output ends with the credits of the packs of its items. A pack is
+            always credited.
 
     Returns:
         The HTML page, titled after *obj* (a pack's title, a plan's "Prep plan:
@@ -130,7 +142,7 @@ def render_html(obj: object, *, fragment: bool = False, catalogue: Catalogue | N
         TypeError: For an object it cannot render, naming its type.
     """
     with speaking(catalogue) as words:
-        doc = document(obj)
+        doc = document(obj, packs)
         body = "\n".join(_block(block) for block in doc.blocks)
     if fragment:
         return f"{body}\n" if body else ""

@@ -38,6 +38,7 @@ from ._document import (
 
 if TYPE_CHECKING:
     from .._catalogue import Catalogue
+    from .._model import Pack, PackInfo
 
 __all__ = ["render_markdown", "sanitize"]
 
@@ -158,7 +159,12 @@ def _block(block: Block) -> str:
     return "\n".join([f"| {header} |", f"| {rule} |", *rows])
 
 
-def render_markdown(obj: object, *, catalogue: Catalogue | None = None) -> str:
+def render_markdown(
+    obj: object,
+    *,
+    catalogue: Catalogue | None = None,
+    packs: Iterable[Pack | PackInfo] | None = None,
+) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as Markdown.
 
@@ -176,6 +182,11 @@ def render_markdown(obj: object, *, catalogue: Catalogue | None = None) -> str:
             (such as ``library.questions.filter(kind="behavioral")``).
         catalogue: The library's own words (headings, labels, dates), such as
             ``interviewprep.catalogue("de")``; English by default.
+        packs: The packs the items come from (such as ``library.packs``) or their
+            manifests, to credit them: each item whose source, licence or
+            attribution differs from its pack's gets a line of its own, and the
+            output ends with the credits of the packs of its items. A pack is
+            always credited.
 
     Returns:
         Markdown text ending in one newline. Checklist items and plan tasks are
@@ -185,5 +196,5 @@ def render_markdown(obj: object, *, catalogue: Catalogue | None = None) -> str:
         TypeError: For an object it cannot render, naming its type.
     """
     with speaking(catalogue):
-        blocks = document(obj).blocks
+        blocks = document(obj, packs).blocks
         return "\n\n".join(_block(block) for block in blocks) + "\n"

@@ -37,6 +37,7 @@ from ._markup import parse
 
 if TYPE_CHECKING:
     from .._catalogue import Catalogue
+    from .._model import Pack, PackInfo
 
 __all__ = ["escape_for_terminal", "for_terminal", "render_text"]
 
@@ -242,7 +243,11 @@ def _layout(blocks: Iterable[Block], width: int) -> list[str]:
 
 
 def render_text(
-    obj: object, width: int | None = None, *, catalogue: Catalogue | None = None
+    obj: object,
+    width: int | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    packs: Iterable[Pack | PackInfo] | None = None,
 ) -> str:
     """
     Render a model object, a pack, a plan, an assessment or an iterable of them as plain text.
@@ -259,6 +264,11 @@ def render_text(
             never less than 20.
         catalogue: The library's own words (headings, labels, dates), such as
             ``interviewprep.catalogue("de")``; English by default.
+        packs: The packs the items come from (such as ``library.packs``) or their
+            manifests, to credit them: each item whose source, licence or
+            attribution differs from its pack's gets a line of its own, and the
+            output ends with the credits of the packs of its items. A pack is
+            always credited.
 
     Returns:
         Plain text ending in one newline.
@@ -269,5 +279,5 @@ def render_text(
     if width is None:
         width = min(shutil.get_terminal_size((80, 24)).columns, 100)
     with speaking(catalogue):
-        lines = _layout(document(obj).blocks, max(width, 20))
+        lines = _layout(document(obj, packs).blocks, max(width, 20))
         return for_terminal("\n".join(lines)) + "\n"
