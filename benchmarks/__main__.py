@@ -191,19 +191,26 @@ def bench_structure(rows: list[Row], size: int, repeats: int) -> tuple[float, An
 
     parsed = json.loads(to_json_text(pack_data(size)))
     renamed = {"info": parsed["pack"], **{k: v for k, v in parsed.items() if k != "pack"}}
-    structure, hand, hand_paused, converted = compare(
-        [
-            lambda: from_dict(Pack, parsed),
-            lambda: floors.handwritten(parsed),
-            lambda: handwritten_gc_paused(parsed),
-            lambda: msgspec.convert(renamed, type=Pack),
-        ],
-        repeats,
-    )
+    contenders = [
+        lambda: from_dict(Pack, parsed),
+        lambda: floors.handwritten(parsed),
+        lambda: handwritten_gc_paused(parsed),
+    ]
+    try:
+        msgspec.convert(renamed, type=Pack)
+    except TypeError as exc:
+        # Format 2's open vocabularies (Topic | str) are a union msgspec cannot express.
+        print(f"  (msgspec baseline skipped: {str(exc)[:80]}...)", file=sys.stderr)
+    else:
+        contenders.append(lambda: msgspec.convert(renamed, type=Pack))
+    structure, hand, hand_paused, *converted = compare(contenders, repeats)
     name = f"structure {size:,} questions (from_dict)"
     rows.append(versus(name, structure, "hand-written attrs loop", hand, 1.3))
     rows.append(versus(name, structure, "hand-written loop, GC paused too", hand_paused))
-    rows.append(versus(name, structure, "msgspec.convert into same attrs classes", converted))
+    if converted:
+        rows.append(
+            versus(name, structure, "msgspec.convert into same attrs classes", converted[0])
+        )
     return structure, from_dict(Pack, parsed)
 
 

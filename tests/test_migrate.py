@@ -18,7 +18,8 @@ from interviewprep._model import text_revision
 from interviewprep._toml import dumps, string
 
 ROOT = Path(__file__).parent.parent
-CORE_DE = ROOT / "packs" / "core-de" / "src" / "interviewprep_core_de"
+# core-de as it was in format 1, before it was migrated with this command.
+CORE_DE = ROOT / "tests" / "fixtures" / "core-de-format-1"
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -117,7 +118,11 @@ class TestCoreDe:
         assert len(pack.translations) == len(load_pack(CORE_DE))
         code, out, _ = run(["validate", str(migrated)], capsys)
         assert code == 0, out
-        assert interviewprep.validate_pack(migrated) == []
+        # The fixture predates core's offer checklist, which took 'review-an-offer' out
+        # of 'after-interview': the one thing left to a translator is reported.
+        [warning] = interviewprep.validate_pack(migrated)
+        assert warning.severity == "warning"
+        assert "'review-an-offer' is not in 'core/after-interview'" in warning.message
 
     def test_translations_carry_text_only_and_the_source_revision(self, migrated: Path) -> None:
         core = interviewprep.load_library(packs=["core"])
