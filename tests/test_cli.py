@@ -201,6 +201,7 @@ class TestPacksCommand:
             "QUESTIONS",
             "CHECKLISTS",
             "RUBRICS",
+            "TRANSL",
         ]
         assert row.split()[:4] == ["core", "1.0.0", "en", "CC-BY-4.0"]
         # In 80 columns the licence leaves no room for FROM: it goes under its row.
@@ -266,6 +267,7 @@ class TestPacksTable:
             "QUESTIONS",
             "CHECKLISTS",
             "RUBRICS",
+            "TRANSL",
         ]
         assert lines[1].split()[0] == "acme"
         assert lines[2] == f"  from {LONG_DISTRIBUTION}"
@@ -289,7 +291,7 @@ class TestPacksTable:
         assert lines[:3] == [
             "acme 1.0.0 (en)",
             "  1 tip, 1 question, 0 checklists,",
-            "  1 rubric",
+            "  1 rubric, 0 translations",
         ]
         assert "  from interviewprep-kit" in lines
 

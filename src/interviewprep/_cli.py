@@ -338,6 +338,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
                 "questions": len(pack.questions),
                 "checklists": len(pack.checklists),
                 "rubrics": len(pack.rubrics),
+                "translations": len(pack.translations),
                 "distribution": source.distribution if source else None,
                 "source": source.value if source else None,
                 "license": pack.info.license,
@@ -369,6 +370,7 @@ _PACK_COLUMNS = (
     "questions",
     "checklists",
     "rubrics",
+    "translations",
 )
 
 
@@ -422,7 +424,7 @@ def _packs_table(rows: Sequence[dict[str, Any]], width: int, *, verbose: bool = 
     from ._rendering import for_terminal as clean
 
     words = _words()
-    counts = ("tips", "questions", "checklists", "rubrics")
+    counts = ("tips", "questions", "checklists", "rubrics", "translations")
     keys = ("name", "version", "language", "license", *counts)
     cells = [[clean(str(r[key] if r[key] is not None else "-")) for key in keys] for r in rows]
     origins = [clean(str(r["distribution"] or r["source"] or "")) for r in rows]
