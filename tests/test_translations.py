@@ -26,6 +26,7 @@ from interviewprep import (
     Vocabulary,
     from_dict,
     load_library,
+    load_pack,
     text_revision,
     to_dict,
     validate_pack,
@@ -367,3 +368,21 @@ class TestProvenanceAndSections:
 
 def test_problem_type_is_public() -> None:
     assert Problem(message="x").severity == "error"
+
+
+def test_core_fr_ships_every_phrase() -> None:
+    """core-fr's catalogue has every key of the library's, and no problem in any."""
+    from interviewprep._catalogue import ENGLISH, check_phrases
+
+    phrases = load_pack(CORE_FR).phrases
+    assert set(phrases) == set(ENGLISH)
+    assert check_phrases(phrases) == []
+
+
+def test_no_break_spaces_hold_words_together(libraries: dict[str | None, Library]) -> None:
+    """A French question mark never starts a line: the text renderer keeps no-break spaces."""
+    from interviewprep import render_text
+
+    library = libraries["fr"]
+    text = render_text(library.questions.filter(asked_by="candidate"), width=60)
+    assert not [line for line in text.splitlines() if line.lstrip().startswith(("?", "»", ":"))]

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import enum
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType
@@ -368,9 +369,14 @@ class Document:
 # -- building ----------------------------------------------------------------------------
 
 
+#: The spaces a line may break at: not the no-break space, which French puts before
+#: ``?`` and inside « ».
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def _one_line(text: str) -> str:
     """A plain value on one line, its runs of white space made single spaces."""
-    return " ".join(text.split())
+    return " ".join(word for word in _BREAKING_SPACE.split(text) if word)
 
 
 def _labels(values: Iterable[enum.StrEnum | str]) -> str:
@@ -627,7 +633,7 @@ def _tip(tip: Tip, level: int) -> Document:
     blocks: list[Block] = [
         _item_heading(level, tip, tip.title),
         *_body(tip.body),
-        Meta("; ".join(meta)),
+        Meta(phrase("meta.separator").join(meta)),
         *_item_extras(tip),
     ]
     return Document(title=_one_line(tip.title), blocks=tuple(blocks))

@@ -118,6 +118,9 @@ def _words(text: Iterable[Inline]) -> str:
     return "".join(parts)
 
 
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """
     Fill *text* into lines of at most *width* characters.
@@ -129,7 +132,11 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     indent, size = first, len(first)
-    for word in for_terminal(text).split():
+    # Split at breaking spaces only: a no-break space (French « », the space before
+    # ? : ; !) keeps its words together, as it is meant to.
+    for word in _BREAKING_SPACE.split(for_terminal(text)):
+        if not word:
+            continue
         room = width - size - (1 if line else 0)
         if len(word) > room and line:
             lines.append(indent + " ".join(line))
