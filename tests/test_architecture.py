@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
         "_distribution",
         "_languages",
         "_catalogue",
+        "_suggest",
     },
     {"_model", "_convert", "_schema"},
     {"_filesystem", "_locate", "_cache", "_files", "_interview", "_toml"},
@@ -136,7 +137,7 @@ class TestImportGraph:
 
     def test_converter_imports_only_the_model(self) -> None:
         """The converter registers hooks by predicate: it imports the model and nothing above."""
-        allowed = {"_model", "_durations", "exceptions", "_vocabulary"}
+        allowed = {"_model", "_durations", "exceptions", "_vocabulary", "_suggest"}
         assert import_graph()["_convert"] <= allowed
 
 

@@ -10,7 +10,7 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
 1. foundation: ``exceptions`` (errors and :class:`Problem`), ``_vocabulary``,
    ``_durations``, ``_words`` (text helpers), ``_distribution`` (name and version),
    ``_languages`` (language tags and fallback chains), ``_catalogue`` (the library's own
-   words in every language);
+   words in every language), ``_suggest`` (near-miss suggestions);
 2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
    ``_schema`` (the JSON Schema of pack files);
 3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),

@@ -25,6 +25,7 @@ from types import MappingProxyType
 import attrs
 
 from ._languages import BASE_LANGUAGE, language_chain
+from ._suggest import close_matches
 from ._vocabulary import (
     AnswerType,
     AskedBy,
@@ -666,9 +667,7 @@ def check_phrases(phrases: Mapping[str, object]) -> list[tuple[str, str]]:
             problems.append((excerpt(key), "a phrase key must be a string"))
             continue
         if key not in ENGLISH:
-            import difflib
-
-            close = difflib.get_close_matches(key, list(ENGLISH), n=1)
+            close = close_matches(key, list(ENGLISH))
             hint = f"did you mean {close[0]!r}?" if close else "see the English catalogue"
             problems.append((key, f"{key!r} is not a phrase key ({hint})"))
             continue

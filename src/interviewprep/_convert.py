@@ -5,7 +5,6 @@ One cattrs converter for the whole content model, and the functions built on it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import gc
@@ -41,6 +40,7 @@ from ._model import (
     Tip,
     Translation,
 )
+from ._suggest import close_matches
 from .exceptions import Problem, StructureError, ValidationError, excerpt
 
 __all__ = [
@@ -631,7 +631,7 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[Problem]:
             message = f"keys must be strings, not {_type_name(key)} {shown}"
             problems.append(Problem(path=path, message=message))
             continue
-        close = difflib.get_close_matches(key, allowed, n=1)
+        close = close_matches(key, allowed)
         hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
         where = _join(path, key) if _PLAIN_KEY.fullmatch(key) else path
         problems.append(

@@ -4,7 +4,6 @@ The library: installed and local packs merged into one queryable collection.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import os
 import typing
@@ -14,7 +13,6 @@ from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
 
-from ._catalogue import Catalogue, catalogue
 from ._discovery import PackSource, SourceError, find_pack_sources, load_source, normalize_name
 from ._files import Limits
 from ._model import (
@@ -29,6 +27,10 @@ from ._model import (
     parse_requirement,
 )
 from ._resolve import Candidate, Resolution, resolve
+from ._suggest import close_matches
+
+if typing.TYPE_CHECKING:
+    from ._catalogue import Catalogue
 from .exceptions import PackError, Problem
 
 __all__ = ["Items", "Library", "load_library"]
@@ -110,7 +112,7 @@ def _check_values(vocabulary: type[enum.StrEnum], name: str, values: Iterable[ob
             continue
         if isinstance(value, str) and NAMESPACED_PATTERN.fullmatch(value):
             continue  # a value a pack declares
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        close = close_matches(str(value), allowed, cutoff=0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         msg = f"{value!r} is not a value of {name}{hint}; use one of: {', '.join(allowed)}"
         raise ValueError(msg)
@@ -298,7 +300,7 @@ class Library:
     """
 
     __slots__ = (
-        "catalogue",
+        "_catalogue",
         "checklists",
         "languages",
         "packs",
@@ -320,10 +322,7 @@ class Library:
         self.translations: Mapping[str, Mapping[str, tuple[Translation, ...]]] = (
             resolution.translations
         )
-        self.catalogue: Catalogue = catalogue(
-            resolution.languages,
-            extra=[(pack.info.language, pack.phrases) for pack in self.packs if pack.phrases],
-        )
+        self._catalogue: Catalogue | None = None
         items, aliases = resolution.items, resolution.aliases
         self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))
         self.questions: Items[Question] = Items(
@@ -333,6 +332,20 @@ class Library:
             _Index(Checklist, items["checklists"], aliases["checklists"])
         )
         self.rubrics: Items[Rubric] = Items(_Index(Rubric, items["rubrics"], aliases["rubrics"]))
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """
+        The library's own words along :attr:`languages`, with the phrases packs ship.
+        """
+        if self._catalogue is None:
+            from ._catalogue import catalogue
+
+            self._catalogue = catalogue(
+                self.languages,
+                extra=[(pack.info.language, pack.phrases) for pack in self.packs if pack.phrases],
+            )
+        return self._catalogue
 
     @classmethod
     def from_packs(

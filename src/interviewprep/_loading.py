@@ -4,7 +4,6 @@ Reading one pack folder: ``pack.toml`` or ``pack.json`` and the files it include
 
 from __future__ import annotations
 
-import difflib
 import errno
 import os
 import re
@@ -17,6 +16,7 @@ import attrs
 from ._convert import from_dict, structure_entry
 from ._files import Document, Limits, read_document
 from ._model import ITEM_KINDS, PACK_NAME_PATTERN, Pack, PackInfo, Translation
+from ._suggest import close_matches
 from .exceptions import PackError, Problem, StructureError, ValidationError, excerpt
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ def _included(
 
 
 def _unknown_top_level(document: Document, key: str, allowed: tuple[str, ...]) -> Problem:
-    close = difflib.get_close_matches(key, allowed, n=1) if isinstance(key, str) else []
+    close = close_matches(key, allowed) if isinstance(key, str) else []
     hint = f"did you mean {close[0]!r}?" if close else f"a pack file holds {', '.join(allowed)}"
     msg = f"unknown top-level key {excerpt(key)}: {hint}"
     return document.problem(msg, key)

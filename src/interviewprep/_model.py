@@ -9,7 +9,6 @@ lists), and checks the rules that belong to a single object when it is built, ra
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import hashlib
@@ -26,6 +25,7 @@ import attrs
 
 from ._durations import parse_duration
 from ._languages import LANGUAGE_PATTERN
+from ._suggest import close_matches
 from ._vocabulary import (
     AnswerType,
     AskedBy,
@@ -111,7 +111,7 @@ def _enum_member(members: type[_S], field: str, value: _S | str) -> _S:
 
 def _not_a_value(members: type[enum.StrEnum], value: object, *, open_: bool = False) -> str:
     values = [m.value for m in members]
-    close = difflib.get_close_matches(value, values, n=1) if isinstance(value, str) else []
+    close = close_matches(value, values) if isinstance(value, str) else []
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     extra = "; a pack can declare more as 'packname:value'" if open_ else ""
     allowed = ", ".join(values)
@@ -1466,7 +1466,7 @@ def undeclared(field: str, value: str, declared: Vocabulary) -> str | None:
     values: tuple[str, ...] = getattr(declared, OPEN_FIELDS[field])
     if value in values:
         return None
-    close = difflib.get_close_matches(value, values, n=1)
+    close = close_matches(value, values)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     listed = ", ".join(values) if values else "none"
     return (
@@ -1588,7 +1588,7 @@ class Pack:
 
 
 def _unknown_section(section: str, sections: set[str]) -> str:
-    close = difflib.get_close_matches(section, sorted(sections), n=1)
+    close = close_matches(section, sorted(sections))
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     listed = ", ".join(sorted(sections)) if sections else "none; define them in [[pack.sections]]"
     return f"{excerpt(section)} is not a section of this pack{hint}; sections: {listed}"

@@ -11,14 +11,12 @@ that require it after it); a translation whose item is gone is left out alone.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._catalogue import check_phrases
 from ._discovery import PackSource, normalize_name
 from ._languages import language_chain, matches, primary
 from ._loading import Origin
@@ -40,6 +38,7 @@ from ._model import (
     translate,
     undeclared,
 )
+from ._suggest import close_matches
 from .exceptions import Problem
 
 if TYPE_CHECKING:
@@ -296,7 +295,7 @@ class _Merged:
             prefix = f"{pack}/"
             ids = [key for key in self.lookups[kind] if key.startswith(prefix)]
             self._ids[(kind, pack)] = ids
-        close = difflib.get_close_matches(full_id, ids, n=1)
+        close = close_matches(full_id, ids)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -418,7 +417,7 @@ def _resolve_references(
 
 
 def _own_hint(own: Mapping[str, Any], full_id: str) -> str:
-    close = difflib.get_close_matches(full_id, list(own), n=1)
+    close = close_matches(full_id, list(own))
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -450,6 +449,10 @@ def _check_vocabulary(
 
 
 def _check_phrases(entry: _Pending, checked: _Checked) -> None:
+    if not entry.candidate.pack.phrases:
+        return
+    from ._catalogue import check_phrases  # only packs that ship phrases pay for it
+
     for key, message in check_phrases(entry.candidate.pack.phrases):
         problem = entry.problem(message, f"phrases.{key}")
         checked.warnings.append(attrs.evolve(problem, severity="warning"))
