@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     },
     {"_model", "_convert", "_schema"},
     {"_filesystem", "_locate", "_cache", "_files", "_interview", "_toml"},
-    {"_entrypoints", "_loading", "_discovery"},
+    {"_entrypoints", "_loading", "_partial", "_discovery"},
     {"_resolve", "_library", "_validation"},
     {"_matching", "_planning", "_stories", "_assessment", "scorers", "_practice", "_provenance"},
     {"_rendering"},

@@ -17,7 +17,8 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
    ``_cache`` (the on-disk cache), ``_files`` (the one reader), ``_interview``,
    ``_toml`` (the TOML writer);
 4. packs: ``_entrypoints`` (the one entry-point loader), ``_loading`` (one pack
-   folder), ``_discovery`` (where each pack comes from);
+   folder), ``_partial`` (a pack with problems read part by part), ``_discovery`` (where
+   each pack comes from);
 5. library: ``_resolve`` (a set of packs made one), ``_library`` (queries),
    ``_validation``;
 6. tools: ``_matching`` (content to interviews and answers), ``_planning``,
