@@ -304,8 +304,15 @@ def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type]
     """
     info_hook = converter.get_structure_hook(PackInfo)
     item_hooks = {kind: converter.get_structure_hook(cls) for kind, cls in _ITEM_CLASSES.items()}
-    translation_hook = converter.get_structure_hook(Translation)
-    phrases_hook = converter.get_structure_hook(dict[str, str])
+    # Made on first use: most packs hold no translation and no phrases, and every
+    # hook cattrs generates is compiled code.
+    lazy: dict[str, Callable[[Any, Any], Any]] = {}
+
+    def hook(name: str, cls: Any) -> Callable[[Any, Any], Any]:
+        found = lazy.get(name)
+        if found is None:
+            found = lazy[name] = converter.get_structure_hook(cls)
+        return found
 
     def entries_of(kind: str, value: object, translations: list[Translation]) -> tuple[Any, ...]:
         _expect(value, (list, tuple), "a list")
@@ -315,7 +322,9 @@ def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type]
         for index, entry in enumerate(typing.cast(list[object], value)):
             try:
                 if isinstance(entry, Mapping) and "translates" in entry:
-                    translation = translation_hook(_translation_data(kind, entry), Translation)
+                    translation = hook("translation", Translation)(
+                        _translation_data(kind, entry), Translation
+                    )
                     if translation.translates in targets:
                         msg = (
                             f"translates {translation.translates!r} a second time: "
@@ -353,7 +362,7 @@ def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type]
                 if key == "pack":
                     fields["info"] = info_hook(mapping[key], PackInfo)
                 elif key == "phrases":
-                    fields["phrases"] = phrases_hook(mapping[key], dict)
+                    fields["phrases"] = hook("phrases", dict[str, str])(mapping[key], dict)
                 else:
                     fields[key] = entries_of(key, mapping[key], translations)
             except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
