@@ -5,6 +5,7 @@ and sections, through the public API and the real translation packs under ``pack
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,16 @@ def test_no_break_spaces_hold_words_together(libraries: dict[str | None, Library
     library = libraries["fr"]
     text = render_text(library.questions.filter(asked_by="candidate"), width=60)
     assert not [line for line in text.splitlines() if line.lstrip().startswith(("?", "»", ":"))]
+
+
+def test_packs_command_reports_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    """`packs` lists warnings on stderr (here: no content in Spanish), exit 0."""
+    from interviewprep._cli import main
+
+    assert main(["--language", "es", "packs"]) == 0
+    captured = capsys.readouterr()
+    assert "1 warning:" in captured.err
+    assert "no pack in es is installed" in captured.err
+    assert main(["--language", "es", "packs", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [w["severity"] for w in data["warnings"]] == ["warning"]

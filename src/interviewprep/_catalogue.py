@@ -218,6 +218,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.packs.none": "(no packs loaded)",
         "cli.problems.one": "{count} problem:",
         "cli.problems.other": "{count} problems:",
+        "cli.warnings.one": "{count} warning:",
+        "cli.warnings.other": "{count} warnings:",
         # The command line: the other commands.
         "cli.valid.one": "{count} pack valid",
         "cli.valid.other": "{count} packs valid",
@@ -468,6 +470,8 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "cli.packs.none": "(keine Pakete geladen)",
         "cli.problems.one": "{count} Problem:",
         "cli.problems.other": "{count} Probleme:",
+        "cli.warnings.one": "{count} Hinweis:",
+        "cli.warnings.other": "{count} Hinweise:",
         "cli.valid.one": "{count} Paket gültig",
         "cli.valid.other": "{count} Pakete gültig",
         "cli.nothing": "(keine Treffer)",

@@ -348,7 +348,9 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         )
     if args.format == "json":
         problems = [_problem_dict(p) for p in library.problems]
-        text = json.dumps({"packs": rows, "problems": problems}, indent=2, ensure_ascii=False)
+        warnings = [_problem_dict(p) for p in library.warnings]
+        document = {"packs": rows, "problems": problems, "warnings": warnings}
+        text = json.dumps(document, indent=2, ensure_ascii=False)
         _out(_for_stream(text, "json"))
     else:
         for line in _packs_table(rows, _width(), verbose=args.verbose):
@@ -358,6 +360,11 @@ def _cmd_packs(args: argparse.Namespace) -> int:
         if library.problems:
             _out("\n" + _words().plural("cli.problems", len(library.problems)), sys.stderr)
             _print_problems(library.problems, sys.stderr)
+        if library.warnings:
+            # Things to look at that left nothing out: a local folder overriding an
+            # installed pack, no content in the language asked for, a stale phrase.
+            _out("\n" + _words().plural("cli.warnings", len(library.warnings)), sys.stderr)
+            _print_problems(library.warnings, sys.stderr)
     return EXIT_PROBLEMS if library.problems else EXIT_OK
 
 
