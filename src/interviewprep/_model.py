@@ -807,6 +807,17 @@ class Checklist(InPack):
 # -- rubrics -----------------------------------------------------------------------------
 
 
+def _check_levels_unique(
+    _: object, attribute: attrs.Attribute[Any], levels: tuple[Level, ...]
+) -> None:
+    seen: set[int] = set()
+    for index, level in enumerate(levels):
+        if level.score in seen:
+            msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
+            raise ValidationError(f"{attribute.name}[{index}].score", msg)
+        seen.add(level.score)
+
+
 @attrs.frozen(kw_only=True)
 class Level:
     """
@@ -875,15 +886,10 @@ class Criterion:
             raise ValidationError("weight", f"must be a positive number, not {excerpt(weight)}")
 
     @levels.validator
-    def _check_levels(self, _: attrs.Attribute[Any], levels: tuple[Level, ...]) -> None:
+    def _check_levels(self, attribute: attrs.Attribute[Any], levels: tuple[Level, ...]) -> None:
         if not levels:
             raise ValidationError("levels", "a criterion needs at least one level")
-        seen: set[int] = set()
-        for index, level in enumerate(levels):
-            if level.score in seen:
-                msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
-                raise ValidationError(f"levels[{index}].score", msg)
-            seen.add(level.score)
+        _check_levels_unique(self, attribute, levels)
 
     @scorer.validator
     def _check_scorer(self, attribute: attrs.Attribute[Any], scorer: str | None) -> None:
@@ -986,17 +992,6 @@ class ItemText:
 
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
-
-
-def _check_levels_unique(
-    _: object, attribute: attrs.Attribute[Any], levels: tuple[Level, ...]
-) -> None:
-    seen: set[int] = set()
-    for index, level in enumerate(levels):
-        if level.score in seen:
-            msg = f"duplicate score {excerpt(level.score)} (each level needs its own score)"
-            raise ValidationError(f"{attribute.name}[{index}].score", msg)
-        seen.add(level.score)
 
 
 @attrs.frozen(kw_only=True)
