@@ -400,3 +400,25 @@ def test_packs_command_reports_warnings(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["--language", "es", "packs", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [w["severity"] for w in data["warnings"]] == ["warning"]
+
+
+def test_translated_items_credit_their_translation(libraries: dict[str | None, Library]) -> None:
+    """Where an item is shown in a translation, the translation's pack is credited too."""
+    french = libraries["fr"]
+    tip = french.tips["core/research-the-company"]
+    translation = french.translation_of(tip)
+    assert translation is not None
+    assert translation.pack == "core-fr"
+    assert [info.name for info in french.credits([tip])] == ["core", "core-fr"]
+    english = libraries[None]
+    assert english.translation_of(english.tips["core/research-the-company"]) is None
+    assert [info.name for info in english.credits(english.tips)] == ["core"]
+
+
+def test_show_credits_the_translation(capsys: pytest.CaptureFixture[str]) -> None:
+    from interviewprep._cli import main
+
+    argv = ["--pack-path", str(CORE_FR), "--language", "fr", "show", "--kind", "tip"]
+    assert main([*argv, "--topic", "salary"]) == 0
+    out = capsys.readouterr().out
+    assert "Traduit de l" in out

@@ -92,6 +92,8 @@ def _say(text: str, first: str = "", rest: str = "", stream: TextIO | None = Non
 
 #: The packs of the library the command loaded: renderers credit their items.
 _PACKS: ContextVar[tuple[Any, ...]] = ContextVar("_PACKS", default=())
+#: The library the command in progress loaded, if any.
+_LIBRARY: ContextVar[Library | None] = ContextVar("_LIBRARY", default=None)
 
 #: The catalogue of the command in progress; each run of :func:`main` has its own.
 _CATALOGUE: ContextVar[Catalogue | None] = ContextVar("_CATALOGUE", default=None)
@@ -154,6 +156,7 @@ def _library(args: argparse.Namespace) -> Library:
     )
     _CATALOGUE.set(_catalogue_for(args, library))
     _PACKS.set(tuple(library.packs))
+    _LIBRARY.set(library)
     return library
 
 
@@ -580,8 +583,12 @@ def _with_ids(items: Sequence[Any], fmt: str) -> str:
                 parts.append(f"{heading}\n\n`{item.full_id}`\n{rest}")
             else:
                 parts.append(f"`{item.full_id}`\n\n{rendered}")
-    names = set(dict.fromkeys(item.pack for item in items))
-    credited = [pack.info for pack in _PACKS.get() if pack.name in names]
+    library = _LIBRARY.get()
+    if library is not None:
+        credited: list[Any] = list(library.credits(items))
+    else:
+        names = set(dict.fromkeys(item.pack for item in items))
+        credited = [pack.info for pack in _PACKS.get() if pack.name in names]
     if credited:
         parts.append(FORMATS[fmt](Credits(credited)))
     return "\n".join(parts)

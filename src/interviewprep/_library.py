@@ -20,6 +20,7 @@ from ._model import (
     NAMESPACED_PATTERN,
     Checklist,
     Pack,
+    PackInfo,
     Question,
     Rubric,
     Tip,
@@ -34,6 +35,13 @@ if typing.TYPE_CHECKING:
 from .exceptions import PackError, Problem
 
 __all__ = ["Items", "Library", "load_library"]
+
+_KIND_OF: Mapping[type, str] = {
+    Tip: "tips",
+    Question: "questions",
+    Checklist: "checklists",
+    Rubric: "rubrics",
+}
 
 T = TypeVar("T", Tip, Question, Checklist, Rubric)
 Item = Tip | Question | Checklist | Rubric
@@ -300,6 +308,7 @@ class Library:
     """
 
     __slots__ = (
+        "_applied",
         "_catalogue",
         "checklists",
         "languages",
@@ -323,6 +332,7 @@ class Library:
             resolution.translations
         )
         self._catalogue: Catalogue | None = None
+        self._applied = resolution.applied
         items, aliases = resolution.items, resolution.aliases
         self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))
         self.questions: Items[Question] = Items(
@@ -332,6 +342,28 @@ class Library:
             _Index(Checklist, items["checklists"], aliases["checklists"])
         )
         self.rubrics: Items[Rubric] = Items(_Index(Rubric, items["rubrics"], aliases["rubrics"]))
+
+    def translation_of(self, item: Item) -> Translation | None:
+        """
+        The translation *item* is shown in, or ``None`` when it is in its own language.
+        """
+        kind = _KIND_OF.get(type(item))
+        return None if kind is None else self._applied.get(kind, {}).get(item.full_id)
+
+    def credits(self, items: Iterable[Item]) -> tuple[PackInfo, ...]:
+        """
+        The manifests of the packs whose words *items* show, in library order.
+
+        An item's own pack, and the pack of the translation it is shown in: a
+        translation's licence and attribution must be given wherever its text is.
+        """
+        names: set[str | None] = set()
+        for item in items:
+            names.add(item.pack)
+            translation = self.translation_of(item)
+            if translation is not None:
+                names.add(translation.pack)
+        return tuple(pack.info for pack in self.packs if pack.name in names)
 
     @property
     def catalogue(self) -> Catalogue:

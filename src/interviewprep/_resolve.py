@@ -86,6 +86,8 @@ class Resolution:
             of the item they translate, in pack order.
         originals: For each item kind, every accepted item as written (before
             translation), by full id (a replaced item's id finds its replacement).
+        applied: For each item kind, the translation each item is shown in, by the
+            item's full id (items shown in their own language are not in it).
     """
 
     packs: tuple[Pack, ...]
@@ -97,6 +99,7 @@ class Resolution:
     languages: tuple[str, ...] = ("en",)
     translations: Mapping[str, Mapping[str, tuple[Translation, ...]]] = attrs.field(factory=dict)
     originals: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    applied: Mapping[str, Mapping[str, Translation]] = attrs.field(factory=dict)
 
 
 def _requirements(pack: Pack) -> list[Requirement]:
@@ -610,15 +613,20 @@ def _rank(tag: str, chain: tuple[str, ...]) -> float | None:
 
 def _in_languages(
     merged: _Merged, chain: tuple[str, ...]
-) -> tuple[dict[str, tuple[Any, ...]], dict[str, dict[str, int]]]:
-    """Each kind's items in the first language of *chain* that has them, and aliases."""
+) -> tuple[dict[str, tuple[Any, ...]], dict[str, dict[str, int]], dict[str, dict[str, Any]]]:
+    """
+    Each kind's items in the first language of *chain* that has them, the aliases,
+    and the translation each translated item is shown in.
+    """
     ranks: dict[str, float | None] = {
         name: _rank(pack.info.language, chain) for name, pack in merged.packs.items()
     }
     items: dict[str, tuple[Any, ...]] = {}
     aliases: dict[str, dict[str, int]] = {}
+    applied: dict[str, dict[str, Any]] = {}
     for kind in ITEM_KINDS:
         translations = merged.translations[kind]
+        shown_in = applied[kind] = {}
         chosen: list[Any] = []
         where: dict[str, int] = {}
         for item in merged.items[kind]:
@@ -632,6 +640,8 @@ def _in_languages(
                 continue  # in none of the wanted languages
             where[item.full_id] = len(chosen)
             chosen.append(item if text is None else translate(item, text))
+            if text is not None:
+                shown_in[item.full_id] = text
             for translation in translations.get(item.full_id, ()):
                 where.setdefault(translation.full_id, where[item.full_id])
         kind_aliases = {
@@ -644,7 +654,7 @@ def _in_languages(
         )
         items[kind] = tuple(chosen)
         aliases[kind] = {k: v for k, v in kind_aliases.items() if k != chosen[v].full_id}
-    return items, aliases
+    return items, aliases, applied
 
 
 def resolve(
@@ -697,7 +707,7 @@ def resolve(
         closures[name] = closure
         sources[pack.name] = entry.candidate.source
         merged.add(pack, checked.converted, checked.translated_through_replaces)
-    items, aliases = _in_languages(merged, chain)
+    items, aliases, applied = _in_languages(merged, chain)
     if chain[:-1] and not any(
         _rank(pack.info.language, chain[:-1]) is not None for pack in merged.packs.values()
     ):
@@ -717,4 +727,5 @@ def resolve(
             for kind, by_target in merged.translations.items()
         },
         originals=merged.lookups,
+        applied=applied,
     )

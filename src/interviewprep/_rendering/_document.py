@@ -467,7 +467,7 @@ def _provenance_line(prov: Provenance) -> Meta:
     """One line naming the source, licence and attribution of *prov* (those it names)."""
     parts: list[list[Inline]] = []
     if prov.source is not None:
-        parts.append([phrase("credits.source") + ": ", *_source_text(prov)])
+        parts.append([phrase("label.prefix", label=phrase("credits.source")), *_source_text(prov)])
     if prov.license is not None:
         parts.append([phrase("labelled", label=phrase("credits.license"), text=prov.license)])
     if prov.attribution is not None:
@@ -583,11 +583,13 @@ def _credits_blocks(infos: Iterable[PackInfo], level: int) -> list[Block]:
             )
         )
         if prov.source is not None:
-            facts.append((phrase("credits.source") + ": ", *_source_text(prov)))
+            facts.append(
+                (phrase("label.prefix", label=phrase("credits.source")), *_source_text(prov))
+            )
         if info.homepage and prov.source is None:
             url = _one_line(info.homepage)
             link: Inline = Link((url,), url) if safe_target(url) else url
-            facts.append((phrase("credits.homepage") + ": ", link))
+            facts.append((phrase("label.prefix", label=phrase("credits.homepage")), link))
         if prov.attribution is not None:
             text = _one_line(prov.attribution)
             facts.append((phrase("labelled", label=phrase("credits.attribution"), text=text),))
