@@ -1022,10 +1022,10 @@ class _Parser(argparse.ArgumentParser):
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
-            import difflib
+            from ._suggest import close_matches
 
             names = list(action.choices)
-            close = difflib.get_close_matches(value, names, n=1)
+            close = close_matches(value, names)
             hint = f"did you mean {close[0]!r}?" if close else f"commands: {', '.join(names)}"
             raise UsageError(f"unknown command {value!r} ({hint})")
         super()._check_value(action, value)

@@ -226,9 +226,9 @@ def _zone(name: str) -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        import difflib
+        from ._suggest import close_matches
 
-        close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
+        close = close_matches(name, sorted(zoneinfo.available_timezones()))
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         msg = f"{name[:60]!r} is not an IANA time zone name such as Europe/Berlin{hint}"
         raise ValidationError("timezone", msg) from None
