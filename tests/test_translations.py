@@ -422,3 +422,37 @@ def test_show_credits_the_translation(capsys: pytest.CaptureFixture[str]) -> Non
     assert main([*argv, "--topic", "salary"]) == 0
     out = capsys.readouterr().out
     assert "Traduit de l" in out
+
+
+class TestShowOpenValues:
+    """`show` takes the values packs declare, and names the nearest for a typo."""
+
+    def test_a_declared_value(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        from interviewprep._cli import main
+
+        folder = write_files(
+            tmp_path,
+            {
+                "pack.toml": (
+                    '[pack]\nname = "acme"\nversion = "1.0.0"\ntitle = "Acme"\nformat = 2\n'
+                    '[pack.vocabulary]\ntopics = ["acme:on-call"]\n\n[[tips]]\nid = "rota"\n'
+                    'title = "Ask how the on-call rota works"\nbody = "Ask who carries the '
+                    'pager, how often, and what happens after a bad night."\n'
+                    'topic = "acme:on-call"\n'
+                )
+            },
+        )
+        assert main(["--pack-path", str(folder), "show", "--topic", "acme:on-call"]) == 0
+        assert "acme/rota" in capsys.readouterr().out
+
+    def test_a_typo(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from interviewprep._cli import main
+
+        assert main(["show", "--topic", "resarch"]) == 2
+        assert "did you mean 'research'?" in capsys.readouterr().err
+
+    def test_a_near_miss_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from interviewprep._cli import main
+
+        assert main(["show", "core/star-anwser"]) == 2
+        assert "did you mean 'core/star-answer'?" in capsys.readouterr().err

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextvars
+import enum
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -523,6 +524,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
         selection: list[Any] = [item for item in found if item is not None]
         if not selection:
             hint = "" if "/" in args.id else " (use a full id such as core/some-id)"
+            if "/" in args.id:
+                from ._suggest import close_matches
+
+                ids = [item.full_id for kind in kinds for item in getattr(library, kind)]
+                close = close_matches(args.id, ids)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise UsageError(f"no item {args.id!r}{hint}")
     else:
         criteria: dict[str, Any] = {
@@ -543,6 +550,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
         for kind in kinds:
             try:
                 selection += list(getattr(library, kind).filter(**criteria))
+            except ValueError as exc:  # a value no vocabulary holds, with the nearest
+                raise UsageError(str(exc)) from None
             except TypeError:  # a kind without one of the filtered fields matches nothing
                 if args.kind:
                     raise UsageError(f"{args.kind}s cannot be filtered that way") from None
@@ -1017,6 +1026,12 @@ def _format_option(
     )
 
 
+def _open(vocabulary: type[enum.StrEnum]) -> str:
+    """The help of an option taking an open vocabulary's values."""
+    values = ", ".join(member.value for member in vocabulary)
+    return f"{values}, or a value a pack declares (pack:value)"
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that answers a mistyped command with the closest command."""
 
@@ -1155,9 +1170,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("id", nargs="?", help="full id of an item, such as core/star-answer")
     show.add_argument("--kind", choices=sorted(_SHOW_KINDS), help="only items of this kind")
-    show.add_argument("--stage", action="append", choices=[s.value for s in Stage])
-    show.add_argument("--topic", action="append", choices=[t.value for t in Topic])
-    show.add_argument("--audience", action="append", choices=[a.value for a in Audience])
+    # Stages, topics, audiences and question kinds are open: a pack may declare more
+    # (acme:on-call), so the library checks them, naming the nearest value.
+    show.add_argument("--stage", action="append", metavar="STAGE", help=_open(Stage))
+    show.add_argument("--topic", action="append", metavar="TOPIC", help=_open(Topic))
+    show.add_argument("--audience", action="append", metavar="AUDIENCE", help=_open(Audience))
     show.add_argument(
         "--interview-format",
         action="append",
@@ -1165,7 +1182,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only items for this interview format",
     )
     show.add_argument("--asked-by", action="append", choices=[a.value for a in AskedBy])
-    show.add_argument("--question-kind", action="append", choices=[k.value for k in QuestionKind])
+    show.add_argument("--question-kind", action="append", metavar="KIND", help=_open(QuestionKind))
     show.add_argument("--intent", action="append", choices=[i.value for i in Intent])
     show.add_argument("--tag", action="append")
     show.add_argument("--featured", action="store_true", help="only items the packs feature")
