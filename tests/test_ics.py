@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interviewprep import (
     Interview,
@@ -14,6 +18,7 @@ from interviewprep import (
     PrepPlan,
     ValidationError,
     build_plan,
+    catalogue,
     load_library,
     plan_to_ics,
 )
@@ -165,3 +170,267 @@ class TestYears:
         """A DTSTAMP before the year 1000 is refused too."""
         with pytest.raises(ValueError, match="0999"):
             plan_to_ics(plan_for(library), stamp=dt.datetime(999, 6, 1, tzinfo=dt.UTC))
+
+
+# --- Times in the interview's zone, parsed back with a small RFC 5545 reader. ---
+
+CET = zoneinfo.ZoneInfo("Europe/Berlin")
+# Zones with summer time north and south, half and quarter hours, negative summer
+# time (Dublin), none at all, and a change of base offset over the years.
+ZONES = (
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Dublin",
+    "America/New_York",
+    "America/St_Johns",
+    "America/Sao_Paulo",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "Pacific/Apia",
+    "Asia/Kolkata",
+    "Asia/Tehran",
+    "Asia/Tokyo",
+    "Africa/Casablanca",
+    "Europe/Moscow",
+    "UTC",
+)
+
+
+@dataclass
+class Component:
+    name: str
+    properties: list[tuple[str, dict[str, str], str]] = field(default_factory=list)
+    children: list[Component] = field(default_factory=list)
+
+    def get(self, name: str) -> tuple[dict[str, str], str]:
+        [found] = [(params, value) for key, params, value in self.properties if key == name]
+        return found
+
+    def value(self, name: str) -> str:
+        return self.get(name)[1]
+
+    def walk(self, name: str) -> list[Component]:
+        found = [self] if self.name == name else []
+        return found + [c for child in self.children for c in child.walk(name)]
+
+
+def parse(text: str) -> Component:
+    """
+    An RFC 5545 reader: every line CRLF-terminated and at most 75 octets, folded
+    lines unfolded, content lines split into name, parameters and value.
+    """
+    assert text.endswith("\r\n")
+    physical = text.split("\r\n")[:-1]
+    for line in physical:
+        assert "\r" not in line
+        assert "\n" not in line
+        assert len(line.encode("utf-8")) <= 75, line
+    logical: list[str] = []
+    for line in physical:
+        if line[:1] in (" ", "\t"):
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    stack: list[Component] = []
+    root: Component | None = None
+    for line in logical:
+        head, _, value = line.partition(":")
+        name, *raw = head.split(";")
+        params = dict(p.split("=", 1) for p in raw)
+        if name == "BEGIN":
+            component = Component(value)
+            if stack:
+                stack[-1].children.append(component)
+            stack.append(component)
+        elif name == "END":
+            ended = stack.pop()
+            assert ended.name == value
+            root = ended if not stack else root
+        else:
+            stack[-1].properties.append((name, params, value))
+    assert not stack
+    assert root is not None
+    assert root.name == "VCALENDAR"
+    return root
+
+
+def _offset(text: str) -> dt.timedelta:
+    sign = -1 if text[0] == "-" else 1
+    hours, minutes, seconds = int(text[1:3]), int(text[3:5]), int(text[5:7] or 0)
+    return sign * dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _local(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%Y%m%dT%H%M%S")
+
+
+def instant(calendar: Component, params: dict[str, str], value: str) -> dt.datetime:
+    """A DATE-TIME as a UTC instant, resolved with the calendar's own VTIMEZONE."""
+    if value.endswith("Z"):
+        return _local(value[:-1]).replace(tzinfo=dt.UTC)
+    [zone] = [z for z in calendar.walk("VTIMEZONE") if z.value("TZID") == params["TZID"]]
+    onsets = sorted(
+        (
+            _local(o.value("DTSTART")) - _offset(o.value("TZOFFSETFROM")),
+            _offset(o.value("TZOFFSETTO")),
+        )
+        for o in zone.children
+    )
+
+    def offset_at(moment: dt.datetime) -> dt.timedelta:
+        effective = [offset for onset, offset in onsets if onset <= moment]
+        assert effective, f"no observance covers {moment}"
+        return effective[-1]
+
+    local = _local(value)
+    # The first of the instants the local time names (RFC 5545, 3.3.5).
+    matches = [local - off for _, off in onsets if offset_at(local - off) == off]
+    assert matches, f"{value} does not exist in {params['TZID']}"
+    return min(matches).replace(tzinfo=dt.UTC)
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """An aware time's instant, comparable whatever its zone and fold."""
+    return moment.astimezone(dt.UTC)
+
+
+def zoned(
+    library: Library, zone: str, when: dt.datetime, *dues: dt.datetime, **fields: object
+) -> PrepPlan:
+    """A plan for an interview in *zone*; with *dues*, just those tasks."""
+    plan = plan_for(library, when=when, timezone=zone, **fields)
+    if dues:
+        plan = attrs.evolve(plan, tasks=tuple(attrs.evolve(plan.tasks[0], due=d) for d in dues))
+    return plan
+
+
+class TestTimeZones:
+    def test_berlin_vtimezone_across_the_october_change(self, library: Library) -> None:
+        """Summer and winter time, each with its onset, offsets and name."""
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10))
+        calendar = parse(plan_to_ics(plan))
+        [zone] = calendar.walk("VTIMEZONE")
+        assert zone.value("TZID") == "Europe/Berlin"
+        observances = {o.name: o for o in zone.children}
+        assert set(observances) == {"DAYLIGHT", "STANDARD"}
+        summer, winter = observances["DAYLIGHT"], observances["STANDARD"]
+        assert summer.value("DTSTART") == "20260329T020000"
+        assert (summer.value("TZOFFSETFROM"), summer.value("TZOFFSETTO")) == ("+0100", "+0200")
+        assert summer.value("TZNAME") == "CEST"
+        assert winter.value("DTSTART") == "20261025T030000"
+        assert (winter.value("TZOFFSETFROM"), winter.value("TZOFFSETTO")) == ("+0200", "+0100")
+        assert winter.value("TZNAME") == "CET"
+
+    def test_tasks_either_side_of_the_change_keep_their_wall_clock(self, library: Library) -> None:
+        """9:00 before and after the change is written as 9:00 local, an hour apart in UTC."""
+        before = dt.datetime(2026, 10, 24, 9, tzinfo=CET)
+        after = dt.datetime(2026, 10, 26, 9, tzinfo=CET)
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), before, after)
+        calendar = parse(plan_to_ics(plan))
+        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        assert [value for _, value in dues] == ["20261024T090000", "20261026T090000"]
+        assert all(params == {"TZID": "Europe/Berlin"} for params, _ in dues)
+        assert [instant(calendar, *due) for due in dues] == [
+            dt.datetime(2026, 10, 24, 7, tzinfo=dt.UTC),
+            dt.datetime(2026, 10, 26, 8, tzinfo=dt.UTC),
+        ]
+
+    def test_planned_tasks_cross_the_change(self, library: Library) -> None:
+        """A week's plan over the change: every task's local time is its planned wall time."""
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10))
+        calendar = parse(plan_to_ics(plan))
+        todos = calendar.walk("VTODO")
+        assert {task.due.utcoffset() for task in plan.tasks} == {
+            dt.timedelta(hours=1),
+            dt.timedelta(hours=2),
+        }
+        for task, todo in zip(plan.tasks, todos, strict=True):
+            params, value = todo.get("DUE")
+            assert value == task.due.strftime("%Y%m%dT%H%M%S")
+            assert instant(calendar, params, value) == utc(task.due)
+
+    def test_the_repeated_hour_is_written_in_utc(self, library: Library) -> None:
+        """The second 2:30 of the night clocks go back cannot be named locally: UTC."""
+        first = dt.datetime(2026, 10, 25, 2, 30, tzinfo=CET)
+        second = first.replace(fold=1)
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), first, second)
+        calendar = parse(plan_to_ics(plan))
+        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        assert dues == [({"TZID": "Europe/Berlin"}, "20261025T023000"), ({}, "20261025T013000Z")]
+        # In UTC: an aware time in a repeated hour never equals one in another zone.
+        assert [instant(calendar, *due) for due in dues] == [utc(first), utc(second)]
+
+    def test_a_zone_without_summer_time_has_one_standard_observance(self, library: Library) -> None:
+        calendar = parse(plan_to_ics(zoned(library, "Asia/Tokyo", dt.datetime(2026, 7, 1, 10))))
+        [zone] = calendar.walk("VTIMEZONE")
+        [standard] = zone.children
+        assert standard.name == "STANDARD"
+        assert (standard.value("TZOFFSETFROM"), standard.value("TZOFFSETTO")) == ("+0900",) * 2
+        assert standard.value("TZNAME") == "JST"
+
+    def test_the_interview_event_and_its_reminder(self, library: Library) -> None:
+        """The interview is an event of an hour in its zone, with a reminder an hour before."""
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), location="Room 4")
+        calendar = parse(plan_to_ics(plan))
+        [event] = calendar.walk("VEVENT")
+        assert event.get("DTSTART") == ({"TZID": "Europe/Berlin"}, "20261027T100000")
+        assert event.get("DTEND") == ({"TZID": "Europe/Berlin"}, "20261027T110000")
+        assert event.value("SUMMARY") == "Second interview: Senior data analyst at Northwind"
+        assert event.value("LOCATION") == "Room 4"
+        assert event.value("DESCRIPTION").startswith("With Dana Whitfield")
+        [alarm] = event.walk("VALARM")
+        assert alarm.value("ACTION") == "DISPLAY"
+        assert alarm.value("TRIGGER") == "-PT1H"
+        assert alarm.value("DESCRIPTION") == (
+            "Your second interview at Northwind starts in one hour"
+        )
+
+    def test_the_reminder_speaks_the_catalogue(self, library: Library) -> None:
+        plan = plan_for(library)
+        calendar = parse(plan_to_ics(plan, catalogue=catalogue("de")))
+        [alarm] = calendar.walk("VALARM")
+        assert alarm.value("DESCRIPTION").startswith("Ihr zweites Vorstellungsgespräch")
+
+    def test_without_a_zone_times_stay_in_utc(self, library: Library) -> None:
+        """No timezone: no VTIMEZONE, no TZID, aware times in UTC as before."""
+        text = plan_to_ics(plan_for(library))
+        calendar = parse(text)
+        assert calendar.walk("VTIMEZONE") == []
+        assert "TZID" not in text
+        [event] = calendar.walk("VEVENT")
+        assert event.get("DTSTART") == ({}, "20261203T090000Z")
+        assert event.walk("VALARM")
+
+    def test_an_independent_parser_reads_the_zone(self, library: Library) -> None:
+        """The icalendar library reads the zoned file back to the planned instants."""
+        icalendar = pytest.importorskip("icalendar")
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10))
+        parsed = icalendar.Calendar.from_ical(plan_to_ics(plan))
+        todos = [c for c in parsed.walk() if c.name == "VTODO"]
+        assert [t.decoded("DUE") for t in todos] == [task.due for task in plan.tasks]
+        [event] = [c for c in parsed.walk() if c.name == "VEVENT"]
+        assert event.decoded("DTSTART") == plan.interview.when
+
+    @given(
+        zone=st.sampled_from(ZONES),
+        moment=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2037, 12, 31)),
+        gap=st.integers(min_value=-60 * 24 * 60, max_value=60 * 24 * 60),
+    )
+    def test_local_time_and_offsets_give_the_same_instant(
+        self, library: Library, zone: str, moment: dt.datetime, gap: int
+    ) -> None:
+        """
+        In any zone at any time, the written local time read with the VTIMEZONE's
+        offsets is the task's instant (or the instant is written in UTC).
+        """
+        due = moment.replace(microsecond=0, tzinfo=dt.UTC).astimezone(zoneinfo.ZoneInfo(zone))
+        when = due + dt.timedelta(minutes=gap)
+        calendar = parse(plan_to_ics(zoned(library, zone, when, due)))
+        [todo] = calendar.walk("VTODO")
+        params, value = todo.get("DUE")
+        assert instant(calendar, params, value) == utc(due)
+        if params:
+            assert value == due.strftime("%Y%m%dT%H%M%S")
+        [event] = calendar.walk("VEVENT")
+        assert instant(calendar, *event.get("DTSTART")) == utc(when)

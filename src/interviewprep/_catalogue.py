@@ -188,6 +188,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "ics.with": "With {people}",
         "ics.for": "For {name}",
         "ics.from": "From {source}",
+        "ics.reminder": "Your second interview at {company} starts in one hour",
         # The command line: the packs listing.
         "cli.column.pack": "PACK",
         "cli.column.version": "VERSION",
@@ -442,6 +443,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "ics.with": "Mit {people}",
         "ics.for": "Für {name}",
         "ics.from": "Quelle: {source}",
+        "ics.reminder": "Ihr zweites Vorstellungsgespräch bei {company} beginnt in einer Stunde",
         "cli.column.pack": "PAKET",
         "cli.column.version": "VERSION",
         "cli.column.language": "SPRACHE",

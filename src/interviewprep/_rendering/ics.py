@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+import zoneinfo
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._planning import PrepPlan
 from ._document import phrase, speaking, words
@@ -84,9 +85,165 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 def _end(moment: dt.datetime) -> dt.datetime:
     try:
-        return moment + dt.timedelta(hours=1)
+        return moment + _INTERVIEW_LENGTH
     except OverflowError:
         raise _out_of_range(moment, "the interview would end after the year 9999") from None
+
+
+# The interview model has no length yet: an hour, as calendars assume.
+_INTERVIEW_LENGTH = dt.timedelta(hours=1)
+# The reminder, before the interview starts.
+_REMINDER = "-PT1H"
+_DAY = dt.timedelta(days=1)
+_SECOND = dt.timedelta(seconds=1)
+# How far before a plan's first date to look for the observance in effect then.
+_LOOKBACK = dt.timedelta(days=366)
+# The earliest onset a VTIMEZONE can write in any zone (four-digit years).
+_EARLIEST = dt.datetime(1000, 1, 2, tzinfo=dt.UTC)
+
+
+class _State(NamedTuple):
+    """What a zone says at one instant: its offset, its name and whether it is summer time."""
+
+    offset: dt.timedelta
+    name: str
+    daylight: bool
+
+
+class _Observance(NamedTuple):
+    """One onset of a zone's observance, as a VTIMEZONE writes it."""
+
+    at: dt.datetime  # the onset, in UTC
+    before: _State
+    after: _State
+
+
+def _offset_text(offset: dt.timedelta) -> str:
+    """A UTC-OFFSET value (``+0100``, ``-0330``, ``+005328``)."""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    seconds = int(abs(offset).total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+def _state(zone: dt.tzinfo, instant: dt.datetime) -> _State:
+    """The zone's offset, name and summer time at a UTC *instant*."""
+    local = instant.astimezone(zone)
+    offset = local.utcoffset() or dt.timedelta(0)
+    summer = local.dst()
+    # A zone with "negative summer time" (Europe/Dublin's winter) is standard time here.
+    return _State(
+        offset, local.tzname() or _offset_text(offset), bool(summer and summer > dt.timedelta(0))
+    )
+
+
+def _transitions(zone: dt.tzinfo, first: dt.datetime, last: dt.datetime) -> list[_Observance]:
+    """
+    The zone's changes between the UTC instants *first* and *last*.
+
+    Found by comparing the zone a day apart and bisecting a change to the second
+    (transitions fall on whole seconds); a zone that changes and changes back
+    within one day would be missed, and none does.
+    """
+    found: list[_Observance] = []
+    here = first.replace(microsecond=0)
+    before = _state(zone, here)
+    while here < last:
+        there = min(here + _DAY, last)
+        if _state(zone, there) == before:
+            here = there
+            continue
+        low, high = 0, max(1, int((there - here) / _SECOND))
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _state(zone, here + middle * _SECOND) == before:
+                low = middle
+            else:
+                high = middle
+        here = here + high * _SECOND
+        after = _state(zone, here)
+        found.append(_Observance(here, before, after))
+        before = after
+    return found
+
+
+def _observances(zone: dt.tzinfo, first: dt.datetime, last: dt.datetime) -> list[_Observance]:
+    """
+    The observances a calendar needs for UTC instants from *first* to *last*: the
+    one in effect at *first* (its onset found up to a year before, else taken as a
+    year before) and every change up to *last*.
+    """
+    since = max(first - _LOOKBACK, _EARLIEST)
+    earlier = _transitions(zone, since, first)
+    if earlier:
+        opening = earlier[-1]
+    else:
+        state = _state(zone, since)
+        opening = _Observance(since.replace(microsecond=0), state, state)
+    return [opening, *_transitions(zone, first, last)]
+
+
+def _vtimezone(name: str, zone: dt.tzinfo, first: dt.datetime, last: dt.datetime) -> list[str]:
+    """A VTIMEZONE for *zone*, covering the UTC instants *first* to *last*."""
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{name}"]
+    for observance in _observances(zone, first, last):
+        kind = "DAYLIGHT" if observance.after.daylight else "STANDARD"
+        # The onset is written in the local time before it (RFC 5545, 3.6.5).
+        onset = (observance.at + observance.before.offset).replace(tzinfo=None)
+        lines += [
+            f"BEGIN:{kind}",
+            f"DTSTART:{_ics_time(onset)}",
+            f"TZOFFSETFROM:{_offset_text(observance.before.offset)}",
+            f"TZOFFSETTO:{_offset_text(observance.after.offset)}",
+            f"TZNAME:{_ics_escape(observance.after.name)}",
+            f"END:{kind}",
+        ]
+    lines.append("END:VTIMEZONE")
+    return lines
+
+
+class _Clock:
+    """
+    Writes a plan's times: in the interview's zone with a TZID when it has one,
+    else in UTC (aware) or as floating local time (naive). Remembers the span of
+    the times written, for the VTIMEZONE.
+    """
+
+    def __init__(self, timezone: str | None) -> None:
+        self.name = timezone
+        self.zone = None if timezone is None else zoneinfo.ZoneInfo(timezone)
+        self.first: dt.datetime | None = None
+        self.last: dt.datetime | None = None
+
+    def line(self, name: str, moment: dt.datetime) -> str:
+        """The content line ``NAME;TZID=zone:local`` (or ``NAME:utc``) for *moment*."""
+        text = _ics_time(moment)  # refuses years iCalendar cannot write
+        if self.zone is None:
+            return f"{name}:{text}"
+        aware = moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment
+        instant = _aware(aware)
+        local = instant.astimezone(self.zone)
+        if _aware(local.replace(fold=0)) != instant:
+            # The second time round a repeated hour (after clocks go back): a local
+            # time names the first, so this one is written in UTC.
+            return f"{name}:{_ics_time(instant)}"
+        self.first = instant if self.first is None else min(self.first, instant)
+        self.last = instant if self.last is None else max(self.last, instant)
+        return f"{name};TZID={_parameter(self.name or '')}:{_ics_time(local.replace(tzinfo=None))}"
+
+    def vtimezone(self) -> list[str]:
+        """The VTIMEZONE for the times written, or nothing without a zone."""
+        if self.zone is None or self.name is None:
+            return []
+        if self.first is None or self.last is None:
+            return []
+        return _vtimezone(self.name, self.zone, self.first, self.last)
+
+
+def _parameter(value: str) -> str:
+    """A parameter value, quoted if it holds a colon, semicolon or comma."""
+    return f'"{value}"' if any(ch in value for ch in ":;,") else value
 
 
 def plan_to_ics(
@@ -95,10 +252,16 @@ def plan_to_ics(
     """
     Export a plan as an iCalendar file (RFC 5545), written with the standard library.
 
-    The interview is a ``VEVENT``; each task is a ``VTODO`` due at its time, marked
-    with its interviewer. Aware times are written in UTC; naive times as floating
-    local times. Text is escaped (every kind of line break becomes ``\\n``; other
-    control characters are dropped) and lines are folded at 75 octets.
+    The interview is a ``VEVENT`` of an hour with a reminder an hour before; each
+    task is a ``VTODO`` due at its time, marked with its interviewer. When the
+    interview has a ``timezone``, times are written as local times there
+    (``TZID=Europe/Berlin``) and the calendar carries a ``VTIMEZONE`` for the zone,
+    made from the system's time zone database, with every daylight-saving change
+    over the plan's span; a time in the repeated hour after clocks go back is
+    written in UTC, which local time cannot name. Without a zone, aware times are
+    written in UTC and naive times as floating local times. Text is escaped (every
+    kind of line break becomes ``\\n``; other control characters are dropped) and
+    lines are folded at 75 octets.
 
     Args:
         plan: The plan.
@@ -122,8 +285,8 @@ def plan_to_ics(
 def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
     """The calendar of :func:`plan_to_ics`, in the current catalogue's words."""
     interview = plan.interview
+    clock = _Clock(interview.timezone)
     start = _ics_time(interview.when)
-    end = _ics_time(_end(interview.when))
     if stamp is None:
         stamp = dt.datetime.combine(plan.today, dt.time(), tzinfo=dt.UTC)
     stamp_text = _ics_time(_aware(stamp))
@@ -131,15 +294,11 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
     base = f"{start}-{slug or 'interview'}@interviewprep"
     summary = phrase("ics.summary", role=interview.role, company=interview.company)
     lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//interviewprep//prep plan//EN",
-        "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT",
         f"UID:interview-{base}",
         f"DTSTAMP:{stamp_text}",
-        f"DTSTART:{start}",
-        f"DTEND:{end}",
+        clock.line("DTSTART", interview.when),
+        clock.line("DTEND", _end(interview.when)),
         f"SUMMARY:{_ics_escape(summary)}",
     ]
     if interview.location:
@@ -149,13 +308,24 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
             f"{p.name} ({p.title})" if p.title else p.name for p in interview.interviewers
         )
         lines.append(f"DESCRIPTION:{_ics_escape(phrase('ics.with', people=people))}")
-    lines.append("END:VEVENT")
+    lines += [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{_REMINDER}",
+        f"DESCRIPTION:{_ics_escape(phrase('ics.reminder', company=interview.company))}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
     for number, task in enumerate(plan.tasks, start=1):
+        # A task's effort: the planning model has none yet (issue #13 brings it
+        # with a later part). When it does, write DTSTART at due - effort next to
+        # DUE, or DTSTART and DURATION instead of DUE: RFC 5545 forbids DUE and
+        # DURATION together in one VTODO.
         lines += [
             "BEGIN:VTODO",
             f"UID:task-{number}-{base}",
             f"DTSTAMP:{stamp_text}",
-            f"DUE:{_ics_time(task.due)}",
+            clock.line("DUE", task.due),
             f"SUMMARY:{_ics_escape(task.text)}",
             f"CATEGORIES:{_ics_escape(words().label(task.stage).upper())}",
             f"PRIORITY:{9 if task.optional else 5}",
@@ -165,6 +335,14 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
             details.insert(0, phrase("ics.for", name=task.interviewer))
         lines.append(f"DESCRIPTION:{_ics_escape('. '.join(details))}")
         lines.append("END:VTODO")
-    lines.append("END:VCALENDAR")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//interviewprep//prep plan//EN",
+        "CALSCALE:GREGORIAN",
+        *clock.vtimezone(),
+        *lines,
+        "END:VCALENDAR",
+    ]
     folded = [part for line in lines for part in _ics_fold(line)]
     return "\r\n".join(folded) + "\r\n"
