@@ -361,6 +361,18 @@ class TestTimeZones:
         # In UTC: an aware time in a repeated hour never equals one in another zone.
         assert [instant(calendar, *due) for due in dues] == [utc(first), utc(second)]
 
+    def test_times_years_away_are_written_in_utc(self, library: Library) -> None:
+        """A task centuries away (a hostile due offset) is in UTC; the zone stays short."""
+        far = dt.datetime(2900, 1, 5, 9, tzinfo=CET)
+        near = dt.datetime(2026, 10, 24, 9, tzinfo=CET)
+        plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), near, far)
+        calendar = parse(plan_to_ics(plan))
+        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        assert dues[0] == ({"TZID": "Europe/Berlin"}, "20261024T090000")
+        assert dues[1] == ({}, "29000105T080000Z")
+        [zone] = calendar.walk("VTIMEZONE")
+        assert len(zone.children) <= 3
+
     def test_a_zone_without_summer_time_has_one_standard_observance(self, library: Library) -> None:
         calendar = parse(plan_to_ics(zoned(library, "Asia/Tokyo", dt.datetime(2026, 7, 1, 10))))
         [zone] = calendar.walk("VTIMEZONE")

@@ -98,6 +98,10 @@ _DAY = dt.timedelta(days=1)
 _SECOND = dt.timedelta(seconds=1)
 # How far before a plan's first date to look for the observance in effect then.
 _LOOKBACK = dt.timedelta(days=366)
+# How far from the interview a time is written as local time: the VTIMEZONE lists
+# every change over that span, so a plan a hostile pack stretches over centuries
+# (a checklist item due in 2,000 years) is written in UTC beyond it instead.
+_LOCAL_SPAN = dt.timedelta(days=3 * 366)
 # The earliest onset a VTIMEZONE can write in any zone (four-digit years).
 _EARLIEST = dt.datetime(1000, 1, 2, tzinfo=dt.UTC)
 
@@ -210,9 +214,10 @@ class _Clock:
     the times written, for the VTIMEZONE.
     """
 
-    def __init__(self, timezone: str | None) -> None:
+    def __init__(self, timezone: str | None, around: dt.datetime) -> None:
         self.name = timezone
         self.zone = None if timezone is None else zoneinfo.ZoneInfo(timezone)
+        self.around = _aware(around.replace(tzinfo=self.zone) if around.tzinfo is None else around)
         self.first: dt.datetime | None = None
         self.last: dt.datetime | None = None
 
@@ -224,9 +229,10 @@ class _Clock:
         aware = moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment
         instant = _aware(aware)
         local = instant.astimezone(self.zone)
-        if _aware(local.replace(fold=0)) != instant:
+        if _aware(local.replace(fold=0)) != instant or abs(instant - self.around) > _LOCAL_SPAN:
             # The second time round a repeated hour (after clocks go back): a local
-            # time names the first, so this one is written in UTC.
+            # time names the first, so this one is written in UTC; and so is a time
+            # years from the interview, beyond the span the VTIMEZONE covers.
             return f"{name}:{_ics_time(instant)}"
         self.first = instant if self.first is None else min(self.first, instant)
         self.last = instant if self.last is None else max(self.last, instant)
@@ -285,7 +291,7 @@ def plan_to_ics(
 def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
     """The calendar of :func:`plan_to_ics`, in the current catalogue's words."""
     interview = plan.interview
-    clock = _Clock(interview.timezone)
+    clock = _Clock(interview.timezone, interview.when)
     start = _ics_time(interview.when)
     if stamp is None:
         stamp = dt.datetime.combine(plan.today, dt.time(), tzinfo=dt.UTC)
