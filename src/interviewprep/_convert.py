@@ -26,18 +26,16 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._durations import format_duration, parse_duration
 from ._model import (
     ALWAYS_WRITTEN,
+    ITEM_CLASSES,
     ITEM_KINDS,
     KEY,
     KIND_NOUNS,
+    NOUN_KINDS,
     TEXT_FIELDS,
     TRANSLATION_FIELDS,
-    Checklist,
     InPack,
     Pack,
     PackInfo,
-    Question,
-    Rubric,
-    Tip,
     Translation,
 )
 from ._suggest import close_matches
@@ -282,12 +280,6 @@ def _class_structure_hook(
     return structure
 
 
-_ITEM_CLASSES: Mapping[str, type] = {
-    "tips": Tip,
-    "questions": Question,
-    "checklists": Checklist,
-    "rubrics": Rubric,
-}
 _PACK_KEYS = ("pack", *ITEM_KINDS, "phrases")
 
 
@@ -303,7 +295,7 @@ def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type]
     files (``[[tips]]`` with ``translates``), and every problem keeps its file path.
     """
     info_hook = converter.get_structure_hook(PackInfo)
-    item_hooks = {kind: converter.get_structure_hook(cls) for kind, cls in _ITEM_CLASSES.items()}
+    item_hooks = {kind: converter.get_structure_hook(cls) for kind, cls in ITEM_CLASSES.items()}
     # Made on first use: most packs hold no translation and no phrases, and every
     # hook cattrs generates is compiled code.
     lazy: dict[str, Callable[[Any, Any], Any]] = {}
@@ -334,7 +326,7 @@ def _pack_structure_hook(converter: cattrs.Converter) -> Callable[[object, type]
                     targets[translation.translates] = index
                     translations.append(translation)
                 else:
-                    items.append(item_hooks[kind](entry, _ITEM_CLASSES[kind]))
+                    items.append(item_hooks[kind](entry, ITEM_CLASSES[kind]))
             except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
                 exc.__notes__ = [*getattr(exc, "__notes__", []), _index_note(index, object)]
                 errors.append(exc)
@@ -405,7 +397,7 @@ def structure_entry(kind: str, data: object) -> Any:
         except ValidationError as exc:
             raise StructureError([Problem(path=exc.field, message=exc.message)]) from None
         return from_dict(Translation, entry)
-    return from_dict(_ITEM_CLASSES[kind], data)
+    return from_dict(ITEM_CLASSES[kind], data)
 
 
 def _unstructure_pack(generated: Callable[[Any], Any]) -> Callable[[Pack], dict[str, Any]]:
@@ -419,7 +411,7 @@ def _unstructure_pack(generated: Callable[[Any], Any]) -> Callable[[Pack], dict[
             kind = translation.pop("kind")
             translation.pop("pack", None)
             translation.pop(FULL_ID, None)
-            item_kind = next(k for k, noun in KIND_NOUNS.items() if noun == kind)
+            item_kind = NOUN_KINDS[kind]
             data.setdefault(item_kind, []).append(translation)
         phrases = data.get("phrases")
         if phrases is not None:

@@ -17,6 +17,7 @@ from ._discovery import PackSource, SourceError, find_pack_sources, load_source,
 from ._files import Limits
 from ._model import (
     ITEM_KINDS,
+    KIND_OF,
     NAMESPACED_PATTERN,
     Checklist,
     Pack,
@@ -35,13 +36,6 @@ if typing.TYPE_CHECKING:
 from .exceptions import PackError, Problem
 
 __all__ = ["Items", "Library", "load_library"]
-
-_KIND_OF: Mapping[type, str] = {
-    Tip: "tips",
-    Question: "questions",
-    Checklist: "checklists",
-    Rubric: "rubrics",
-}
 
 T = TypeVar("T", Tip, Question, Checklist, Rubric)
 Item = Tip | Question | Checklist | Rubric
@@ -347,7 +341,7 @@ class Library:
         """
         The translation *item* is shown in, or ``None`` when it is in its own language.
         """
-        kind = _KIND_OF.get(type(item))
+        kind = KIND_OF.get(type(item))
         return None if kind is None else self._applied.get(kind, {}).get(item.full_id)
 
     def credits(self, items: Iterable[Item]) -> tuple[PackInfo, ...]:

@@ -15,7 +15,7 @@ import attrs
 
 from ._convert import from_dict
 from ._files import Document, Limits, read_document
-from ._model import ITEM_KINDS, Pack
+from ._model import ITEM_KINDS, ITEM_PATH, Pack
 from ._suggest import close_matches
 from .exceptions import PackError, Problem, StructureError, excerpt
 
@@ -34,7 +34,6 @@ __all__ = [
 
 #: The names of a pack's main file.
 PACK_FILES = ("pack.toml", "pack.json")
-_ITEM_PATH = re.compile(r"(tips|questions|checklists|rubrics)\[(\d+)\](.*)")
 _TRANSLATION_PATH = re.compile(r"translations\[(\d+)\](.*)")
 
 
@@ -81,14 +80,14 @@ class Origin:
             kind, position = self.translation_entries[int(translation.group(1))]
             path = f"{kind}[{position}]{translation.group(2)}"
         elif self.entries is not None:
-            item = _ITEM_PATH.match(path)
+            item = ITEM_PATH.match(path)
             if item and int(item.group(2)) < len(self.entries.get(item.group(1), ())):
                 position = self.entries[item.group(1)][int(item.group(2))]
                 path = f"{item.group(1)}[{position}]{item.group(3)}"
         return self._locate_entry(attrs.evolve(problem, path=path))
 
     def _locate_entry(self, problem: Problem) -> Problem:
-        match = _ITEM_PATH.match(problem.path)
+        match = ITEM_PATH.match(problem.path)
         if match:
             kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
             for source in self.sources:
@@ -143,7 +142,7 @@ class Reading:
 
     def whole_path(self, path: str) -> str:
         """A field path of *partial* (``tips[2].title``) as a path of the whole pack."""
-        match = _ITEM_PATH.match(path)
+        match = ITEM_PATH.match(path)
         if match is None or self.partial is None:
             return path
         kind, index, rest = match.group(1), int(match.group(2)), match.group(3)

@@ -87,6 +87,8 @@ REGION_PATTERN = re.compile(r"[a-z]{2}", re.ASCII)
 FORMATS = (1, 2)
 #: The kinds of item a pack holds, as its field names, in file order.
 ITEM_KINDS = ("tips", "questions", "checklists", "rubrics")
+#: The path of an item in a pack and what follows it: ``questions[3].rubric``.
+ITEM_PATH = re.compile(r"(tips|questions|checklists|rubrics)\[(\d+)\](.*)")
 #: Field metadata: the field's key in pack files, where it differs from its name.
 KEY = "interviewprep.key"
 #: Field metadata: the field is written out even when it equals its default.
@@ -1150,12 +1152,15 @@ class Translation(InPack):
 
 
 _ALL_TEXT_FIELDS = tuple(dict.fromkeys(name for names in TEXT_FIELDS.values() for name in names))
-_KIND_OF: Mapping[type, str] = {
-    Tip: "tips",
-    Question: "questions",
-    Checklist: "checklists",
-    Rubric: "rubrics",
+#: The class of each item kind, by the kind's field name in :class:`Pack`.
+ITEM_CLASSES: Mapping[str, type] = {
+    "tips": Tip,
+    "questions": Question,
+    "checklists": Checklist,
+    "rubrics": Rubric,
 }
+#: The item kind of each item class.
+KIND_OF: Mapping[type, str] = {cls: kind for kind, cls in ITEM_CLASSES.items()}
 
 
 def text_revision(item: Tip | Question | Checklist | Rubric) -> str:
@@ -1171,7 +1176,7 @@ def text_revision(item: Tip | Question | Checklist | Rubric) -> str:
     Returns:
         Twelve hexadecimal digits.
     """
-    kind = _KIND_OF[type(item)]
+    kind = KIND_OF[type(item)]
     data: dict[str, Any] = {}
     for name in TEXT_FIELDS[kind]:
         value = getattr(item, name)
@@ -1419,8 +1424,7 @@ def _check_format_1(pack: Pack) -> None:
     if pack.phrases:
         raise ValidationError("phrases", hint)
     if pack.translations:
-        translation = pack.translations[0]
-        raise ValidationError(f"{translation.item_kind}[?].translates", hint)
+        raise ValidationError("translations[0].translates", hint)
     for kind, names in _FORMAT_2_FIELDS.items():
         for index, item in enumerate(getattr(pack, kind)):
             for name in names:

@@ -16,13 +16,10 @@ from typing import Any, Protocol
 import attrs
 
 from ._convert import from_dict, structure_entry
-from ._model import ITEM_KINDS, PACK_NAME_PATTERN, Pack, PackInfo, Translation
+from ._model import ITEM_KINDS, ITEM_PATH, PACK_NAME_PATTERN, Pack, PackInfo, Translation
 from .exceptions import Problem, StructureError, ValidationError, excerpt
 
 __all__ = ["Collector", "Parts"]
-
-#: The path of an item of a pack: ``questions[3].rubric``.
-_ITEM_PATH = re.compile(r"(tips|questions|checklists|rubrics)\[(\d+)\](.*)")
 
 
 class _Locating(Protocol):
@@ -137,7 +134,7 @@ class Collector:
             try:
                 return _pack_of(info, kept, self.merged.get("phrases"))
             except ValidationError as exc:
-                match = _ITEM_PATH.match(exc.field)
+                match = ITEM_PATH.match(exc.field)
                 if match is None:
                     self.report([Problem(message=exc.message)], exc.field)
                     return None

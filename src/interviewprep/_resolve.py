@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "Resolution", "resolve"]
 
 Item = Tip | Question | Checklist | Rubric
-_NOUNS = {"tips": "tip", "questions": "question", "checklists": "checklist", "rubrics": "rubric"}
 
 
 @attrs.frozen
@@ -342,7 +341,7 @@ def _resolve_references(
         target = full.partition("/")[0]
         if target != name and target not in closure:
             msg = (
-                f"refers to {_NOUNS[kind]} {full!r} of pack {target!r}, which this pack "
+                f"refers to {KIND_NOUNS[kind]} {full!r} of pack {target!r}, which this pack "
                 "does not require (add it to requires)"
             )
             problems.append(entry.problem(msg, path))
@@ -350,7 +349,7 @@ def _resolve_references(
             hint = (
                 checked.hint(merged, kind, full) if target != name else _own_hint(own[kind], full)
             )
-            msg = f"refers to {_NOUNS[kind]} {full!r}, which does not exist{hint}"
+            msg = f"refers to {KIND_NOUNS[kind]} {full!r}, which does not exist{hint}"
             problems.append(entry.problem(msg, path))
         return full
 
@@ -505,12 +504,12 @@ def _translation_fits(
         message = "a translation cannot translate an item of its own pack"
     elif owner not in closure:
         message = (
-            f"translates {_NOUNS[kind]} {target!r} of pack {owner!r}, which this pack does "
+            f"translates {KIND_NOUNS[kind]} {target!r} of pack {owner!r}, which this pack does "
             "not require (add it to requires)"
         )
     elif target not in merged.lookups[kind]:
         hint = checked.hint(merged, kind, target)
-        message = f"translates {_NOUNS[kind]} {target!r}, which does not exist{hint}; left out"
+        message = f"translates {KIND_NOUNS[kind]} {target!r}, which does not exist{hint}; left out"
     else:
         source_language = merged.language(owner) or ""
         language = pack.info.language
@@ -595,7 +594,7 @@ def _replaces_problem(
         return f"{replaces!r} is already replaced by {merged.replaced_by[replaces]!r}"
     if replaces not in merged.lookups[kind]:
         hint = merged.nearest(kind, replaces)
-        return f"replaces {_NOUNS[kind]} {replaces!r}, which does not exist{hint}"
+        return f"replaces {KIND_NOUNS[kind]} {replaces!r}, which does not exist{hint}"
     return None
 
 

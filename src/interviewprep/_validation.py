@@ -40,7 +40,7 @@ from ._discovery import PackSource, normalize_name
 from ._files import Limits, from_json, to_json
 from ._library import load_candidates
 from ._loading import Reading, file_order, read_pack
-from ._model import KEY, Pack, parse_requirement, text_revision
+from ._model import KEY, KIND_NOUNS, Pack, parse_requirement, text_revision
 from ._resolve import Candidate, Resolution, resolve
 from .exceptions import Problem, StructureError
 
@@ -70,7 +70,6 @@ _DISTINCT = {
     "checklists": ("title",),
     "rubrics": ("title",),
 }
-_NOUNS = {"tips": "tip", "questions": "question", "checklists": "checklist", "rubrics": "rubric"}
 _MAX_DUE = dt.timedelta(days=60)
 _QUOTED = 72
 
@@ -428,7 +427,7 @@ def _text_problems(pack: Pack) -> Iterator[Problem]:
 
 def _duplicates(pack: Pack) -> Iterator[Problem]:
     for kind, fields in _DISTINCT.items():
-        noun = _NOUNS[kind]
+        noun = KIND_NOUNS[kind]
         for field in fields:
             first: dict[str, Any] = {}
             for index, item in enumerate(getattr(pack, kind)):
