@@ -525,11 +525,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
         if not selection:
             hint = "" if "/" in args.id else " (use a full id such as core/some-id)"
             if "/" in args.id:
-                from ._suggest import close_matches
+                from ._suggest import did_you_mean
 
                 ids = [item.full_id for kind in kinds for item in getattr(library, kind)]
-                close = close_matches(args.id, ids)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(args.id, ids)
             raise UsageError(f"no item {args.id!r}{hint}")
     else:
         criteria: dict[str, Any] = {

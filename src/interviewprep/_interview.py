@@ -226,10 +226,9 @@ def _zone(name: str) -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        from ._suggest import close_matches
+        from ._suggest import did_you_mean
 
-        close = close_matches(name, sorted(zoneinfo.available_timezones()))
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(name, sorted(zoneinfo.available_timezones()))
         msg = f"{name[:60]!r} is not an IANA time zone name such as Europe/Berlin{hint}"
         raise ValidationError("timezone", msg) from None
 

@@ -29,7 +29,7 @@ from ._model import (
     parse_requirement,
 )
 from ._resolve import Candidate, Resolution, resolve
-from ._suggest import close_matches
+from ._suggest import did_you_mean
 
 if typing.TYPE_CHECKING:
     from ._catalogue import Catalogue
@@ -114,8 +114,7 @@ def _check_values(vocabulary: type[enum.StrEnum], name: str, values: Iterable[ob
             continue
         if isinstance(value, str) and NAMESPACED_PATTERN.fullmatch(value):
             continue  # a value a pack declares
-        close = close_matches(str(value), allowed, cutoff=0.5)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(str(value), allowed, cutoff=0.5)
         msg = f"{value!r} is not a value of {name}{hint}; use one of: {', '.join(allowed)}"
         raise ValueError(msg)
 

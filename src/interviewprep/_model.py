@@ -25,7 +25,7 @@ import attrs
 
 from ._durations import parse_duration
 from ._languages import LANGUAGE_PATTERN
-from ._suggest import close_matches
+from ._suggest import did_you_mean
 from ._vocabulary import (
     AnswerType,
     AskedBy,
@@ -113,8 +113,7 @@ def _enum_member(members: type[_S], field: str, value: _S | str) -> _S:
 
 def _not_a_value(members: type[enum.StrEnum], value: object, *, open_: bool = False) -> str:
     values = [m.value for m in members]
-    close = close_matches(value, values) if isinstance(value, str) else []
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(value, values)
     extra = "; a pack can declare more as 'packname:value'" if open_ else ""
     allowed = ", ".join(values)
     return f"{excerpt(value)} is not a {members.__name__} value{hint}: use one of {allowed}{extra}"
@@ -1465,8 +1464,7 @@ def undeclared(field: str, value: str, declared: Vocabulary) -> str | None:
     values: tuple[str, ...] = getattr(declared, OPEN_FIELDS[field])
     if value in values:
         return None
-    close = close_matches(value, values)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(value, values)
     listed = ", ".join(values) if values else "none"
     return (
         f"{excerpt(value)} is not declared in [pack.vocabulary] {OPEN_FIELDS[field]}{hint}; "
@@ -1587,7 +1585,6 @@ class Pack:
 
 
 def _unknown_section(section: str, sections: set[str]) -> str:
-    close = close_matches(section, sorted(sections))
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(section, sorted(sections))
     listed = ", ".join(sorted(sections)) if sections else "none; define them in [[pack.sections]]"
     return f"{excerpt(section)} is not a section of this pack{hint}; sections: {listed}"

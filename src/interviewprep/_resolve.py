@@ -38,7 +38,7 @@ from ._model import (
     translate,
     undeclared,
 )
-from ._suggest import close_matches
+from ._suggest import did_you_mean
 from .exceptions import Problem
 
 if TYPE_CHECKING:
@@ -297,8 +297,7 @@ class _Merged:
             prefix = f"{pack}/"
             ids = [key for key in self.lookups[kind] if key.startswith(prefix)]
             self._ids[(kind, pack)] = ids
-        close = close_matches(full_id, ids)
-        return f" (did you mean {close[0]!r}?)" if close else ""
+        return did_you_mean(full_id, ids)
 
 
 #: How many near-miss suggestions one pack gets: each compares against every id of
@@ -347,7 +346,9 @@ def _resolve_references(
             problems.append(entry.problem(msg, path))
         elif full not in own[kind] and full not in merged.lookups[kind]:
             hint = (
-                checked.hint(merged, kind, full) if target != name else _own_hint(own[kind], full)
+                checked.hint(merged, kind, full)
+                if target != name
+                else did_you_mean(full, own[kind])
             )
             msg = f"refers to {KIND_NOUNS[kind]} {full!r}, which does not exist{hint}"
             problems.append(entry.problem(msg, path))
@@ -416,11 +417,6 @@ def _resolve_references(
     if len(translations) != len(pack.translations):
         changes["translations"] = tuple(translations)
     return copy_with(pack, **changes)
-
-
-def _own_hint(own: Mapping[str, Any], full_id: str) -> str:
-    close = close_matches(full_id, list(own))
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _check_vocabulary(

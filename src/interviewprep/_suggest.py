@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["close_matches"]
+__all__ = ["close_matches", "did_you_mean"]
 
 
 def close_matches(word: object, possibilities: Iterable[str], *, cutoff: float = 0.6) -> list[str]:
@@ -27,3 +27,13 @@ def close_matches(word: object, possibilities: Iterable[str], *, cutoff: float =
     import difflib
 
     return difflib.get_close_matches(word, list(possibilities), n=1, cutoff=cutoff)
+
+
+def did_you_mean(word: object, possibilities: Iterable[str], *, cutoff: float = 0.6) -> str:
+    """
+    ``" (did you mean 'x'?)"`` for the possibility closest to *word*, or ``""``.
+
+    The hint to append to a message about a value that is not allowed.
+    """
+    close = close_matches(word, possibilities, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""
