@@ -111,12 +111,12 @@ class TestHumanRatings:
         assert result.total is None
         assert all(c.score is None and c.note == "needs a human rating" for c in result.criteria)
 
-    def test_relevance_needs_a_posting(self, library: Library) -> None:
-        """Without a job posting, relevance cannot be judged automatically."""
+    def test_relevance_needs_a_question_or_a_posting(self, library: Library) -> None:
+        """With neither the question nor a job posting, relevance cannot be judged."""
         result = assess(answers.STRONG, library.rubrics["core/star-answer"])
         relevance = next(c for c in result.criteria if c.criterion.id == "relevance")
         assert relevance.score is None
-        assert relevance.note == "needs a human rating: no job posting to compare with"
+        assert relevance.note == "needs a human rating: no question or job posting to compare with"
 
     def test_unknown_scorer(self) -> None:
         """A criterion naming a scorer that is not installed needs a human rating."""

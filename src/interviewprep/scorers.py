@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from ._matching import find_signals
+from ._model import Signal
 from ._words import content_words, stem
 
 if TYPE_CHECKING:
@@ -37,10 +39,14 @@ __all__ = [
     "consistency",
     "evidence",
     "filler",
+    "open_question",
     "ownership",
+    "reasoning_steps",
+    "red_flags",
     "relevance",
     "speaking_time",
     "star_structure",
+    "talking_points",
 ]
 
 #: The speaking pace assumed when turning words into time.
@@ -562,18 +568,22 @@ def _key_terms(text: str, limit: int) -> list[str]:
 
 def relevance(answer: str, context: ScoringContext) -> Score:
     """
-    Coverage of the job posting's key terms (and a few of the question's own).
+    Coverage of the key terms of the question asked, its talking points and the job
+    posting (when there is one).
 
-    Half or more of the key terms earns the top band. Without a job posting there
-    is nothing to compare, and the criterion needs a human rating.
+    Half or more of the key terms earns the top band. With neither a question nor a
+    job posting there is nothing to compare, and the criterion needs a human rating.
     """
-    if context.interview is None or not context.interview.job_posting.strip():
-        return Score(value=None, evidence=("no job posting to compare with",))
-    terms = _key_terms(context.interview.job_posting, 12)
-    if context.question is not None:
-        terms += [t for t in _key_terms(context.question.text, 3) if t not in terms]
+    terms: list[str] = []
+    question, interview = context.question, context.interview
+    if question is not None:
+        terms += _key_terms(question.text, 4)
+        for point in question.talking_points:
+            terms += [t for t in _key_terms(point.label, 2) if t not in terms]
+    if interview is not None and interview.job_posting.strip():
+        terms += [t for t in _key_terms(interview.job_posting, 10) if t not in terms]
     if not terms:
-        return Score(value=None, evidence=("no key terms in the job posting",))
+        return Score(value=None, evidence=("no question or job posting to compare with",))
     said = {_stem(t) for t in _content_terms(answer)}
     found = [t for t in terms if t in said]
     missing = [t for t in terms if t not in said]
@@ -583,8 +593,215 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     suggestion = (
         ""
         if value == 1
-        else f"Tie the answer to the role: show how it bears on {', '.join(missing[:3])}."
+        else f"Stay with what was asked: show how your answer bears on {', '.join(missing[:3])}."
     )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+# -- talking points and red flags --------------------------------------------------------------
+
+
+def talking_points(answer: str, context: ScoringContext) -> Score:
+    """
+    The share of the question's talking points the answer covers, found by their cues.
+
+    Three quarters or more earns the top band. A question with no talking points
+    gives nothing to compare, and the criterion needs a human rating.
+    """
+    question = context.question
+    if question is None or not question.talking_points:
+        return Score(value=None, evidence=("the question lists no talking points",))
+    matches = find_signals(answer, question.talking_points)
+    found = [m for m in matches if m.found]
+    missing = [m.signal.label for m in matches if not m.found]
+    value = _band(len(found) / len(matches), (0.75, 0.5, 0.25))
+    evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
+    suggestion = "" if value == 1 else f"Cover {' and '.join(missing[:2])}."
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+def red_flags(answer: str, context: ScoringContext) -> Score:
+    """
+    Whether the answer shows one of the question's red flags, found by their cues.
+
+    None earns the top band, one the second lowest, two or more the lowest. A
+    question with no red flags gives nothing to look for, and the criterion needs a
+    human rating.
+    """
+    question = context.question
+    if question is None or not question.red_flags:
+        return Score(value=None, evidence=("the question lists no red flags",))
+    found = [m for m in find_signals(answer, question.red_flags) if m.found]
+    value = {0: 1.0, 1: 1 / 3}.get(len(found), 0.0)
+    evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
+    if not found:
+        return Score(value=value, evidence=("none of the red flags",))
+    names = " and ".join(m.signal.label for m in found[:2])
+    return Score(value=value, evidence=evidence_, suggestion=f"Leave out {names}.")
+
+
+# -- the candidate's own questions ----------------------------------------------------------
+
+_QUESTION_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: Words that open an open question, in English, German and French.
+_OPEN_STARTS = frozenset(
+    [
+        "what",
+        "how",
+        "why",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "was",
+        "wie",
+        "warum",
+        "weshalb",
+        "welche",
+        "welcher",
+        "welches",
+        "wer",
+        "wo",
+        "wann",
+        "inwiefern",
+        "comment",
+        "pourquoi",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "qui",
+        "où",
+        "quand",
+        "que",
+        "qu'est-ce",
+    ]
+)
+#: Requests that work as open questions ("could you walk me through...").
+_OPEN_REQUESTS = re.compile(
+    r"^(?:tell me|talk me|walk me|(?:could|can|would) you (?:tell|talk|walk|describe|explain|"
+    r"share|give))\b",
+    re.IGNORECASE,
+)
+
+
+def _questions_in(answer: str) -> list[str]:
+    parts = [p.strip() for p in _QUESTION_END.split(answer) if p.strip()]
+    return [p for p in parts if p.endswith("?") or _opens_question(p)]
+
+
+def _opens_question(sentence: str) -> bool:
+    first = sentence.split(maxsplit=1)[0].lower().strip(",.:;\u201c\"'") if sentence else ""
+    return first in _OPEN_STARTS or bool(_OPEN_REQUESTS.match(sentence))
+
+
+def open_question(answer: str, context: ScoringContext) -> Score:
+    """
+    For the candidate's own questions: the share that are open rather than yes/no.
+
+    A question is open when it starts with a question word (what, how, why, ... in
+    English, German or French) or asks to be told or walked through something. Three
+    quarters or more earns the top band; with no question found, there is nothing to
+    judge and the criterion needs a human rating.
+    """
+    questions = _questions_in(answer)
+    if not questions:
+        return Score(value=None, evidence=("no question found in the answer",))
+    closed = [q for q in questions if not _opens_question(q)]
+    share = 1 - len(closed) / len(questions)
+    value = _band(share, (0.75, 0.5, 0.25))
+    evidence_ = (f"{len(questions) - len(closed)} of {len(questions)} questions are open",)
+    suggestion = (
+        ""
+        if not closed
+        else f"Open up {_quote(closed[0])}: start with how, what or why, so the answer "
+        "tells you more than yes or no."
+    )
+    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+# -- estimates and cases --------------------------------------------------------------------
+
+#: The steps of a worked estimate or case, each with the phrases that show it.
+_REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "assumptions",
+        "state your assumptions out loud (“let's assume…”)",
+        ("assume", "assuming", "let's say", "let us say", "suppose", "my guess is", "estimate"),
+    ),
+    (
+        "steps",
+        "break the problem into steps and work through them",
+        (
+            "times",
+            "multiply",
+            "divided by",
+            "divide",
+            "per",
+            "break it down",
+            "break this down",
+            "split it",
+            "segment",
+            "first",
+            "hypothesis",
+        ),
+    ),
+    (
+        "conclusion",
+        "finish with one figure or one recommendation",
+        (
+            "that gives",
+            "which gives",
+            "comes to",
+            "comes out at",
+            "in total",
+            "my estimate",
+            "my answer",
+            "i would recommend",
+            "i'd recommend",
+            "my recommendation",
+            "so roughly",
+            "so about",
+            "so around",
+        ),
+    ),
+    (
+        "check",
+        "say how you would check the result, or which assumption you trust least",
+        (
+            "sanity check",
+            "check",
+            "cross-check",
+            "compare",
+            "validate",
+            "verify",
+            "trust least",
+            "sensitive to",
+            "biggest uncertainty",
+        ),
+    ),
+)
+
+
+def reasoning_steps(answer: str, context: ScoringContext) -> Score:
+    """
+    For estimates and cases: stated assumptions, worked steps, a conclusion and a check.
+
+    Each step counts when one of its phrases appears (English). All four earn the
+    top band, three the next, two the one below.
+    """
+    if not answer.strip():
+        return Score(value=None, evidence=("no answer",))
+    signals = [Signal(id=name, label=name, cues=cues) for name, _, cues in _REASONING_STEPS]
+    matches = find_signals(answer, signals)
+    found = [m for m in matches if m.found]
+    value = {4: 1.0, 3: 2 / 3, 2: 1 / 3}.get(len(found), 0.0)
+    evidence_ = tuple(f"{m.signal.id}: “{m.evidence}”" for m in found)
+    advice = {name: text for name, text, _ in _REASONING_STEPS}
+    missing = [advice[m.signal.id] for m in matches if not m.found]
+    suggestion = "" if not missing else missing[0][0].upper() + missing[0][1:] + "."
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
@@ -636,4 +853,8 @@ BUILTIN: dict[str, Scorer] = {
     "filler": filler,
     "relevance": relevance,
     "consistency": consistency,
+    "talking-points": talking_points,
+    "red-flags": red_flags,
+    "open-question": open_question,
+    "reasoning-steps": reasoning_steps,
 }

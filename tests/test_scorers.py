@@ -1,0 +1,155 @@
+"""The scorers that read a question's talking points and red flags, open questions and estimates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from interviewprep import Criterion, Level, Question, Rubric, Scale, Signal
+from interviewprep.scorers import (
+    BUILTIN,
+    ScoringContext,
+    open_question,
+    reasoning_steps,
+    red_flags,
+    relevance,
+    talking_points,
+)
+
+CRITERION = Criterion(id="c", name="C", levels=[Level(score=1, label="L", anchor="A")])
+RUBRIC = Rubric(id="r", title="R", scale=Scale(min=1, max=4), criteria=[CRITERION])
+WHY_LEAVING = Question(
+    id="why-leaving",
+    text="Why are you leaving your current employer?",
+    asked_by="interviewer",
+    kind="motivational",
+    intent="will-do",
+    answer_type="motivation",
+    talking_points=[
+        Signal(id="forward", label="a forward-looking reason", cues=["looking for", "next step"]),
+        Signal(id="fit", label="why this role fits", cues=["this role", "your team"]),
+        Signal(id="learned", label="what you take with you", cues=["learned", "proud of"]),
+        Signal(id="respect", label="respect for the current employer", cues=["grateful"]),
+    ],
+    red_flags=[
+        Signal(id="blame", label="blaming your manager", cues=["my manager is", "incompetent"]),
+        Signal(id="money", label="money as the only reason", cues=["only about the money"]),
+    ],
+)
+
+
+def context(question: Question | None = WHY_LEAVING) -> ScoringContext:
+    return ScoringContext(criterion=CRITERION, rubric=RUBRIC, question=question)
+
+
+class TestTalkingPoints:
+    def test_all_points_earn_the_top(self) -> None:
+        answer = (
+            "I'm grateful for five good years and proud of the reporting I built. I'm looking "
+            "for a next step where I own analysis end to end, and this role does exactly that."
+        )
+        score = talking_points(answer, context())
+        assert score.value == 1
+        assert score.suggestion == ""
+        assert any("a forward-looking reason" in e for e in score.evidence)
+
+    def test_missing_points_are_named(self) -> None:
+        score = talking_points("I am looking for a next step.", context())
+        assert score.value == pytest.approx(1 / 3)
+        assert score.suggestion == "Cover why this role fits and what you take with you."
+
+    def test_a_negated_cue_does_not_count(self) -> None:
+        score = talking_points("I have not learned much and I am not grateful.", context())
+        assert score.value == 0
+
+    def test_no_talking_points_needs_a_human(self) -> None:
+        bare = Question(id="q", text="Why?", asked_by="interviewer", kind="reflection", intent="fit")
+        assert talking_points("Anything.", context(bare)).value is None
+        assert talking_points("Anything.", context(None)).value is None
+
+
+class TestRedFlags:
+    def test_a_clean_answer_earns_the_top(self) -> None:
+        score = red_flags("I'm looking for a next step in a bigger team.", context())
+        assert score.value == 1
+        assert score.suggestion == ""
+
+    def test_a_red_flag_is_named(self) -> None:
+        score = red_flags("Honestly my manager is hopeless and the place is a joke.", context())
+        assert score.value == pytest.approx(1 / 3)
+        assert score.suggestion == "Leave out blaming your manager."
+        assert score.evidence == ("blaming your manager: “my manager is”",)
+
+    def test_two_red_flags_earn_the_bottom(self) -> None:
+        answer = "My manager is incompetent, and for me it is only about the money."
+        assert red_flags(answer, context()).value == 0
+
+    def test_no_red_flags_needs_a_human(self) -> None:
+        assert red_flags("Anything.", context(None)).value is None
+
+
+class TestOpenQuestion:
+    def test_open_questions_earn_the_top(self) -> None:
+        answer = (
+            "How will you measure success in the first six months? "
+            "What does a good week look like for the team? "
+            "Could you walk me through how priorities are set?"
+        )
+        score = open_question(answer, context(None))
+        assert score.value == 1
+        assert score.evidence == ("3 of 3 questions are open",)
+
+    def test_closed_questions_are_quoted(self) -> None:
+        answer = "Is there a bonus? Do you offer training? How is the team organised?"
+        score = open_question(answer, context(None))
+        assert score.value == pytest.approx(1 / 3)
+        assert "“Is there a bonus?”" in score.suggestion
+
+    def test_german_and_french_question_words_count(self) -> None:
+        answer = "Wie sieht die Einarbeitung aus? Comment l'équipe est-elle organisée ?"
+        assert open_question(answer, context(None)).value == 1
+
+    def test_no_question_needs_a_human(self) -> None:
+        assert open_question("I have no questions.", context(None)).value is None
+
+
+class TestReasoningSteps:
+    def test_a_worked_estimate_earns_the_top(self) -> None:
+        answer = (
+            "Let's assume 400 people work in the building. About half drink coffee, two cups "
+            "a day, times five days: that gives 2,000 cups a week. The assumption I trust "
+            "least is the share who drink coffee; I would check it with the café's sales."
+        )
+        score = reasoning_steps(answer, context(None))
+        assert score.value == 1
+        assert score.suggestion == ""
+
+    def test_a_bare_number_gets_the_first_missing_step(self) -> None:
+        score = reasoning_steps("About 2,000 cups.", context(None))
+        assert score.value == 0
+        assert score.suggestion == "State your assumptions out loud (“let's assume…”)."
+
+    def test_an_empty_answer_needs_a_human(self) -> None:
+        assert reasoning_steps("  ", context(None)).value is None
+
+
+class TestRelevance:
+    def test_the_question_alone_is_enough(self) -> None:
+        """An ad-hoc question with no posting is compared with the question's words."""
+        answer = "I am leaving because my current employer is merging teams; I want a next step."
+        score = relevance(answer, context())
+        assert score.value is not None
+        assert score.value > 0
+
+
+@given(st.text(max_size=300))
+def test_no_new_scorer_crashes_on_any_text(text: str) -> None:
+    """Each new scorer returns a score (or None) for any text at all."""
+    for scorer in (talking_points, red_flags, open_question, reasoning_steps, relevance):
+        value = scorer(text, context()).value
+        assert value is None or 0 <= value <= 1
+
+
+def test_the_new_scorers_are_built_in() -> None:
+    assert {"talking-points", "red-flags", "open-question", "reasoning-steps"} <= set(BUILTIN)
