@@ -537,6 +537,14 @@ class TestPlanCommand:
             "html": "<!DOCTYPE html>",
         }[fmt] in out
 
+    def test_opt_in(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--opt-in takes the opt-in tags only, and names them when given another."""
+        argv = ["--only", "core", "plan", str(INTERVIEW), "--today", "2026-11-26"]
+        assert run([*argv, "--opt-in", "brainteaser", "--format", "json"], capsys)[0] == 0
+        code, _, err = run([*argv, "--opt-in", "riddles"], capsys)
+        assert code == 2
+        assert "brainteaser" in err
+
     def test_output_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """-o writes the plan to a file."""
         target = tmp_path / "plan.ics"

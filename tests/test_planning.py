@@ -280,3 +280,58 @@ class TestFormatsOfItems:
         items = {task.source.partition("#")[2] for task in plan.tasks}
         assert present in items
         assert absent not in items
+
+
+class TestOptIn:
+    """Brainteasers and other opt-in content stay out unless the user asks for them."""
+
+    @pytest.fixture
+    def puzzles(self, library: Library) -> Library:
+        from interviewprep import Pack, PackInfo, Question
+
+        puzzle = Question(
+            id="golf-balls",
+            text="How many golf balls fit in a school bus?",
+            asked_by="interviewer",
+            kind="situational",
+            intent="can-do",
+            answer_type="estimation",
+            tags=["brainteaser"],
+        )
+        extra = Pack(
+            info=PackInfo(
+                name="puzzles", version="1.0", title="Puzzles", requires=["core"], format=2
+            ),
+            questions=(puzzle,),
+        )
+        return Library.from_packs([*library.packs, extra], strict=True)
+
+    def test_left_out_by_default(self, puzzles: Library) -> None:
+        plan = build_plan(puzzles, interview(people=LOOP), today=TODAY, rehearse=500)
+        assert "puzzles/golf-balls" not in {q.full_id for q in plan.questions_to_rehearse}
+
+    def test_included_when_opted_in(self, puzzles: Library) -> None:
+        plan = build_plan(
+            puzzles, interview(people=()), today=TODAY, rehearse=500, opt_in=["brainteaser"]
+        )
+        assert "puzzles/golf-balls" in {q.full_id for q in plan.questions_to_rehearse}
+
+    def test_a_weak_spot_is_rehearsed_all_the_same(self, puzzles: Library) -> None:
+        """A brainteaser that went badly in round one is the candidate's own choice."""
+        round_one = FirstRound(went_badly=["puzzles/golf-balls"])
+        plan = build_plan(puzzles, interview(first_round=round_one), today=TODAY)
+        assert plan.questions_to_rehearse[0].full_id == "puzzles/golf-balls"
+
+    def test_practice_never_draws_them_by_default(self, puzzles: Library) -> None:
+        from interviewprep import PracticeSession
+
+        drawn = {
+            p.question.full_id
+            for seed in range(5)
+            for p in PracticeSession(puzzles, interview(people=()), seed=seed, questions=80).prompts
+        }
+        assert "puzzles/golf-balls" not in drawn
+        opted = PracticeSession(
+            puzzles, interview(people=()), questions=500, opt_in=["brainteaser"]
+        ).prompts
+        assert "puzzles/golf-balls" in {p.question.full_id for p in opted}

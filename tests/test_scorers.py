@@ -64,7 +64,9 @@ class TestTalkingPoints:
         assert score.value == 0
 
     def test_no_talking_points_needs_a_human(self) -> None:
-        bare = Question(id="q", text="Why?", asked_by="interviewer", kind="reflection", intent="fit")
+        bare = Question(
+            id="q", text="Why?", asked_by="interviewer", kind="reflection", intent="fit"
+        )
         assert talking_points("Anything.", context(bare)).value is None
         assert talking_points("Anything.", context(None)).value is None
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
     from ._loading import load_pack
-    from ._matching import Fit, SignalMatch, applies, find_signals
+    from ._matching import OPT_IN_TAGS, Fit, SignalMatch, applies, find_signals
     from ._model import (
         Applicability,
         Checklist,
@@ -92,6 +92,7 @@ if TYPE_CHECKING:
     from .exceptions import InterviewPrepError, PackError, Problem, StructureError, ValidationError
 
 __all__ = [
+    "OPT_IN_TAGS",
     "PACKS_GROUP",
     "SCORERS_GROUP",
     "AnswerType",
@@ -204,6 +205,7 @@ _PUBLIC: dict[str, str] = {
     "load_library": "._library",
     "load_pack": "._loading",
     "Fit": "._matching",
+    "OPT_IN_TAGS": "._matching",
     "SignalMatch": "._matching",
     "applies": "._matching",
     "find_signals": "._matching",

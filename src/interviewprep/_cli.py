@@ -616,12 +616,25 @@ def _today(text: str | None, interview: Any) -> Any:
         raise UsageError(f"--today takes a date such as 2026-11-30, not {text!r}") from None
 
 
+def _opt_in_option(parser: argparse.ArgumentParser) -> None:
+    from ._matching import OPT_IN_TAGS
+
+    parser.add_argument(
+        "--opt-in",
+        action="append",
+        choices=sorted(OPT_IN_TAGS),
+        metavar="TAG",
+        help="include content left out by default: " + ", ".join(sorted(OPT_IN_TAGS)),
+    )
+
+
 def _cmd_plan(args: argparse.Namespace) -> int:
     from ._planning import build_plan
 
     interview = _interview(args.interview)
     library = _library(args)
-    _render(args, build_plan(library, interview, today=_today(args.today, interview)))
+    today = _today(args.today, interview)
+    _render(args, build_plan(library, interview, today=today, opt_in=args.opt_in or ()))
     return _report(library)
 
 
@@ -720,7 +733,12 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     library = _library(args)
     seed = args.seed if args.seed is not None else secrets.randbelow(10**6)
     session = PracticeSession(
-        library, interview, seed=seed, questions=args.questions, data_only=args.data_only
+        library,
+        interview,
+        seed=seed,
+        questions=args.questions,
+        data_only=args.data_only,
+        opt_in=args.opt_in or (),
     )
     if not session.prompts:
         raise UsageError("the loaded packs hold no questions to practise")
@@ -1197,6 +1215,7 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(plan, ["text", "md", "json", "ics", "html"])
     plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
+    _opt_in_option(plan)
     plan.set_defaults(handler=_cmd_plan)
 
     practice = command(
@@ -1221,6 +1240,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="answers to use instead of asking: text separated by lines of ---, or answers = [...]",
     )
+    _opt_in_option(practice)
     practice.set_defaults(handler=_cmd_practice)
 
     assess_ = command(

@@ -293,6 +293,12 @@ def _find(stems: list[str], phrase: list[str]) -> bool:
     )
 
 
+#: Tags of content that plans and practice leave out unless the user opts in to it:
+#: ``brainteaser`` marks puzzle questions ("how many cups of coffee...") that few
+#: employers still ask and that say little about the job.
+OPT_IN_TAGS: frozenset[str] = frozenset({"brainteaser"})
+
+
 class Relevance:
     """
     Which of a library's items apply to one interview, with the interview's roles
@@ -301,12 +307,14 @@ class Relevance:
     Args:
         library: The library (its packs' scopes are used).
         interview: The interview.
+        opt_in: Tags of :data:`OPT_IN_TAGS` whose items to include all the same.
     """
 
-    __slots__ = ("_interview", "_scopes", "roles")
+    __slots__ = ("_interview", "_left_out", "_scopes", "roles")
 
-    def __init__(self, library: Library, interview: Interview) -> None:
+    def __init__(self, library: Library, interview: Interview, opt_in: Iterable[str] = ()) -> None:
         self._interview = interview
+        self._left_out = OPT_IN_TAGS.difference(opt_in)
         self._scopes = {
             pack.name: frozenset(scope.id for scope in pack.info.scope) for pack in library.packs
         }
@@ -328,15 +336,20 @@ class Relevance:
             scope=scope,
         )
 
-    def select(self, items: Iterable[_Item]) -> list[_Item]:
+    def select(self, items: Iterable[_Item], *, opted_in: bool = False) -> list[_Item]:
         """
         The items that apply, those whose every named dimension is known first
         (otherwise in the given order).
+
+        Items tagged with an opt-in tag the user did not opt in to are left out,
+        unless *opted_in* (for items the user named, such as a question that went
+        badly in round one).
         """
+        left_out = frozenset() if opted_in else self._left_out
         fitting = [
             (fit.unknown, n, item)
             for n, item in enumerate(items)
-            if (fit := self.fit(item)).applies
+            if left_out.isdisjoint(item.tags) and (fit := self.fit(item)).applies
         ]
         fitting.sort(key=lambda entry: entry[:2])
         return [item for _, _, item in fitting]

@@ -221,8 +221,12 @@ def _rehearse(
 ) -> list[Question]:
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
-    asked = relevance.select(library.questions.filter(asked_by=AskedBy.INTERVIEWER))
-    weak_spots = _weak_spots(asked, interview.first_round.went_badly)
+    interviewer_questions = library.questions.filter(asked_by=AskedBy.INTERVIEWER)
+    asked = relevance.select(interviewer_questions)
+    # A question that went badly is rehearsed even if it is opt-in content.
+    weak_spots = _weak_spots(
+        relevance.select(interviewer_questions, opted_in=True), interview.first_round.went_badly
+    )
     scored: list[tuple[float, int, Question]] = []
     for position, question in enumerate(asked):
         if question in weak_spots or (question.stages and Stage.DURING not in question.stages):
@@ -290,6 +294,7 @@ def build_plan(
     today: dt.date | dt.datetime,
     rehearse: int = 10,
     questions_per_interviewer: int = 3,
+    opt_in: Iterable[str] = (),
 ) -> PrepPlan:
     """
     Build a dated preparation plan for one interview from the library's content.
@@ -310,6 +315,9 @@ def build_plan(
     * Questions to ask: for each interviewer, questions suited to their audience;
       no question is given to two interviewers.
     * Tips: those aimed at the interviewers' audiences, then the general ones.
+    * Opt-in content (items tagged with one of :data:`interviewprep.OPT_IN_TAGS`,
+      such as brainteasers) is left out unless its tag is in *opt_in*; a question
+      named as a weak spot of round one is rehearsed all the same.
 
     The result depends only on the arguments: the same library, interview and day
     give the same plan.
@@ -321,6 +329,7 @@ def build_plan(
             datetime must be aware exactly when the interview's time is.
         rehearse: How many questions to rehearse (weak spots are always included).
         questions_per_interviewer: How many questions to ask each interviewer.
+        opt_in: Opt-in tags whose items to include (``["brainteaser"]``).
 
     Returns:
         The plan.
@@ -332,7 +341,7 @@ def build_plan(
             interview's time.
     """
     _check_arguments(library, interview, today)
-    relevance = Relevance(library, interview)
+    relevance = Relevance(library, interview, opt_in)
     tasks = _tasks(library.checklists, interview, today, relevance)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(

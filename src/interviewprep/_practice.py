@@ -5,7 +5,7 @@ Mock-interview practice: a seeded set of questions, answered and assessed one by
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from statistics import mean
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,8 @@ class PracticeSession:
         questions: How many questions to ask.
         scorers: Extra scorers by id for the assessments.
         data_only: Run no third-party scorers (see :func:`assess`).
+        opt_in: Opt-in tags whose questions to draw too (``["brainteaser"]``; see
+            :data:`interviewprep.OPT_IN_TAGS`); by default they are never drawn.
     """
 
     def __init__(
@@ -85,8 +87,10 @@ class PracticeSession:
         questions: int = 5,
         scorers: Mapping[str, Scorer] | None = None,
         data_only: bool = False,
+        opt_in: Iterable[str] = (),
     ) -> None:
         self.library = library
+        self._opt_in = tuple(opt_in)
         self.interview = interview
         self.seed = seed
         self._scorers = scorers
@@ -98,7 +102,7 @@ class PracticeSession:
         rng = random.Random(self.seed)
         people = list(self.interview.interviewers)
         audiences = {p.audience for p in people}
-        relevance = Relevance(self.library, self.interview)
+        relevance = Relevance(self.library, self.interview, self._opt_in)
         pool = [
             q
             for q in relevance.select(self.library.questions.filter(asked_by=AskedBy.INTERVIEWER))
