@@ -16,6 +16,7 @@ from interviewprep import (
     Interview,
     Pack,
     build_plan,
+    find_signals,
     load_library,
     load_pack,
 )
@@ -138,6 +139,69 @@ class TestContent:
                 if seen.setdefault(run, owner) != owner:
                     shared.append((owner, seen[run], " ".join(run)))
         assert shared == []
+
+
+#: Strong spoken answers that once set off red flags meant for weak ones, and a weak
+#: answer for each that must still be caught: (question id, strong answer, weak answer).
+SPOKEN = [
+    (
+        "join-returns-too-many-rows",
+        "The customer table has more than one row per customer. I group by customer id, "
+        "compare the totals, aggregate before the join, and check the result looks right.",
+        "I would just add distinct and move on, it looks about right.",
+    ),
+    (
+        "latest-order-and-gap",
+        "The obvious approach is group by with max, but that loses the previous order. So "
+        "I partition by customer, and for each row lag gives the previous order date.",
+        "That's easy, I would loop over the customers.",
+    ),
+    (
+        "check-numbers-before-sending",
+        "I eyeball the trend, then a colleague reviews my SQL. You don't need to check "
+        "every row, but the totals must tie out with finance.",
+        "I never make mistakes, a quick glance is enough.",
+    ),
+    (
+        "stop-the-test-early",
+        "Peeking makes a false positive more likely, so let's wait for the end date before "
+        "we ship it.",
+        "Let's ship it, that's good enough.",
+    ),
+    (
+        "explain-significance-to-sales",
+        "If the new script changed nothing, a gap this big would rarely happen by chance. "
+        "It does not mean there is a 95% chance that it is true.",
+        "It means 95% chance the new script works.",
+    ),
+    (
+        "take-home-debrief",
+        "The brief didn't say whether refunds count, so I assumed they don't and said so.",
+        "As I already said, I wouldn't change anything.",
+    ),
+    (
+        "decision-your-analysis-changed",
+        "The exact figure is confidential, but it was a double-digit share of revenue, and "
+        "the talks between us and finance led them to stop the campaign.",
+        "Off the record, revenue was 4.2 million.",
+    ),
+    (
+        "helped-a-junior-analyst",
+        "I made them a checklist, we paired on a real task, and now she writes it on her own.",
+        "Thanks to me she got promoted.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question_id", "strong", "weak"), SPOKEN, ids=[s[0] for s in SPOKEN])
+def test_red_flags_spare_strong_answers(
+    pack: Pack, question_id: str, strong: str, weak: str
+) -> None:
+    """Red-flag cues fire on a weak spoken answer, not on a strong one that uses the
+    same words in a good sense."""
+    [question] = [q for q in pack.questions if q.id == question_id]
+    assert [m.signal.id for m in find_signals(strong, question.red_flags) if m.found] == []
+    assert any(m.found for m in find_signals(weak, question.red_flags))
 
 
 class TestRubric:
