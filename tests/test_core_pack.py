@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,9 @@ from interviewprep import (
     Intent,
     Library,
     Pack,
+    Question,
     QuestionKind,
+    Situation,
     Stage,
     Topic,
 )
@@ -190,3 +193,225 @@ class TestReadability:
                 if tuple(words[i : i + 8]) in runs
             ]
             assert copied == []
+
+
+ANSWER_TYPE_RUBRICS = {
+    "story": "core/star-answer",
+    "hypothetical": "core/situational-judgement",
+    "motivation": "core/motivation-fit",
+    "opinion": "core/ideas-and-opinions",
+    "estimation": "core/estimation-case",
+    "salary": "core/salary-conversation",
+    "closing": "core/closing-statement",
+    "knowledge": "core/knowledge-explanation",
+}
+
+
+def asked_questions(pack: Pack) -> list[Question]:
+    return [q for q in pack.questions if q.asked_by == AskedBy.INTERVIEWER]
+
+
+class TestAnswerTypes:
+    def test_every_question_asked_says_what_a_good_answer_holds(self, core: Pack) -> None:
+        """An answer type, three to five talking points and two to four red flags each."""
+        for question in asked_questions(core):
+            assert question.answer_type is not None, question.id
+            assert 3 <= len(question.talking_points) <= 5, question.id
+            assert 2 <= len(question.red_flags) <= 4, question.id
+            for signal in (*question.talking_points, *question.red_flags):
+                assert len(signal.cues) >= 3, (question.id, signal.id)
+
+    def test_every_answer_type_has_its_rubric(self, library: Library) -> None:
+        """Each answer type's default rubric is the core one made for it."""
+        for answer_type, rubric in ANSWER_TYPE_RUBRICS.items():
+            assert answer_type in library.rubrics[rubric].answer_types, rubric
+
+    def test_questions_use_the_rubric_of_their_type(self, core: Pack) -> None:
+        """No question is judged by a rubric made for another kind of answer."""
+        for question in asked_questions(core):
+            expected = ANSWER_TYPE_RUBRICS[str(question.answer_type)]
+            if question.id == "any-questions-for-us":
+                expected = "core/questions-you-ask"
+            rubric = question.rubric or ""
+            assert (rubric if "/" in rubric else f"core/{rubric}") == expected, question.id
+
+    def test_the_reviewed_rubric_mismatches_are_gone(self, core: Pack) -> None:
+        """Hobby, book and closing questions are off motivation-fit; hypotheticals off STAR."""
+        by_id = {q.id: q for q in core.questions}
+        for qid in ("interests-outside-work", "book-that-stayed-with-you", "any-questions-for-us"):
+            assert by_id[qid].rubric != "motivation-fit", qid
+        for qid in ("first-three-months", "two-urgent-requests", "explain-to-non-specialist"):
+            assert by_id[qid].rubric != "star-answer", qid
+
+
+def anchors(library: Library) -> list[tuple[str, str]]:
+    return [
+        (f"{rubric.full_id}/{criterion.id}/{level.score}", level.anchor)
+        for rubric in library.rubrics
+        if rubric.pack == "core"
+        for criterion in rubric.criteria
+        for level in criterion.levels
+    ]
+
+
+class TestRubricAnchors:
+    def test_one_behaviour_per_anchor(self, library: Library) -> None:
+        """One sentence of at most 30 words, no semicolon, at most one "and"."""
+        stacked = []
+        for where, anchor in anchors(library):
+            words = anchor.split()
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", anchor.strip()) if s]
+            if (
+                len(words) > 30
+                or ";" in anchor
+                or len(sentences) > 1
+                or len(re.findall(r"\band\b", anchor)) > 1
+            ):
+                stacked.append((where, anchor))
+        assert stacked == []
+
+    def test_scorers_cover_most_of_each_rubric(self, library: Library) -> None:
+        """Automatic scorers rate at least 60% of every core rubric's weight."""
+        for rubric in library.rubrics:
+            if rubric.pack != "core":
+                continue
+            total = sum(c.weight for c in rubric.criteria)
+            scored = sum(c.weight for c in rubric.criteria if c.scorer)
+            assert scored / total >= 0.6, rubric.id
+
+    def test_no_criterion_rates_fluency(self, library: Library) -> None:
+        """Fillers, accent and fluency penalise non-native speakers and people who stammer."""
+        for rubric in library.rubrics:
+            if rubric.pack != "core":
+                continue
+            for criterion in rubric.criteria:
+                assert criterion.scorer != "filler", (rubric.id, criterion.id)
+                text = " ".join(level.anchor.lower() for level in criterion.levels)
+                for word in ("filler", "accent", "fluent", "fluency", "stammer", "eye contact"):
+                    assert word not in text, (rubric.id, criterion.id, word)
+
+
+def item(library: Library, full_id: str) -> Any:
+    return library.get(full_id)
+
+
+class TestReviewedPoints:
+    """Each point of the coach's review (issue 15), checked by the item it names."""
+
+    def test_questions_they_should_not_ask(self, library: Library) -> None:
+        """A universal tip on the candidate's options, and the rules in the US, GB and EU."""
+        general = item(library, "core/handle-questions-they-should-not-ask")
+        assert not general.applies
+        assert "decline" in general.body.lower()
+        for region in ("us", "gb", "eu"):
+            tip = item(library, f"core/know-{region}-rules-on-personal-questions")
+            assert tip.applies.regions == {region}
+        gb = item(library, "core/know-gb-rules-on-personal-questions").body
+        assert "section 60" in gb.lower()
+
+    def test_odd_questions_are_not_answered_whatever_they_are(self, library: Library) -> None:
+        """Offbeat is fine to play along with; protected characteristics need not be answered."""
+        during = item(library, "core/during-interview")
+        [odd] = [i for i in during.items if i.id == "roll-with-odd-questions"]
+        assert "decline" in odd.text.lower()
+        tip = item(library, "core/stay-calm-with-offbeat-questions")
+        assert re.search(r"need not|do not have to|don't have to", tip.body)
+
+    def test_pay_history_and_transparency(self, library: Library) -> None:
+        """Pay history bans and the EU directive are named, with their regions and dates."""
+        current = item(library, "core/current-compensation")
+        assert "2023/970" in current.guidance
+        assert "June 2026" in current.guidance
+        assert "states" in current.guidance
+        expectations = item(library, "core/salary-expectations")
+        assert not any("earning" in f.lower() for f in expectations.follow_ups)
+        eu = item(library, "core/use-eu-pay-transparency-rights")
+        assert eu.applies.regions == {"eu"}
+        assert "2023/970" in eu.body
+        assert item(library, "core/check-us-pay-transparency-rules").applies.regions == {"us"}
+
+    def test_pay_can_be_asked_at_any_stage_of_anyone_suitable(self, library: Library) -> None:
+        for qid in ("salary-range-late-stage", "benefits-package-late-stage"):
+            question = item(library, f"core/{qid}")
+            assert "hiring-manager" in question.audiences, qid
+            assert "not the panel" not in question.guidance, qid
+            assert "late-stage" not in question.tags, qid
+
+    def test_brainteasers_are_opt_in(self, library: Library) -> None:
+        """The coffee-cup estimate is tagged, so default plans and practice leave it out."""
+        assert "brainteaser" in item(library, "core/estimation-curveball").tags
+
+    @pytest.mark.parametrize(
+        "qid",
+        [
+            "tell-me-about-yourself",
+            "greatest-strengths",
+            "weakness-you-are-working-on",
+            "what-frustrates-you",
+            "disagreed-with-your-manager",
+        ],
+    )
+    def test_classic_questions(self, library: Library, qid: str) -> None:
+        question = item(library, f"core/{qid}")
+        assert question.asked_by == AskedBy.INTERVIEWER
+
+    @pytest.mark.parametrize(
+        ("qid", "theme"),
+        [
+            ("how-remote-and-hybrid-work-is-decided", "remote-work"),
+            ("team-size-and-seniority-mix", "team"),
+            ("how-one-to-ones-work", "management"),
+            ("how-probation-is-reviewed", "performance"),
+            ("how-pay-is-reviewed", "pay"),
+            ("funding-and-recent-restructuring", "business"),
+        ],
+    )
+    def test_questions_to_ask(self, library: Library, qid: str, theme: str) -> None:
+        question = item(library, f"core/{qid}")
+        assert question.asked_by == AskedBy.CANDIDATE
+        assert question.theme == theme
+
+    def test_every_question_to_ask_has_a_theme(self, core: Pack) -> None:
+        assert [q.id for q in core.questions if q.asked_by == "candidate" and not q.theme] == []
+
+    @pytest.mark.parametrize(
+        "tid",
+        [
+            "speak-to-the-whole-panel",
+            "prepare-a-presentation-round",
+            "talk-through-a-case-interview",
+            "explain-your-take-home-task",
+            "thrive-at-an-assessment-centre",
+            "record-a-one-way-video-interview",
+            "handle-camera-lag-and-screen-sharing",
+        ],
+    )
+    def test_formats(self, library: Library, tid: str) -> None:
+        """Each interview format the review found missing has its tip."""
+        assert item(library, f"core/{tid}").body
+
+    def test_every_situation_has_its_tip(self, core: Pack) -> None:
+        """Graduates, career changers, internal candidates, returners, adjustments."""
+        named = set().union(*(t.applies.situations for t in core.tips))
+        assert named == set(Situation)
+
+    def test_senior_candidates_have_their_tip(self, core: Pack) -> None:
+        assert any({"senior", "lead"} <= t.applies.seniority for t in core.tips)
+
+    @pytest.mark.parametrize(
+        "words",
+        ["referee", "counter-offer", "deadline", "vesting"],
+    )
+    def test_offer_stage_coverage(self, core: Pack, words: str) -> None:
+        """Briefing referees, counter-offers, short deadlines and equity basics."""
+        assert any(words in f"{t.title} {t.body}".lower() for t in core.tips), words
+
+    def test_in_person_steps_stay_out_of_remote_interviews(self, core: Pack) -> None:
+        """Route, reception, printed CVs and business cards only where the candidate goes in."""
+        physical = re.compile(r"\broute\b|reception|printed|cv copies|business card|journey")
+        for checklist in core.checklists:
+            for entry in checklist.items:
+                formats = entry.applies.formats or checklist.applies.formats
+                if physical.search(entry.text.lower()) and "in person" not in entry.text.lower():
+                    assert formats, entry.id
+                    assert not formats & {"video", "phone"}, entry.id

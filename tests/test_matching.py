@@ -132,6 +132,13 @@ class TestFindSignals:
         [_, blame] = find_signals("Never once did I say it was toxic.", self.POINTS)
         assert blame.found
 
+    def test_negation_stops_at_the_end_of_a_sentence(self) -> None:
+        """A negation in one sentence does not reach a cue at the start of the next."""
+        [forward, _] = find_signals("They don't. Next step: I grow the team.", self.POINTS)
+        assert forward.found
+        [forward, _] = find_signals("I can't; growing is hard there.", self.POINTS)
+        assert forward.found
+
     def test_one_megabyte_answer_is_fast(self) -> None:
         """Matching is linear: a 1 MB answer is searched in well under a second."""
         answer = "we shipped the report on time and I learned a lot " * 20_000

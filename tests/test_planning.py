@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interviewprep import (
+    OPT_IN_TAGS,
     Audience,
     EarlierAnswer,
     FirstRound,
@@ -51,11 +52,14 @@ def interview(
 
 
 def applicable_items(library: Library, iv: Interview) -> list[tuple[str, bool]]:
-    """Every checklist item that applies to the interview (by the public rules)."""
+    """Every checklist item that applies to the interview (by the public rules), opt-in
+    content left out."""
     return [
         (f"{c.full_id}#{i.id}", i.per_interviewer)
         for c in library.checklists
-        if (not c.formats or iv.format in c.formats) and applies(c.applies, iv).applies
+        if (not c.formats or iv.format in c.formats)
+        and applies(c.applies, iv).applies
+        and OPT_IN_TAGS.isdisjoint(c.tags)
         for i in c.items
         if applies(i.applies, iv).applies
     ]
@@ -267,8 +271,8 @@ class TestFormatsOfItems:
         ("fmt", "present", "absent"),
         [
             ("video", "set-up-the-room", "plan-the-route"),
-            ("video", "check-your-outfit-on-camera", "settle-for-a-phone-call"),
-            ("phone", "settle-for-a-phone-call", "check-your-outfit-on-camera"),
+            ("video", "test-your-setup", "settle-for-a-phone-call"),
+            ("phone", "settle-for-a-phone-call", "test-your-setup"),
             ("in-person", "plan-the-route", "set-up-the-room"),
         ],
     )
@@ -321,6 +325,14 @@ class TestOptIn:
         round_one = FirstRound(went_badly=["puzzles/golf-balls"])
         plan = build_plan(puzzles, interview(first_round=round_one), today=TODAY)
         assert plan.questions_to_rehearse[0].full_id == "puzzles/golf-balls"
+
+    def test_a_presentation_round_only_when_asked(self, library: Library) -> None:
+        """The presentation round's steps come only for an interview that has one."""
+        plain = build_plan(library, interview(), today=TODAY)
+        asked = build_plan(library, interview(), today=TODAY, opt_in=["presentation"])
+        source = "core/presentation-round#rehearse-the-presentation-to-time"
+        assert source not in {task.source for task in plain.tasks}
+        assert source in {task.source for task in asked.tasks}
 
     def test_practice_never_draws_them_by_default(self, puzzles: Library) -> None:
         from interviewprep import PracticeSession

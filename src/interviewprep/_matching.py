@@ -22,9 +22,9 @@ Roles (:func:`recognise_roles`)
 Cues (:func:`find_signals`)
     A talking point or red flag is found in an answer when one of its cues appears:
     words are compared by their stems (``negotiated`` finds ``negotiate``), a
-    multi-word cue must appear as a phrase, and a cue preceded within three words by a
-    negation (``not``, ``never``, ``didn't``...) is reported as negated rather than
-    found. Matching is linear in the answer's length.
+    multi-word cue must appear as a phrase, and a cue preceded within three words of
+    the same sentence by a negation (``not``, ``never``, ``didn't``...) is reported as
+    negated rather than found. Matching is linear in the answer's length.
 """
 
 from __future__ import annotations
@@ -114,6 +114,8 @@ _NEGATIONS = frozenset(
     ]
 )
 _NEGATION_WINDOW = 3
+#: Punctuation that ends the reach of a negation: "they don't. With another week..."
+_CLAUSE_END = re.compile(r"[.!?;:]")
 _TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
 
 
@@ -237,7 +239,7 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
     Returns:
         One match per signal, in order.
     """
-    tokens = _tokens(answer)
+    tokens, sentences = _tokens_and_sentences(answer)
     stems = [_stem(token) for token in tokens]
     # Where each stem occurs, built once: a cue is checked only where its first word is.
     where: dict[str, list[int]] = {}
@@ -254,7 +256,10 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
             for position in where.get(cue_stems[0], ()):
                 if stems[position : position + size] != cue_stems:
                     continue
-                before = tokens[max(0, position - _NEGATION_WINDOW) : position]
+                start = max(0, position - _NEGATION_WINDOW)
+                before = [
+                    tokens[n] for n in range(start, position) if sentences[n] == sentences[position]
+                ]
                 if _NEGATIONS.isdisjoint(before):
                     evidence = " ".join(tokens[position : position + size])
                     result = SignalMatch(signal=signal, found=True, evidence=evidence)
@@ -264,6 +269,20 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
                 break
         results.append(result)
     return tuple(results)
+
+
+def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
+    """The words of *text*, with the number of the sentence (or clause) each is in."""
+    tokens: list[str] = []
+    sentences: list[int] = []
+    sentence, end = 0, 0
+    for match in _TOKEN.finditer(text):
+        if _CLAUSE_END.search(text, end, match.start()):
+            sentence += 1
+        tokens.append(match.group().lower().replace("\u2019", "'"))
+        sentences.append(sentence)
+        end = match.end()
+    return tokens, sentences
 
 
 def _tokens(text: str) -> list[str]:
@@ -295,8 +314,9 @@ def _find(stems: list[str], phrase: list[str]) -> bool:
 
 #: Tags of content that plans and practice leave out unless the user opts in to it:
 #: ``brainteaser`` marks puzzle questions ("how many cups of coffee...") that few
-#: employers still ask and that say little about the job.
-OPT_IN_TAGS: frozenset[str] = frozenset({"brainteaser"})
+#: employers still ask and that say little about the job; ``presentation`` marks the
+#: preparation for a presentation round, which only some interviews have.
+OPT_IN_TAGS: frozenset[str] = frozenset({"brainteaser", "presentation"})
 
 
 class Relevance:
