@@ -44,6 +44,24 @@ def covers(pack: Pack) -> Counter[str]:
     return found
 
 
+def prose(pack: Pack) -> list[str]:
+    """Every text a reader sees in *pack*: titles, bodies, guidance, lists, anchors."""
+    texts: list[str] = []
+    for tip in pack.tips:
+        texts += [tip.title, tip.body]
+    for question in pack.questions:
+        texts += [question.text, question.guidance, *question.pitfalls, *question.follow_ups]
+        texts += [s.label for s in (*question.talking_points, *question.red_flags)]
+    for checklist in pack.checklists:
+        texts += [checklist.title, *(entry.text for entry in checklist.items)]
+    for rubric in pack.rubrics:
+        texts += [rubric.title, rubric.description]
+        for criterion in rubric.criteria:
+            texts += [criterion.name, criterion.description]
+            texts += [t for level in criterion.levels for t in (level.label, level.anchor)]
+    return [t for t in texts if t]
+
+
 def sentences(text: str) -> list[str]:
     plain = re.sub(r"[*_`#>]", "", text)
     parts = re.split(r"(?<=[.!?:])\s+|\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", plain)
@@ -181,11 +199,10 @@ class TestReadability:
         "is not available: the copied-sentence check needs it",
     )
     def test_no_sentence_copied_from_the_guidance(self, core: Pack) -> None:
-        """No run of 8 words of the guidance brief is copied into the pack's prose."""
+        """No run of 8 words of the guidance brief is copied into any of the pack's text."""
         brief = re.findall(r"[a-z']+", GUIDANCE.read_text("utf-8").lower())
         runs = {tuple(brief[i : i + 8]) for i in range(len(brief) - 7)}
-        texts = [t.body for t in core.tips] + [q.guidance for q in core.questions]
-        for text in texts:
+        for text in prose(core):
             words = re.findall(r"[a-z']+", text.lower())
             copied = [
                 " ".join(words[i : i + 8])

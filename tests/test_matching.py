@@ -132,6 +132,19 @@ class TestFindSignals:
         [_, blame] = find_signals("Never once did I say it was toxic.", self.POINTS)
         assert blame.found
 
+    def test_contractions_are_spelled_out(self) -> None:
+        """ "I'm" and "I am", "didn't" and "did not" match the same cues."""
+        signals = (Signal(id="look", label="looking", cues=("I'm looking for",)),)
+        assert find_signals("I am looking for more scope", signals)[0].found
+        assert find_signals("I\u2019m looking for more scope", signals)[0].found
+        [_, blame] = find_signals("It wasn't toxic at all", self.POINTS)
+        assert blame.negated
+
+    def test_german_and_french_negations(self) -> None:
+        signals = (Signal(id="blame", label="blame", cues=("schuld", "faute")),)
+        assert find_signals("Es war nicht seine Schuld", signals)[0].negated
+        assert find_signals("Ce n'était jamais sa faute", signals)[0].negated
+
     def test_negation_stops_at_the_end_of_a_sentence(self) -> None:
         """A negation in one sentence does not reach a cue at the start of the next."""
         [forward, _] = find_signals("They don't. Next step: I grow the team.", self.POINTS)

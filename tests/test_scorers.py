@@ -80,7 +80,7 @@ class TestRedFlags:
     def test_a_red_flag_is_named(self) -> None:
         score = red_flags("Honestly my manager is hopeless and the place is a joke.", context())
         assert score.value == pytest.approx(1 / 3)
-        assert score.suggestion == "Leave out blaming your manager."
+        assert score.suggestion == "Red flag: blaming your manager."
         assert score.evidence == ("blaming your manager: “my manager is”",)
 
     def test_two_red_flags_earn_the_bottom(self) -> None:

@@ -22,9 +22,10 @@ Roles (:func:`recognise_roles`)
 Cues (:func:`find_signals`)
     A talking point or red flag is found in an answer when one of its cues appears:
     words are compared by their stems (``negotiated`` finds ``negotiate``), a
-    multi-word cue must appear as a phrase, and a cue preceded within three words of
-    the same sentence by a negation (``not``, ``never``, ``didn't``...) is reported as
-    negated rather than found. Matching is linear in the answer's length.
+    multi-word cue must appear as a phrase, English contractions are spelled out on
+    both sides (``I'm`` matches ``I am``), and a cue preceded within three words of
+    the same sentence by a negation (``not``, ``never``, ``didn't``, ``nicht``,
+    ``jamais``...) is reported as negated rather than found. Matching is linear in the answer's length.
 """
 
 from __future__ import annotations
@@ -111,8 +112,28 @@ _NEGATIONS = frozenset(
         "hasn't",
         "hadn't",
         "shouldn't",
+        # German and French, for translated cues
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "nie",
+        "niemals",
+        "ohne",
+        "ne",
+        "pas",
+        "jamais",
+        "sans",
+        "aucun",
+        "aucune",
     ]
 )
+#: English contractions, spelled out so that "I'm" and "I am" (or "didn't" and "did
+#: not") match the same cues.
+_CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+_NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _NEGATION_WINDOW = 3
 #: Punctuation that ends the reach of a negation: "they don't. With another week..."
 _CLAUSE_END = re.compile(r"[.!?;:]")
@@ -271,6 +292,18 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
     return tuple(results)
 
 
+def _spelled_out(word: str) -> list[str]:
+    """*word* (lowercase) with an English contraction spelled out: ``i'm`` is ``i am``."""
+    if "'" not in word:
+        return [word]
+    if word.endswith("n't") and len(word) > 3:
+        base = word[:-3]
+        return [_NOT_STEMS.get(base, base), "not"]
+    head, _, tail = word.rpartition("'")
+    expansion = _CONTRACTIONS.get(f"'{tail}")
+    return [head, expansion] if head and expansion else [word]
+
+
 def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
     """The words of *text*, with the number of the sentence (or clause) each is in."""
     tokens: list[str] = []
@@ -279,14 +312,15 @@ def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
     for match in _TOKEN.finditer(text):
         if _CLAUSE_END.search(text, end, match.start()):
             sentence += 1
-        tokens.append(match.group().lower().replace("\u2019", "'"))
-        sentences.append(sentence)
+        for word in _spelled_out(match.group().lower().replace("\u2019", "'")):
+            tokens.append(word)
+            sentences.append(sentence)
         end = match.end()
     return tokens, sentences
 
 
 def _tokens(text: str) -> list[str]:
-    return [match.group().lower().replace("\u2019", "'") for match in _TOKEN.finditer(text)]
+    return _tokens_and_sentences(text)[0]
 
 
 def _stem(word: str) -> str:

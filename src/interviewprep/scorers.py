@@ -636,8 +636,9 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     if not found:
         return Score(value=value, evidence=("none of the red flags",))
-    names = " and ".join(m.signal.label for m in found[:2])
-    return Score(value=value, evidence=evidence_, suggestion=f"Leave out {names}.")
+    names = "; ".join(m.signal.label for m in found[:2])
+    flag = "Red flag" if len(found) == 1 else "Red flags"
+    return Score(value=value, evidence=evidence_, suggestion=f"{flag}: {names}.")
 
 
 # -- the candidate's own questions ----------------------------------------------------------
