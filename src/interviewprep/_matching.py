@@ -25,7 +25,8 @@ Cues (:func:`find_signals`)
     multi-word cue must appear as a phrase, English contractions are spelled out on
     both sides (``I'm`` matches ``I am``), and a cue preceded within three words of
     the same sentence by a negation (``not``, ``never``, ``didn't``, ``nicht``,
-    ``jamais``...) is reported as negated rather than found. Matching is linear in the answer's length.
+    ``jamais``...) is reported as negated rather than found. Matching is linear in
+    the answer's length.
 """
 
 from __future__ import annotations
