@@ -203,7 +203,7 @@ class TestPacksCommand:
             "RUBRICS",
             "TRANSL",
         ]
-        assert row.split()[:4] == ["core", "1.0.0", "en", "CC-BY-4.0"]
+        assert row.split()[:4] == ["core", "1.1.0", "en", "CC-BY-4.0"]
         # In 80 columns the licence leaves no room for FROM: it goes under its row.
         assert origin == "  from interviewprep-kit"
 
