@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._durations import parse_duration
+from ._durations import format_duration, parse_duration
 from ._languages import LANGUAGE_PATTERN
 from ._suggest import did_you_mean
 from ._vocabulary import (
@@ -231,6 +231,23 @@ def _due(value: dt.timedelta | str | None) -> dt.timedelta | None:
         except ValueError as exc:
             raise ValidationError("due", str(exc)) from None
     return value
+
+
+def _effort(value: dt.timedelta | str | None) -> dt.timedelta | None:
+    if isinstance(value, str):
+        try:
+            value = parse_duration(value)
+        except ValueError as exc:
+            raise ValidationError("effort", str(exc)) from None
+    if value is not None and not dt.timedelta(0) < value <= _LONGEST_EFFORT:
+        shown = format_duration(value)
+        msg = f"must be a positive duration of at most a day ('PT30M', 'PT2H'), not {shown}"
+        raise ValidationError("effort", msg)
+    return value
+
+
+#: The longest effort a checklist item may ask for: more is a project, not a task.
+_LONGEST_EFFORT = dt.timedelta(days=1)
 
 
 def _weight(value: float) -> float:
@@ -723,6 +740,10 @@ class ChecklistItem:
         text: What to do, in the imperative.
         due: Offset from the interview's start (negative is before it); written in
             pack files as a signed ISO 8601 duration such as ``-P2D`` or ``PT24H``.
+        effort: How long it takes (format 2), written as an ISO 8601 duration such
+            as ``PT30M``; for a per-interviewer item, the time per interviewer.
+            Without it, a plan assumes a default by stage (see
+            :data:`interviewprep.DEFAULT_EFFORT`).
         optional: Whether the item is nice to have rather than essential.
         per_interviewer: Whether the item is done once for each interviewer (a
             thank-you note); a plan then makes one task per interviewer, naming
@@ -736,6 +757,7 @@ class ChecklistItem:
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
     due: dt.timedelta | None = attrs.field(default=None, converter=_due)
+    effort: dt.timedelta | None = attrs.field(default=None, converter=_effort)
     optional: bool = False
     per_interviewer: bool = False
     applies: Applicability = attrs.field(default=EVERYWHERE)
@@ -1431,8 +1453,10 @@ def _check_format_1(pack: Pack) -> None:
                     raise ValidationError(f"{kind}[{index}].{name}", hint)
             if isinstance(item, Checklist):
                 for position, entry in enumerate(item.items):
-                    if entry.applies:
-                        raise ValidationError(f"{kind}[{index}].items[{position}].applies", hint)
+                    for name in ("applies", "effort"):
+                        if getattr(entry, name):
+                            path = f"{kind}[{index}].items[{position}].{name}"
+                            raise ValidationError(path, hint)
             for field, value in _open_values(item):
                 if not isinstance(value, enum.Enum) or value is Stage.OFFER:
                     msg = f"'{value}' is a value of pack format 2: set format = 2 in [pack]"
