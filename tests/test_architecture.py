@@ -20,6 +20,7 @@ LAYERS: list[set[str]] = [
         "exceptions",
         "_vocabulary",
         "_durations",
+        "_schedule",
         "_words",
         "_distribution",
         "_languages",

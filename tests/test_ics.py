@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
+from typing import Any
 
 import attrs
 import pytest
@@ -60,7 +61,30 @@ def value(text: str, name: str) -> str:
     return next(line for line in unfolded(text) if line.startswith(f"{name}:"))[len(name) + 1 :]
 
 
+def planned(todo: Any) -> dt.datetime:
+    """An icalendar to-do's planned start: DTSTART when it has an effort, else DUE."""
+    return todo.decoded("DTSTART") if "DTSTART" in todo else todo.decoded("DUE")
+
+
 class TestICalendar:
+    def test_a_task_lasts_its_effort(self, library: Library) -> None:
+        """A task with an effort starts at its planned time and is due when it is done."""
+        plan = plan_for(library, timezone="Europe/Berlin")
+        calendar = parse(plan_to_ics(plan))
+        for task, todo in zip(plan.tasks, calendar.walk("VTODO"), strict=True):
+            due = instant(calendar, *todo.get("DUE"))
+            if task.effort:
+                assert instant(calendar, *todo.get("DTSTART")) == task.due
+                assert due == task.due + task.effort
+            else:
+                assert due == task.due
+
+    def test_the_interview_lasts_its_duration(self, library: Library) -> None:
+        plan = plan_for(library, duration=dt.timedelta(hours=3))
+        calendar = parse(plan_to_ics(plan))
+        [event] = calendar.walk("VEVENT")
+        assert instant(calendar, *event.get("DTEND")) == WHEN + dt.timedelta(hours=3)
+
     def test_parses_with_an_independent_parser(self, library: Library) -> None:
         """The .ics file parses with the icalendar library, with every task due as planned."""
         icalendar = pytest.importorskip("icalendar")
@@ -73,7 +97,7 @@ class TestICalendar:
         assert len(events) == 1
         assert events[0].decoded("DTSTART") == WHEN
         assert str(events[0]["LOCATION"]) == "https://meet.example/x; room 1"
-        assert [t.decoded("DUE") for t in todos] == [task.due for task in plan.tasks]
+        assert [planned(t) for t in todos] == [task.due for task in plan.tasks]
         assert [str(t["SUMMARY"]) for t in todos] == [task.text for task in plan.tasks]
         assert len({str(t["UID"]) for t in todos}) == len(todos)
 
@@ -210,6 +234,11 @@ class Component:
     def value(self, name: str) -> str:
         return self.get(name)[1]
 
+    def start(self) -> tuple[dict[str, str], str]:
+        """A to-do's planned start: DTSTART when it has an effort, else DUE."""
+        names = {key for key, _, _ in self.properties}
+        return self.get("DTSTART" if "DTSTART" in names else "DUE")
+
     def walk(self, name: str) -> list[Component]:
         found = [self] if self.name == name else []
         return found + [c for child in self.children for c in child.walk(name)]
@@ -298,8 +327,8 @@ def utc(moment: dt.datetime) -> dt.datetime:
 def zoned(
     library: Library, zone: str, when: dt.datetime, *dues: dt.datetime, **fields: object
 ) -> PrepPlan:
-    """A plan for an interview in *zone*; with *dues*, just those tasks."""
-    plan = plan_for(library, when=when, timezone=zone, **fields)
+    """A plan made a week ahead for an interview in *zone*; with *dues*, just those tasks."""
+    plan = plan_for(library, when.date() - dt.timedelta(days=8), when=when, timezone=zone, **fields)
     if dues:
         plan = attrs.evolve(plan, tasks=tuple(attrs.evolve(plan.tasks[0], due=d) for d in dues))
     return plan
@@ -328,7 +357,7 @@ class TestTimeZones:
         after = dt.datetime(2026, 10, 26, 9, tzinfo=CET)
         plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), before, after)
         calendar = parse(plan_to_ics(plan))
-        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        dues = [todo.start() for todo in calendar.walk("VTODO")]
         assert [value for _, value in dues] == ["20261024T090000", "20261026T090000"]
         assert all(params == {"TZID": "Europe/Berlin"} for params, _ in dues)
         assert [instant(calendar, *due) for due in dues] == [
@@ -346,7 +375,7 @@ class TestTimeZones:
             dt.timedelta(hours=2),
         }
         for task, todo in zip(plan.tasks, todos, strict=True):
-            params, value = todo.get("DUE")
+            params, value = todo.start()
             assert value == task.due.strftime("%Y%m%dT%H%M%S")
             assert instant(calendar, params, value) == utc(task.due)
 
@@ -356,7 +385,7 @@ class TestTimeZones:
         second = first.replace(fold=1)
         plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), first, second)
         calendar = parse(plan_to_ics(plan))
-        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        dues = [todo.start() for todo in calendar.walk("VTODO")]
         assert dues == [({"TZID": "Europe/Berlin"}, "20261025T023000"), ({}, "20261025T013000Z")]
         # In UTC: an aware time in a repeated hour never equals one in another zone.
         assert [instant(calendar, *due) for due in dues] == [utc(first), utc(second)]
@@ -367,7 +396,7 @@ class TestTimeZones:
         near = dt.datetime(2026, 10, 24, 9, tzinfo=CET)
         plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10), near, far)
         calendar = parse(plan_to_ics(plan))
-        dues = [todo.get("DUE") for todo in calendar.walk("VTODO")]
+        dues = [todo.start() for todo in calendar.walk("VTODO")]
         assert dues[0] == ({"TZID": "Europe/Berlin"}, "20261024T090000")
         assert dues[1] == ({}, "29000105T080000Z")
         [zone] = calendar.walk("VTIMEZONE")
@@ -420,7 +449,7 @@ class TestTimeZones:
         plan = zoned(library, "Europe/Berlin", dt.datetime(2026, 10, 27, 10))
         parsed = icalendar.Calendar.from_ical(plan_to_ics(plan))
         todos = [c for c in parsed.walk() if c.name == "VTODO"]
-        assert [t.decoded("DUE") for t in todos] == [task.due for task in plan.tasks]
+        assert [planned(t) for t in todos] == [task.due for task in plan.tasks]
         [event] = [c for c in parsed.walk() if c.name == "VEVENT"]
         assert event.decoded("DTSTART") == plan.interview.when
 
@@ -440,7 +469,7 @@ class TestTimeZones:
         when = due + dt.timedelta(minutes=gap)
         calendar = parse(plan_to_ics(zoned(library, zone, when, due)))
         [todo] = calendar.walk("VTODO")
-        params, value = todo.get("DUE")
+        params, value = todo.start()
         assert instant(calendar, params, value) == utc(due)
         if params:
             assert value == due.strftime("%Y%m%dT%H%M%S")

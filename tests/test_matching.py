@@ -140,6 +140,12 @@ class TestFindSignals:
         [_, blame] = find_signals("It wasn't toxic at all", self.POINTS)
         assert blame.negated
 
+    def test_french_elisions(self) -> None:
+        """ "l'offre" matches the cue "offre", and "n'ai ... jamais" negates."""
+        signals = (Signal(id="offer", label="offer", cues=("offre",)),)
+        assert find_signals("J'ai lu l'offre hier", signals)[0].found
+        assert find_signals("Je n'ai pas d'offre", signals)[0].negated
+
     def test_german_and_french_negations(self) -> None:
         signals = (Signal(id="blame", label="blame", cues=("schuld", "faute")),)
         assert find_signals("Es war nicht seine Schuld", signals)[0].negated

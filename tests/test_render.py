@@ -201,9 +201,10 @@ class TestMarkdown:
     def test_plan_is_a_printable_checklist(self, library: Library) -> None:
         """A plan in Markdown is a dated task list with checkboxes."""
         interview = Interview(company="Acme", role="Analyst", when=dt.datetime(2026, 12, 3, 10))
-        text = render_markdown(build_plan(library, interview, today=dt.date(2026, 12, 1)))
+        late = dt.datetime(2026, 12, 3, 12)  # the interview has begun: steps before are late
+        text = render_markdown(build_plan(library, interview, today=late))
         boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
-        assert len(boxes) == len(build_plan(library, interview, today=dt.date(2026, 12, 1)).tasks)
+        assert len(boxes) == len(build_plan(library, interview, today=late).tasks)
         assert "**overdue**" in text
 
     def test_unknown_object(self) -> None:
@@ -434,7 +435,7 @@ class TestHtmlDocument:
     def test_overdue_tasks_are_marked(self, library: Library) -> None:
         """An overdue task of a plan is a list item with the overdue class."""
         interview = Interview(company="Acme", role="Analyst", when=dt.datetime(2026, 12, 3, 10))
-        page = render_html(build_plan(library, interview, today=dt.date(2026, 12, 1)))
+        page = render_html(build_plan(library, interview, today=dt.datetime(2026, 12, 3, 12)))
         assert '<li class="overdue"><input type="checkbox" disabled>' in page
 
     @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
 1. foundation: ``exceptions`` (errors and :class:`Problem`), ``_vocabulary``,
    ``_durations``, ``_words`` (text helpers), ``_distribution`` (name and version),
    ``_languages`` (language tags and fallback chains), ``_catalogue`` (the library's own
-   words in every language), ``_suggest`` (near-miss suggestions);
+   words in every language), ``_suggest`` (near-miss suggestions), ``_schedule``
+   (availability windows, working days, placing tasks in free time);
 2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
    ``_schema`` (the JSON Schema of pack files);
 3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),
@@ -70,10 +71,11 @@ if TYPE_CHECKING:
         Vocabulary,
         text_revision,
     )
-    from ._planning import PrepPlan, Task, build_plan
+    from ._planning import PrepPlan, Priority, Task, build_plan
     from ._practice import PracticeSession, PracticeSummary, Prompt
     from ._provenance import Provenance, provenance
     from ._rendering import plan_to_ics, render_html, render_markdown, render_text
+    from ._schedule import Availability
     from ._stories import Story, StoryAssignment, StoryBank, StoryChoice
     from ._validation import validate_pack
     from ._vocabulary import (
@@ -100,6 +102,7 @@ __all__ = [
     "AskedBy",
     "Assessment",
     "Audience",
+    "Availability",
     "Catalogue",
     "Checklist",
     "ChecklistItem",
@@ -126,6 +129,7 @@ __all__ = [
     "PracticeSession",
     "PracticeSummary",
     "PrepPlan",
+    "Priority",
     "Problem",
     "Prompt",
     "Provenance",
@@ -232,6 +236,8 @@ _PUBLIC: dict[str, str] = {
     "Tip": "._model",
     "PrepPlan": "._planning",
     "Task": "._planning",
+    "Priority": "._planning",
+    "Availability": "._schedule",
     "build_plan": "._planning",
     "plan_to_ics": "._rendering",
     "PracticeSession": "._practice",

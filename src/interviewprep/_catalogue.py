@@ -144,6 +144,34 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "plan.tips": "Tips",
         "plan.kind": "({kind})",
         "plan.topic": "({topic})",
+        "plan.priorities": "What matters most",
+        "plan.free_time": "Planned in your free time: {availability}",
+        "plan.effort": "{minutes}\u00a0min",
+        "plan.if_time": "if time allows",
+        "plan.likely_from": "likely from {name}",
+        "plan.blank": "(___: {what})",
+        "plan.more_on_the_day": "On the day",
+        "priority.rework": "Rework your answer to “{question}”",
+        "priority.introduce": "Prepare a two-minute introduction for {names}",
+        "priority.consistent": "Keep your answer to “{question}” consistent with round one",
+        "priority.prepare": "Prepare a specific example for “{question}”",
+        "reason.promise": "You promised it in round one: do it first.",
+        "reason.went_badly": "It went badly in round one.",
+        "reason.new_interviewers": "New to you: {names}.",
+        "reason.consistent": "You answered it in round one, and interviewers compare notes.",
+        "reason.posting": "The job posting asks for {terms}.",
+        "reason.audience": "Likely from your {audiences} interviewers.",
+        "reason.asker": "Likely from {name} ({audience}).",
+        "reason.tip_audience": "For your {audiences} interviewers.",
+        "reason.common": "A common second-round question.",
+        "reason.ask": "Suits {name} ({audience}).",
+        "reason.tip_specific": "Written for interviews like this one.",
+        "reason.tip_role": "Written for this kind of role.",
+        "reason.tip_general": "Holds for any second interview.",
+        "reason.checklist": "From “{title}”.",
+        "reason.squeezed": (
+            "Did not fit into your free time before the interview: do it if you can."
+        ),
         # Assessments.
         "assessment.title": "Assessment",
         "assessment.question": "Question: {text}",
@@ -164,6 +192,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "date": "{weekday} {day:02d} {month} {year}",
         "datetime": "{weekday} {day:02d} {month} {year}, {hour:02d}:{minute:02d}",
         "datetime.zoned": "{when} {zone}",
+        "datetime.short": "{weekday} {day:02d} {month} {hour:02d}:{minute:02d}",
         "weekday.0": "Mon",
         "weekday.1": "Tue",
         "weekday.2": "Wed",
@@ -403,6 +432,40 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "plan.tips": "Tipps",
         "plan.kind": "({kind})",
         "plan.topic": "({topic})",
+        "plan.priorities": "Das Wichtigste",
+        "plan.free_time": "Geplant in Ihrer freien Zeit: {availability}",
+        "plan.effort": "{minutes}\u00a0Min.",
+        "plan.if_time": "wenn die Zeit reicht",
+        "plan.likely_from": "vermutlich von {name}",
+        "plan.blank": "(___: {what})",
+        "plan.more_on_the_day": "Am Tag selbst",
+        "priority.rework": "Überarbeiten Sie Ihre Antwort auf „{question}“",
+        "priority.introduce": "Bereiten Sie eine zweiminütige Vorstellung für {names} vor",
+        "priority.consistent": (
+            "Bleiben Sie bei „{question}“ bei Ihrer Antwort aus der ersten Runde"
+        ),
+        "priority.prepare": "Bereiten Sie ein konkretes Beispiel für „{question}“ vor",
+        "reason.promise": "Sie haben es in der ersten Runde zugesagt: Erledigen Sie es zuerst.",
+        "reason.went_badly": "Das lief in der ersten Runde nicht gut.",
+        "reason.new_interviewers": "Neu für Sie: {names}.",
+        "reason.consistent": (
+            "Sie haben sie in der ersten Runde beantwortet, und die Gesprächspartner "
+            "vergleichen ihre Notizen."
+        ),
+        "reason.posting": "Die Stellenanzeige verlangt {terms}.",
+        "reason.audience": "Vermutlich von Ihren Gesprächspartnern: {audiences}.",
+        "reason.asker": "Vermutlich von {name} ({audience}).",
+        "reason.tip_audience": "Für Ihre Gesprächspartner: {audiences}.",
+        "reason.common": "Eine häufige Frage in zweiten Gesprächen.",
+        "reason.ask": "Passt zu {name} ({audience}).",
+        "reason.tip_specific": "Für Gespräche wie dieses geschrieben.",
+        "reason.tip_role": "Für diese Art von Stelle geschrieben.",
+        "reason.tip_general": "Gilt für jedes zweite Gespräch.",
+        "reason.checklist": "Aus „{title}“.",
+        "reason.squeezed": (
+            "Passte nicht mehr in Ihre freie Zeit vor dem Gespräch: Erledigen Sie es, "
+            "wenn Sie können."
+        ),
         "assessment.title": "Einschätzung",
         "assessment.question": "Frage: {text}",
         "assessment.total": "Gesamt: {total}",
@@ -420,6 +483,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "date": "{weekday}, {day}. {month} {year}",
         "datetime": "{weekday}, {day}. {month} {year}, {hour:02d}:{minute:02d}",
         "datetime.zoned": "{when} {zone}",
+        "datetime.short": "{weekday}, {day}. {month}, {hour:02d}:{minute:02d}",
         "weekday.0": "Mo.",
         "weekday.1": "Di.",
         "weekday.2": "Mi.",
@@ -868,6 +932,16 @@ class Catalogue:
         text = self.phrase("datetime", **self._parts(when), hour=when.hour, minute=when.minute)
         zone = when.tzname() if when.tzinfo is not None else None
         return self.phrase("datetime.zoned", when=text, zone=zone) if zone else text
+
+    def short_moment(self, when: dt.datetime) -> str:
+        """
+        A date and time in few words, without the year or the zone: ``"Thu 03 Dec 10:00"``.
+
+        For a list whose heading already gives the year and the zone.
+        """
+        return self.phrase(
+            "datetime.short", **self._parts(when), hour=when.hour, minute=when.minute
+        )
 
     def _parts(self, day: dt.date) -> dict[str, object]:
         return {

@@ -616,6 +616,17 @@ def _today(text: str | None, interview: Any) -> Any:
         raise UsageError(f"--today takes a date such as 2026-11-30, not {text!r}") from None
 
 
+def _availability(text: str) -> str:
+    from ._schedule import Availability
+    from .exceptions import ValidationError
+
+    try:
+        Availability.parse(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+    return text
+
+
 def _opt_in_option(parser: argparse.ArgumentParser) -> None:
     from ._matching import OPT_IN_TAGS
 
@@ -634,7 +645,18 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     interview = _interview(args.interview)
     library = _library(args)
     today = _today(args.today, interview)
-    _render(args, build_plan(library, interview, today=today, opt_in=args.opt_in or ()))
+    limits: dict[str, int | None] = (
+        {"rehearse": None, "questions_per_interviewer": None, "tips": None} if args.all else {}
+    )
+    plan = build_plan(
+        library,
+        interview,
+        today=today,
+        opt_in=args.opt_in or (),
+        availability=args.availability,
+        **limits,
+    )
+    _render(args, plan)
     return _report(library)
 
 
@@ -1215,6 +1237,18 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(plan, ["text", "md", "json", "ics", "html"])
     plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     plan.add_argument("--today", metavar="DATE", help="plan as of this date (default: today)")
+    plan.add_argument(
+        "--availability",
+        metavar="TEXT",
+        type=_availability,
+        help="when you are free to prepare, e.g. 'weekdays 18:30-21:00; weekends "
+        "10:00-17:00' (the default) or 'any time'",
+    )
+    plan.add_argument(
+        "--all",
+        action="store_true",
+        help="every question and tip that applies, not the best eight",
+    )
     _opt_in_option(plan)
     plan.set_defaults(handler=_cmd_plan)
 

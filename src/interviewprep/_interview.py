@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from ._model import ID_PATTERN, REGION_PATTERN, _check_text, _enum_member
+from ._schedule import Availability
 from ._vocabulary import Audience, Format, Seniority, Situation
 from .exceptions import ValidationError, excerpt
 
@@ -51,11 +52,14 @@ class Interviewer:
         name: Their name, as the candidate will address them.
         title: Their job title.
         audience: What kind of interviewer they are (hiring manager, peer, ...).
+        met_before: Whether the candidate met them in an earlier round; a plan
+            prepares a short introduction for those who are new.
     """
 
     name: str = attrs.field(validator=_check_text)
     title: str = ""
     audience: Audience = attrs.field(converter=_audience)
+    met_before: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -138,6 +142,12 @@ class Interview:
             ``None`` when unknown, empty when none applies.
         sector: The role or sector, as a role pack's scope id (``data``); when
             ``None`` it is recognised from the role and the job posting.
+        duration: How long it lasts (one hour unless said); tasks afterwards start
+            once it is over.
+        availability: When the candidate is free to prepare, as text such as
+            ``"weekdays 18:30-21:00; weekends 10:00-17:00"`` or ``"any time"`` (see
+            :class:`interviewprep.Availability`); ``None`` means weekday evenings
+            and weekend daytime.
         timezone: The IANA time zone it takes place in, such as ``Europe/London``.
             When given, *when* is held in that zone (a naive time is read as local
             time there, an aware one converted), so every date of a plan follows the
@@ -158,7 +168,22 @@ class Interview:
         default=None, converter=_optional_situations
     )
     sector: str | None = attrs.field(default=None)
+    duration: dt.timedelta = attrs.field(default=dt.timedelta(hours=1))
+    availability: str | None = attrs.field(default=None)
     timezone: str | None = attrs.field(default=None)
+
+    @duration.validator
+    def _check_duration(self, _: attrs.Attribute[Any], value: dt.timedelta) -> None:
+        if not isinstance(value, dt.timedelta) or not (
+            dt.timedelta(minutes=5) <= value <= dt.timedelta(hours=12)
+        ):
+            msg = f"must be between five minutes and twelve hours ('PT1H'), not {excerpt(value)}"
+            raise ValidationError("duration", msg)
+
+    @availability.validator
+    def _check_availability(self, _: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None:
+            Availability.parse(value)
 
     @region.validator
     def _check_region(self, _: attrs.Attribute[Any], value: str | None) -> None:

@@ -303,6 +303,7 @@ class Library:
     __slots__ = (
         "_applied",
         "_catalogue",
+        "_memo",
         "checklists",
         "languages",
         "packs",
@@ -325,6 +326,8 @@ class Library:
             resolution.translations
         )
         self._catalogue: Catalogue | None = None
+        #: What tools work out once per library (a plan's word sets), by the tool's key.
+        self._memo: dict[str, Any] = {}
         self._applied = resolution.applied
         items, aliases = resolution.items, resolution.aliases
         self.tips: Items[Tip] = Items(_Index(Tip, items["tips"], aliases["tips"]))

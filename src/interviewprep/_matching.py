@@ -137,7 +137,19 @@ _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "
 _NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _NEGATION_WINDOW = 3
 #: Punctuation that ends the reach of a negation: "they don't. With another week..."
-_CLAUSE_END = re.compile(r"[.!?;:]")
+_CLAUSE_END = re.compile(r"[.!?;:,]")
+#: French elisions, spelled out: "l'offre" is "le offre", so the cue "offre" matches.
+_ELISIONS = {
+    "l": "le",
+    "d": "de",
+    "j": "je",
+    "qu": "que",
+    "n": "ne",
+    "s": "se",
+    "c": "ce",
+    "m": "me",
+    "t": "te",
+}
 _TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
 
 
@@ -297,6 +309,9 @@ def _spelled_out(word: str) -> list[str]:
     """*word* (lowercase) with an English contraction spelled out: ``i'm`` is ``i am``."""
     if "'" not in word:
         return [word]
+    head, _, tail = word.partition("'")
+    if head in _ELISIONS and len(tail) > 1:
+        return [_ELISIONS[head], *_spelled_out(tail)]
     if word.endswith("n't") and len(word) > 3:
         base = word[:-3]
         return [_NOT_STEMS.get(base, base), "not"]
@@ -390,6 +405,12 @@ class Relevance:
             roles=self.roles,
             scope=scope,
         )
+
+    def for_role(self, item: Tip | Question | Checklist) -> bool:
+        """
+        Whether *item* comes from a role pack whose scope is one of the interview's roles.
+        """
+        return bool(self._scopes.get(item.pack or "", frozenset()) & self.roles)
 
     def select(self, items: Iterable[_Item], *, opted_in: bool = False) -> list[_Item]:
         """

@@ -1,10 +1,38 @@
 """
-Prep plans: a library's guidance turned into dated tasks for one interview.
+Prep plans: a library's guidance turned into a short, prioritised plan for one
+interview, scheduled in the candidate's own free time.
+
+How a plan is made (:func:`build_plan`):
+
+* Priorities: at most five, each with its reason: promises from round one, questions
+  that went badly, a short introduction for interviewers who are new, answers to keep
+  consistent, and the question that best matches what the job posting stresses.
+* Selection: only content that applies to the interview (format, region,
+  seniority, situations, role); opt-in content (brainteasers) only when asked for.
+  At most eight questions to rehearse (weak spots first, then by fit with the
+  interviewers, the posting and round one, spread over the interviewers), three
+  questions to ask per interviewer (never one question twice in a loop), and eight
+  tips (those written for this kind of interview first). ``None`` as a limit means
+  everything that applies.
+* Scheduling: every task has an effort (the checklist item's, or a default by
+  stage). Preparation is placed into the candidate's free time (weekday evenings and
+  weekend daytime unless the interview or the caller says otherwise), the most
+  important first, never overfilling a window. Steps on the day itself keep their
+  time. With short notice the plan is compressed: what does not fit is kept but
+  marked optional ("if time allows"); nothing is overdue while the interview is
+  still ahead. Promises are due at once. Waits after the interview count working
+  days.
+* No duplicates: tasks that say the same thing become one task.
+* Every chosen item carries its reason (:attr:`Task.reason`, :attr:`PrepPlan.reasons`).
+
+The plan depends only on its arguments: the same library, interview, day and options
+give the same plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -14,24 +42,54 @@ import attrs
 from ._interview import Interview, Interviewer
 from ._matching import Relevance
 from ._model import Checklist, ChecklistItem, Question, Tip
-from ._vocabulary import AskedBy, Stage
+from ._schedule import DEFAULT_AVAILABILITY, Availability, Calendar, Request, add_working_days
+from ._vocabulary import AnswerType, AskedBy, Stage
 from ._words import content_words
 
 if TYPE_CHECKING:
+    from ._catalogue import Catalogue
     from ._library import Library
 
-__all__ = ["PrepPlan", "Task", "build_plan"]
+__all__ = ["DEFAULT_EFFORT", "PrepPlan", "Priority", "Task", "build_plan"]
 
-#: When an undated checklist item falls due, relative to the interview, by stage.
-#: A stage a pack declares (``acme:assessment-day``) counts as before the interview.
+#: How long a checklist item takes when it does not say, by stage. Steps during the
+#: interview take none of the candidate's free time.
+DEFAULT_EFFORT: Mapping[Stage | str, dt.timedelta] = {
+    Stage.BEFORE: dt.timedelta(minutes=30),
+    Stage.DURING: dt.timedelta(0),
+    Stage.AFTER: dt.timedelta(minutes=15),
+    Stage.OFFER: dt.timedelta(minutes=20),
+}
+#: The effort of something promised in round one.
+PROMISE_EFFORT = dt.timedelta(minutes=30)
+#: When an undated checklist item falls due, by stage: before it, the day before the
+#: interview; after it, two working days on; at the offer, five working days on.
 UNDATED_OFFSETS: Mapping[Stage | str, dt.timedelta] = {
-    Stage.BEFORE: dt.timedelta(0),
+    Stage.BEFORE: dt.timedelta(days=-1),
     Stage.DURING: dt.timedelta(0),
     Stage.AFTER: dt.timedelta(days=2),
     Stage.OFFER: dt.timedelta(days=5),
 }
-#: When something promised in the first round is due: the day before the interview.
-PROMISE_OFFSET = dt.timedelta(days=-1)
+#: Steps due this close to the start are about the day itself (or the evening
+#: before) and keep their time; earlier ones are placed in free time.
+_ON_THE_DAY = dt.timedelta(hours=20)
+#: The effort of such a step when it does not say.
+_QUICK_STEP = dt.timedelta(minutes=10)
+#: After the interview, an offset of this many days or more is a wait, counted in
+#: working days; a shorter one is a deadline ("within 24 hours").
+_A_WAIT = dt.timedelta(days=3)
+#: Preparation ends by the evening before (twelve hours before the start) ...
+_PREPARED_BY = dt.timedelta(hours=12)
+#: ... or, with short notice, an hour before the start.
+_LAST_CALL = dt.timedelta(hours=1)
+#: With less free time than this before the interview, the two hours before the last
+#: call count as free time: the candidate will make time for what matters most.
+_SHORT_NOTICE = dt.timedelta(hours=1)
+#: How far after the interview tasks are looked for a free window.
+_FOLLOW_UP_HORIZON = dt.timedelta(days=21)
+#: The most priorities a plan shows.
+MAX_PRIORITIES = 5
+_PLACEHOLDER = re.compile(r"\[([^\[\]]{1,80})\]")
 
 
 @attrs.frozen(kw_only=True)
@@ -41,18 +99,27 @@ class Task:
 
     Attributes:
         text: What to do; for a per-interviewer task, followed by ``— name (title)``.
-        due: When it is due; aware if the interview's time is aware, naive if not.
-        overdue: Whether *due* had passed on the day the plan was built.
+        due: When to do it: its place in the candidate's free time, or its fixed
+            time (steps on the day); aware if the interview's time is aware.
+        overdue: Whether *due* had passed when the plan was built and there was no
+            time left at all (the interview had begun).
         interviewer: The interviewer it concerns, or ``None``.
         source: Where it came from: the checklist's full id and the item's id,
             as ``core/after-interview#send-thank-you-notes``, or
             ``first_round.promised[0]`` for a promise made in the first round.
         stage: Before, during or after the interview, at the offer, or a stage a
             pack declares.
-        optional: Whether it is nice to have rather than essential.
-        dated: Whether the checklist item gave a due offset; undated items fall due
-            at the interview's start (before, during) or two days after (after).
+        optional: Whether it is nice to have rather than essential, or did not fit
+            into the time left (see *squeezed*).
+        dated: Whether the checklist item gave a due offset.
         tips: Full ids of the tips that explain it.
+        effort: How long it takes.
+        scheduled: Whether it was placed into the candidate's free time (rather
+            than kept at a fixed time).
+        squeezed: Whether it did not fit into the free time before the interview
+            and is therefore optional: do it if you can.
+        also: The sources of tasks that said the same thing, merged into this one.
+        reason: Why it is in the plan.
     """
 
     text: str
@@ -64,6 +131,28 @@ class Task:
     optional: bool = False
     dated: bool = True
     tips: tuple[str, ...] = ()
+    effort: dt.timedelta = dt.timedelta(0)
+    scheduled: bool = False
+    squeezed: bool = False
+    also: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Priority:
+    """
+    One of the few things that matter most for this interview, with its reason.
+
+    Attributes:
+        text: What to do.
+        reason: Why it matters for this interview.
+        source: What it comes from: ``first_round.promised[0]``, a question's full
+            id, or ``interviewers``.
+    """
+
+    text: str
+    reason: str
+    source: str
 
 
 @attrs.frozen(kw_only=True)
@@ -73,13 +162,18 @@ class PrepPlan:
 
     Attributes:
         interview: The interview prepared for.
-        today: The day the plan was built (overdue tasks are judged against it).
+        today: The day the plan was built.
         tasks: Every task, by due time (ties keep checklist order).
         questions_to_rehearse: Questions likely to be asked, weak spots from the
             first round first.
         questions_to_ask: For each interviewer's name, questions to ask them; no
             question is given to two interviewers.
-        tips: The tips that apply to this interview.
+        tips: The tips chosen for this interview.
+        priorities: What matters most, in order (at most five), each with its reason.
+        availability: The free time the tasks were placed in.
+        askers: For each question to rehearse (by full id), the interviewer most
+            likely to ask it.
+        reasons: For each question and tip chosen (by full id), why it was chosen.
     """
 
     interview: Interview
@@ -88,6 +182,10 @@ class PrepPlan:
     questions_to_rehearse: tuple[Question, ...]
     questions_to_ask: Mapping[str, tuple[Question, ...]]
     tips: tuple[Tip, ...]
+    priorities: tuple[Priority, ...] = ()
+    availability: Availability = DEFAULT_AVAILABILITY
+    askers: Mapping[str, str] = attrs.field(factory=dict)
+    reasons: Mapping[str, str] = attrs.field(factory=dict)
 
     def tasks_for(self, stage: Stage | str) -> tuple[Task, ...]:
         """
@@ -104,20 +202,7 @@ class PrepPlan:
         return tuple(task for task in self.tasks if task.overdue)
 
 
-def _terms(text: str) -> set[str]:
-    return set(content_words(text))
-
-
-def _task_texts(
-    item: ChecklistItem, interviewers: Sequence[Interviewer]
-) -> list[tuple[str, str | None]]:
-    if not item.per_interviewer or not interviewers:
-        return [(item.text, None)]
-    texts: list[tuple[str, str | None]] = []
-    for person in interviewers:
-        who = f"{person.name} ({person.title})" if person.title else person.name
-        texts.append((f"{item.text} — {who}", person.name))
-    return texts
+# -- arguments -------------------------------------------------------------------------------
 
 
 def _check_arguments(library: object, interview: object, today: object) -> None:
@@ -134,69 +219,71 @@ def _check_arguments(library: object, interview: object, today: object) -> None:
             raise TypeError(msg)
 
 
-def _overdue(due: dt.datetime, today: dt.date | dt.datetime) -> bool:
+def _now(today: dt.date | dt.datetime, when: dt.datetime) -> dt.datetime:
+    """The moment the plan is made, in the interview's zone (a day means its start)."""
     if isinstance(today, dt.datetime):
-        if (today.tzinfo is None) != (due.tzinfo is None):
+        if (today.tzinfo is None) != (when.tzinfo is None):
             msg = (
                 "today and the interview's time must both be aware or both naive "
-                f"(today={today.isoformat()}, interview={due.isoformat()})"
+                f"(today={today.isoformat()}, interview={when.isoformat()})"
             )
             raise ValueError(msg)
-        return due < today
-    return due.date() < today
+        return today if today.tzinfo is None else today.astimezone(when.tzinfo)
+    return dt.datetime.combine(today, dt.time(0), tzinfo=when.tzinfo)
 
 
-def _tasks(
-    checklists: Iterable[Checklist],
-    interview: Interview,
-    today: dt.date | dt.datetime,
-    relevance: Relevance,
-) -> list[Task]:
-    tasks: list[tuple[dt.datetime, int, Task]] = []
-    order = 0
-    for checklist in relevance.select(checklists):
-        if checklist.formats and interview.format not in checklist.formats:
-            continue
-        for item in checklist.items:
-            if not relevance.fit(checklist, item.applies).applies:
-                continue
-            offset = (
-                item.due
-                if item.due is not None
-                else UNDATED_OFFSETS.get(checklist.stage, dt.timedelta(0))
-            )
-            due = interview.when + offset
-            for text, who in _task_texts(item, interview.interviewers):
-                task = Task(
-                    text=text,
-                    due=due,
-                    overdue=_overdue(due, today),
-                    interviewer=who,
-                    source=f"{checklist.full_id}#{item.id}",
-                    stage=checklist.stage,
-                    optional=item.optional,
-                    dated=item.due is not None,
-                    tips=item.tips,
-                )
-                tasks.append((due, order, task))
-                order += 1
-    for index, promise in enumerate(interview.first_round.promised):
-        due = interview.when + PROMISE_OFFSET
-        task = Task(
-            text=promise,
-            due=due,
-            overdue=_overdue(due, today),
-            interviewer=None,
-            source=f"first_round.promised[{index}]",
-            stage=Stage.BEFORE,
+def _availability(given: Availability | str | None, interview: Interview) -> Availability:
+    if isinstance(given, Availability):
+        return given
+    if isinstance(given, str):
+        return Availability.parse(given)
+    if given is not None:
+        msg = f"availability must be an Availability or its text, not {type(given).__name__}"
+        raise TypeError(msg)
+    if interview.availability is not None:
+        return Availability.parse(interview.availability)
+    return DEFAULT_AVAILABILITY
+
+
+def _limit(name: str, value: int | None) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        msg = f"{name} must be a count of at least 0, or None for no limit, not {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+# -- words -----------------------------------------------------------------------------------
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def _question_terms(library: Library, question: Question) -> frozenset[str]:
+    """A question's words (text, tags, talking points), worked out once per library."""
+    memo: dict[str, frozenset[str]] = library._memo.setdefault("planning.terms", {})
+    key = question.full_id
+    found = memo.get(key)
+    if found is None:
+        points = " ".join(
+            f"{point.label} {' '.join(point.cues)}" for point in question.talking_points
         )
-        tasks.append((due, order, task))
-        order += 1
-    tasks.sort(key=lambda entry: (entry[0], entry[1]))
-    return [task for _, _, task in tasks]
+        found = _terms(f"{question.text} {' '.join(question.tags)} {points}")
+        memo[key] = found
+    return found
 
 
-def _weak_spots(questions: Sequence[Question], went_badly: Sequence[str]) -> list[Question]:
+def _quote(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -- questions to rehearse -------------------------------------------------------------------
+
+
+def _weak_spots(
+    library: Library, questions: Sequence[Question], went_badly: Sequence[str]
+) -> list[Question]:
     """The questions that went badly, in the order given: by full id, or best text match."""
     by_id = {q.full_id: q for q in questions}
     found: list[Question] = []
@@ -216,55 +303,189 @@ def _weak_spots(questions: Sequence[Question], went_badly: Sequence[str]) -> lis
     return found
 
 
+#: Answer types a second round asks for most, and how much each counts when ranking.
+_ROUND_TWO_TYPES: Mapping[AnswerType | None, float] = {
+    AnswerType.STORY: 2.0,
+    AnswerType.MOTIVATION: 2.0,
+    AnswerType.HYPOTHETICAL: 1.5,
+    AnswerType.KNOWLEDGE: 1.5,
+    AnswerType.OPINION: 1.0,
+    AnswerType.CLOSING: 1.0,
+    AnswerType.SALARY: 1.0,
+    AnswerType.ESTIMATION: 0.5,
+    None: 1.0,
+}
+#: Questions that introduce the candidate, for interviewers who are new to them.
+_INTRODUCTIONS = ("tell-me-about-yourself", "walk-through-your-background")
+
+
+@attrs.define
+class _Choice:
+    question: Question
+    score: float
+    reason: str
+    why: str
+
+
+@attrs.frozen
+class _Rehearsal:
+    questions: list[Question]
+    askers: dict[str, str]
+    reasons: dict[str, str]
+    #: Why each question was chosen, as a code: ``went-badly``, ``introduction``,
+    #: ``consistent``, ``posting``, ``audience`` or ``common``.
+    why: dict[str, str]
+
+
 def _rehearse(
-    library: Library, interview: Interview, count: int, relevance: Relevance
-) -> list[Question]:
-    audiences = {person.audience for person in interview.interviewers}
+    library: Library,
+    interview: Interview,
+    count: int | None,
+    relevance: Relevance,
+    words: Catalogue,
+) -> _Rehearsal:
+    """The questions to rehearse, who is likely to ask each, and why each was chosen."""
+    people = interview.interviewers
+    audiences = {person.audience for person in people}
     posting = _terms(interview.job_posting)
-    interviewer_questions = library.questions.filter(asked_by=AskedBy.INTERVIEWER)
-    asked = relevance.select(interviewer_questions)
-    # A question that went badly is rehearsed even if it is opt-in content.
-    weak_spots = _weak_spots(
-        relevance.select(interviewer_questions, opted_in=True), interview.first_round.went_badly
+    everything = library.questions.filter(asked_by=AskedBy.INTERVIEWER)
+    asked = relevance.select(everything)
+    weak = _weak_spots(library, relevance.select(everything, opted_in=True), _went_badly(interview))
+    reasons: dict[str, str] = {q.full_id: words.phrase("reason.went_badly") for q in weak}
+    why: dict[str, str] = {q.full_id: "went-badly" for q in weak}
+    new_people = (
+        [p.name for p in people if not p.met_before] if any(p.met_before for p in people) else []
     )
-    scored: list[tuple[float, int, Question]] = []
+    scored: list[tuple[float, int, _Choice]] = []
     for position, question in enumerate(asked):
-        if question in weak_spots or (question.stages and Stage.DURING not in question.stages):
+        if question in weak or (question.stages and Stage.DURING not in question.stages):
             continue
         matching = len(audiences & question.audiences) if question.audiences else 0.5
         if audiences and question.audiences and not matching:
             continue
-        overlap = len(posting & _terms(f"{question.text} {' '.join(question.tags)}"))
-        score = 10 * matching + min(overlap, 5)
-        scored.append((-score, position, question))
+        overlap = posting & _question_terms(library, question)
+        fit = relevance.fit(question)
+        specific = 3.0 if question.applies and not fit.unknown else 0.0
+        role = 3.0 if question.pack and relevance.for_role(question) else 0.0
+        earlier = interview.first_round.answer_to(question.full_id) is not None
+        score = (
+            4 * matching
+            + 1.5 * min(len(overlap), 4)
+            + 2 * _ROUND_TWO_TYPES.get(question.answer_type, 1.0)
+            + specific
+            + role
+            + (6 if earlier else 0)
+        )
+        if question.id in _INTRODUCTIONS and new_people:
+            score += 12
+            code = "introduction"
+            reason = words.phrase("reason.new_interviewers", names=", ".join(new_people))
+        elif earlier:
+            code, reason = "consistent", words.phrase("reason.consistent")
+        elif len(overlap) >= 2:
+            code = "posting"
+            reason = words.phrase("reason.posting", terms=", ".join(sorted(overlap)[:3]))
+        elif question.audiences and audiences & question.audiences:
+            labels = sorted(words.label(a) for a in audiences & question.audiences)
+            code = "audience"
+            reason = words.phrase("reason.audience", audiences=", ".join(labels))
+        else:
+            code, reason = "common", words.phrase("reason.common")
+        scored.append((-score, position, _Choice(question, score, reason, code)))
     scored.sort(key=lambda entry: (entry[0], entry[1]))
-    # Weak spots always, first; then the best of each kind in turn, so that one kind
-    # cannot crowd out the rest.
-    chosen: list[Question] = list(weak_spots)
-    kinds: Counter[str] = Counter(str(q.kind) for q in chosen)
-    rest = [q for _, _, q in scored]
-    while rest and len(chosen) < count:
-        fewest = min(kinds[str(q.kind)] for q in rest)
-        pick = next(q for q in rest if kinds[str(q.kind)] == fewest)
-        chosen.append(pick)
-        kinds[str(pick.kind)] += 1
+    chosen: list[Question] = list(weak)
+    # One introduction at most; then the best of each answer type in turn, so that
+    # one type cannot crowd out the rest.
+    types: Counter[str] = Counter(str(q.answer_type) for q in chosen)
+    rest = [choice for _, _, choice in scored]
+    introduced = False
+    while rest and (count is None or len(chosen) < count):
+        fewest = min(types[str(c.question.answer_type)] for c in rest)
+        pick = next(c for c in rest if types[str(c.question.answer_type)] <= fewest + 1)
         rest.remove(pick)
-    return chosen
+        if pick.question.id in _INTRODUCTIONS:
+            if introduced:
+                continue
+            introduced = True
+        chosen.append(pick.question)
+        reasons[pick.question.full_id] = pick.reason
+        why[pick.question.full_id] = pick.why
+        types[str(pick.question.answer_type)] += 1
+    askers = _askers(chosen, people)
+    by_name = {person.name: person for person in people}
+    for question in chosen:
+        asker = by_name.get(askers.get(question.full_id, ""))
+        if why[question.full_id] in ("audience", "common") and asker is not None:
+            label = words.label(asker.audience)
+            reasons[question.full_id] = words.phrase(
+                "reason.asker", name=asker.name, audience=label
+            )
+    return _Rehearsal(chosen, askers, reasons, why)
+
+
+def _went_badly(interview: Interview) -> tuple[str, ...]:
+    return interview.first_round.went_badly
+
+
+def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dict[str, str]:
+    """Spread the questions over the interviewers whose audience suits each."""
+    if not people:
+        return {}
+    load: Counter[str] = Counter()
+    askers: dict[str, str] = {}
+    for question in questions:
+        suited = [p for p in people if not question.audiences or p.audience in question.audiences]
+        choices = suited or list(people)
+        pick = min(choices, key=lambda p: (load[p.name], people.index(p)))
+        askers[question.full_id] = pick.name
+        load[pick.name] += 1
+    return askers
+
+
+# -- questions to ask ------------------------------------------------------------------------
+
+
+def _filled(question: Question, interview: Interview, words: Catalogue) -> Question:
+    """The question with its placeholders filled from the interview, or left for the
+    candidate to fill, with a note of what goes there."""
+    blanks: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        inside = match.group(1)
+        lowered = inside.lower()
+        if "company" in lowered or "organisation" in lowered or "organization" in lowered:
+            return interview.company
+        if lowered in ("role", "the role", "job", "the job", "position"):
+            return interview.role
+        blanks.append(inside)
+        return "___"
+
+    text = _PLACEHOLDER.sub(fill, question.text)
+    if text == question.text:
+        return question
+    if blanks:
+        text = f"{text} {words.phrase('plan.blank', what='; '.join(blanks))}"
+    return attrs.evolve(question, text=text)
 
 
 def _to_ask(
-    library: Library, interview: Interview, per_person: int, relevance: Relevance
-) -> dict[str, tuple[Question, ...]]:
+    library: Library,
+    interview: Interview,
+    per_person: int | None,
+    relevance: Relevance,
+    words: Catalogue,
+) -> tuple[dict[str, tuple[Question, ...]], dict[str, str]]:
     candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
     posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
+    reasons: dict[str, str] = {}
     for person in interview.interviewers:
         ranked = sorted(
             (
                 (
                     -(2 if person.audience in q.audiences else 1 if not q.audiences else 0),
-                    -len(posting & _terms(q.text)),
+                    -len(posting & _question_terms(library, q)),
                     position,
                     q,
                 )
@@ -273,18 +494,367 @@ def _to_ask(
             ),
             key=lambda entry: entry[:3],
         )
-        picked = tuple(entry[3] for entry in ranked[:per_person])
+        picked: list[Question] = []
+        themes: set[str] = set()
+        for *_, question in ranked:
+            if per_person is not None and len(picked) >= per_person:
+                break
+            theme = str(question.theme) if question.theme is not None else None
+            if theme is not None and theme in themes and per_person is not None:
+                continue
+            picked.append(question)
+            if theme is not None:
+                themes.add(theme)
         used.update(q.full_id for q in picked)
-        result[person.name] = picked
-    return result
+        label = words.label(person.audience)
+        for question in picked:
+            reasons.setdefault(
+                question.full_id, words.phrase("reason.ask", name=person.name, audience=label)
+            )
+        result[person.name] = tuple(_filled(q, interview, words) for q in picked)
+    return result, reasons
 
 
-def _tips(library: Library, interview: Interview, relevance: Relevance) -> list[Tip]:
+# -- tips ------------------------------------------------------------------------------------
+
+
+def _tips(
+    library: Library,
+    interview: Interview,
+    count: int | None,
+    relevance: Relevance,
+    words: Catalogue,
+) -> tuple[list[Tip], dict[str, str]]:
     audiences = {person.audience for person in interview.interviewers}
-    tips = relevance.select(library.tips)
-    specific = [t for t in tips if t.audiences and t.audiences & audiences]
-    general = [t for t in tips if not t.audiences]
-    return specific + general
+    posting = _terms(interview.job_posting)
+    scored: list[tuple[float, int, Tip, str]] = []
+    for position, tip in enumerate(relevance.select(library.tips)):
+        fit = relevance.fit(tip)
+        if tip.audiences and audiences and not tip.audiences & audiences:
+            continue
+        specific = bool(tip.applies) and not fit.unknown
+        role = bool(tip.pack) and relevance.for_role(tip)
+        overlap = len(posting & _terms(tip.title))
+        stages = 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
+        score = 6 * specific + 4 * role + 3 * bool(tip.audiences) + min(overlap, 3) + stages
+        if specific:
+            reason = words.phrase("reason.tip_specific")
+        elif role:
+            reason = words.phrase("reason.tip_role")
+        elif tip.audiences:
+            labels = sorted(words.label(a) for a in tip.audiences & audiences)
+            reason = words.phrase("reason.tip_audience", audiences=", ".join(labels))
+        else:
+            reason = words.phrase("reason.tip_general")
+        scored.append((-score, position, tip, reason))
+    scored.sort(key=lambda entry: (entry[0], entry[1]))
+    chosen: list[Tip] = []
+    reasons: dict[str, str] = {}
+    topics: Counter[str] = Counter()
+    # At most two tips on one topic while there is room for others.
+    for cap in (2, None):
+        for _, _, tip, reason in scored:
+            if count is not None and len(chosen) >= count:
+                break
+            if tip in chosen or (cap is not None and topics[str(tip.topic)] >= cap):
+                continue
+            chosen.append(tip)
+            reasons[tip.full_id] = reason
+            topics[str(tip.topic)] += 1
+    order = {tip.full_id: n for n, (_, _, tip, _) in enumerate(scored)}
+    chosen.sort(key=lambda tip: order[tip.full_id])
+    return chosen, reasons
+
+
+# -- tasks -----------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Draft:
+    text: str
+    interviewer: str | None
+    source: str
+    stage: Stage | str
+    optional: bool
+    dated: bool
+    tips: tuple[str, ...]
+    effort: dt.timedelta
+    order: int
+    rank: int
+    reason: str
+    fixed: dt.datetime | None = None
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
+    also: list[str] = attrs.field(factory=list)
+
+
+def _task_texts(
+    item: ChecklistItem, interviewers: Sequence[Interviewer]
+) -> list[tuple[str, str | None]]:
+    if not item.per_interviewer or not interviewers:
+        return [(item.text, None)]
+    texts: list[tuple[str, str | None]] = []
+    for person in interviewers:
+        who = f"{person.name} ({person.title})" if person.title else person.name
+        texts.append((f"{item.text} — {who}", person.name))
+    return texts
+
+
+def _effort_of(item: ChecklistItem, stage: Stage | str, *, fixed: bool) -> dt.timedelta:
+    if stage == Stage.DURING:
+        return dt.timedelta(0)
+    if item.effort is not None:
+        return item.effort
+    if fixed:
+        return _QUICK_STEP
+    return DEFAULT_EFFORT.get(stage, dt.timedelta(minutes=30))
+
+
+def _whole_days(offset: dt.timedelta) -> int | None:
+    if offset > dt.timedelta(0) and offset % dt.timedelta(days=1) == dt.timedelta(0):
+        return offset.days
+    return None
+
+
+def _time(
+    draft: _Draft, offset: dt.timedelta | None, interview: Interview, now: dt.datetime
+) -> None:
+    """Set when *draft* is done: a fixed time, or a span to place it in free time."""
+    when, end = interview.when, interview.when + interview.duration
+    stage = draft.stage
+    if stage == Stage.DURING:
+        draft.fixed = when + (offset or dt.timedelta(0))
+        return
+    if offset is None:
+        offset = UNDATED_OFFSETS.get(stage, dt.timedelta(days=-1))
+    if stage in (Stage.AFTER, Stage.OFFER):
+        days = _whole_days(offset) if offset >= _A_WAIT else None
+        target = add_working_days(when, days) if days is not None else when + offset
+        if days is not None:
+            # A wait: its day, counted in working days, is the earliest it is done.
+            draft.earliest = max(
+                end, dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
+            )
+            draft.latest = draft.earliest + dt.timedelta(days=3)
+        else:
+            draft.earliest, draft.latest = end, max(end + draft.effort, target)
+        return
+    if offset > -_ON_THE_DAY:
+        draft.fixed = when + offset
+        return
+    target = when + offset
+    start_of_day = dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
+    draft.earliest = max(now, start_of_day)
+    draft.latest = when - _PREPARED_BY
+
+
+def _drafts(
+    checklists: Iterable[Checklist],
+    interview: Interview,
+    relevance: Relevance,
+    now: dt.datetime,
+    words: Catalogue,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    order = 0
+    for index, promise in enumerate(interview.first_round.promised):
+        draft = _Draft(
+            text=promise,
+            interviewer=None,
+            source=f"first_round.promised[{index}]",
+            stage=Stage.BEFORE,
+            optional=False,
+            dated=False,
+            tips=(),
+            effort=PROMISE_EFFORT,
+            order=order,
+            rank=0,
+            reason=words.phrase("reason.promise"),
+            earliest=now,
+            latest=interview.when - _PREPARED_BY,
+        )
+        drafts.append(draft)
+        order += 1
+    for checklist in relevance.select(checklists):
+        if checklist.formats and interview.format not in checklist.formats:
+            continue
+        reason = words.phrase("reason.checklist", title=" ".join(checklist.title.split()))
+        for item in checklist.items:
+            fit = relevance.fit(checklist, item.applies)
+            if not fit.applies:
+                continue
+            # An item for situations the interview leaves unknown (adjustments, say)
+            # is kept, as an optional step.
+            optional = item.optional or bool(fit.unknown)
+            for text, who in _task_texts(item, interview.interviewers):
+                draft = _Draft(
+                    text=text,
+                    interviewer=who,
+                    source=f"{checklist.full_id}#{item.id}",
+                    stage=checklist.stage,
+                    optional=optional,
+                    dated=item.due is not None,
+                    tips=item.tips,
+                    effort=dt.timedelta(0),
+                    order=order,
+                    rank=3 if optional else 2,
+                    reason=reason,
+                )
+                _time(draft, item.due, interview, now)
+                draft.effort = _effort_of(item, checklist.stage, fixed=draft.fixed is not None)
+                drafts.append(draft)
+                order += 1
+    return _merge_duplicates(drafts)
+
+
+def _merge_duplicates(drafts: list[_Draft]) -> list[_Draft]:
+    """One task for tasks that say the same thing (same words, or nearly all the same)."""
+    kept: list[_Draft] = []
+    seen: list[tuple[frozenset[str], _Draft]] = []
+    for draft in drafts:
+        words = _terms(draft.text)
+        twin = next(
+            (
+                other
+                for terms, other in seen
+                if other.interviewer == draft.interviewer
+                and other.stage == draft.stage
+                and (
+                    " ".join(other.text.lower().split()) == " ".join(draft.text.lower().split())
+                    or (len(words) >= 4 and len(words & terms) / len(words | terms) >= 0.8)
+                )
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.also.append(draft.source)
+            twin.optional = twin.optional and draft.optional
+            continue
+        kept.append(draft)
+        seen.append((words, draft))
+    return kept
+
+
+def _schedule(
+    drafts: list[_Draft],
+    interview: Interview,
+    availability: Availability,
+    now: dt.datetime,
+    words: Catalogue,
+) -> list[Task]:
+    when = interview.when
+    horizon = when + interview.duration + _FOLLOW_UP_HORIZON
+    before = Calendar(availability, now, when - _LAST_CALL)
+    extra: list[tuple[dt.datetime, dt.datetime]] = []
+    if before.free < _SHORT_NOTICE:
+        extra = [(max(now, when - _LAST_CALL - dt.timedelta(hours=2)), when - _LAST_CALL)]
+    calendar = Calendar(availability, now, horizon, extra)
+    placed: dict[int, tuple[dt.datetime, bool, bool]] = {}
+    for draft in sorted(drafts, key=lambda d: (d.rank, d.earliest or d.fixed or now, d.order)):
+        if draft.fixed is not None:
+            due = draft.fixed
+            if due < now < when:
+                due = now  # a step on the day already past: do it now
+            placed[draft.order] = (due, False, False)
+            continue
+        assert draft.earliest is not None
+        assert draft.latest is not None
+        earliest, latest = draft.earliest, draft.latest
+        start = calendar.place(Request(effort=draft.effort, earliest=earliest, latest=latest))
+        if start is None and draft.stage not in (Stage.AFTER, Stage.OFFER):
+            # Short notice: fit it in right up to the last call.
+            start = calendar.place(
+                Request(effort=draft.effort, earliest=max(now, earliest), latest=when - _LAST_CALL)
+            )
+        if start is not None:
+            placed[draft.order] = (start, True, False)
+        elif draft.stage in (Stage.AFTER, Stage.OFFER):
+            placed[draft.order] = (latest, False, False)
+        else:
+            placed[draft.order] = (max(now, min(latest, when - _LAST_CALL)), False, True)
+    tasks: list[tuple[dt.datetime, int, Task]] = []
+    started = now >= when
+    for draft in drafts:
+        due, scheduled, squeezed = placed[draft.order]
+        reason = words.phrase("reason.squeezed") if squeezed else draft.reason
+        task = Task(
+            text=draft.text,
+            due=due,
+            overdue=started and due < now and draft.stage not in (Stage.AFTER, Stage.OFFER),
+            interviewer=draft.interviewer,
+            source=draft.source,
+            stage=draft.stage,
+            optional=draft.optional or squeezed,
+            dated=draft.dated,
+            tips=draft.tips,
+            effort=draft.effort,
+            scheduled=scheduled,
+            squeezed=squeezed,
+            also=tuple(draft.also),
+            reason=reason,
+        )
+        tasks.append((due, draft.order, task))
+    tasks.sort(key=lambda entry: (entry[0], entry[1]))
+    return [task for _, _, task in tasks]
+
+
+# -- priorities ------------------------------------------------------------------------------
+
+
+def _priorities(interview: Interview, rehearsal: _Rehearsal, words: Catalogue) -> list[Priority]:
+    found: list[Priority] = []
+    for index, promise in enumerate(interview.first_round.promised):
+        found.append(
+            Priority(
+                text=promise,
+                reason=words.phrase("reason.promise"),
+                source=f"first_round.promised[{index}]",
+            )
+        )
+    chosen = rehearsal.questions
+    for question in chosen:
+        if rehearsal.why.get(question.full_id) == "went-badly":
+            found.append(
+                Priority(
+                    text=words.phrase("priority.rework", question=_quote(question.text)),
+                    reason=words.phrase("reason.went_badly"),
+                    source=question.full_id,
+                )
+            )
+    people = interview.interviewers
+    new = [p.name for p in people if not p.met_before]
+    if any(p.met_before for p in people) and new:
+        found.append(
+            Priority(
+                text=words.phrase("priority.introduce", names=", ".join(new)),
+                reason=words.phrase("reason.new_interviewers", names=", ".join(new)),
+                source="interviewers",
+            )
+        )
+    for question in chosen:
+        if rehearsal.why.get(question.full_id) == "consistent":
+            found.append(
+                Priority(
+                    text=words.phrase("priority.consistent", question=_quote(question.text)),
+                    reason=words.phrase("reason.consistent"),
+                    source=question.full_id,
+                )
+            )
+            break
+    for question in chosen:
+        if rehearsal.why.get(question.full_id) == "posting":
+            found.append(
+                Priority(
+                    text=words.phrase("priority.prepare", question=_quote(question.text)),
+                    reason=rehearsal.reasons[question.full_id],
+                    source=question.full_id,
+                )
+            )
+            break
+    return found[:MAX_PRIORITIES]
+
+
+# -- the plan --------------------------------------------------------------------------------
 
 
 def build_plan(
@@ -292,44 +862,33 @@ def build_plan(
     interview: Interview,
     *,
     today: dt.date | dt.datetime,
-    rehearse: int = 10,
-    questions_per_interviewer: int = 3,
+    rehearse: int | None = 8,
+    questions_per_interviewer: int | None = 3,
+    tips: int | None = 8,
+    availability: Availability | str | None = None,
     opt_in: Iterable[str] = (),
 ) -> PrepPlan:
     """
-    Build a dated preparation plan for one interview from the library's content.
+    Build a short, prioritised, scheduled preparation plan for one interview.
 
-    * Only content that applies to the interview is used: its ``applies`` (formats,
-      region, seniority, situations, roles) and its pack's ``scope`` must fit the
-      interview (see :func:`interviewprep.applies`); items whose named dimensions
-      the interview leaves unknown come after those that fit for sure.
-    * Every item of every checklist that applies (a checklist with ``formats``
-      applies only to those formats, so the remote variant comes with video and
-      phone interviews) becomes a task dated from its ``due`` offset; tasks
-      already past are flagged ``overdue``, never dropped. Items marked
-      ``per_interviewer`` become one task per interviewer, by name. Whatever was
-      promised in the first round becomes a task due the day before.
-    * Questions to rehearse: the interviewer questions that went badly in the first
-      round, then those likely from the interviewers' audiences, balanced across
-      kinds and nudged by the job posting's terms.
-    * Questions to ask: for each interviewer, questions suited to their audience;
-      no question is given to two interviewers.
-    * Tips: those aimed at the interviewers' audiences, then the general ones.
-    * Opt-in content (items tagged with one of :data:`interviewprep.OPT_IN_TAGS`,
-      such as brainteasers) is left out unless its tag is in *opt_in*; a question
-      named as a weak spot of round one is rehearsed all the same.
-
-    The result depends only on the arguments: the same library, interview and day
-    give the same plan.
+    See the module's documentation for the rules: what is chosen, in what order,
+    and how tasks are placed in the candidate's free time.
 
     Args:
         library: The loaded content.
         interview: The interview to prepare for.
-        today: The day (or moment) the plan is made, to flag overdue tasks. A
-            datetime must be aware exactly when the interview's time is.
-        rehearse: How many questions to rehearse (weak spots are always included).
-        questions_per_interviewer: How many questions to ask each interviewer.
-        opt_in: Opt-in tags whose items to include (``["brainteaser"]``).
+        today: The day (or moment) the plan is made. A datetime must be aware
+            exactly when the interview's time is.
+        rehearse: How many questions to rehearse at most (weak spots from round one
+            are always included); ``None`` for every one that applies.
+        questions_per_interviewer: How many questions to ask each interviewer at
+            most; ``None`` for every suitable one.
+        tips: How many tips at most; ``None`` for every one that applies.
+        availability: When the candidate is free to prepare: an
+            :class:`~interviewprep.Availability` or its text (``"any time"``);
+            by default the interview's, else weekday evenings and weekend daytime.
+        opt_in: Opt-in tags whose items to include (``["brainteaser"]``); see
+            :data:`interviewprep.OPT_IN_TAGS`.
 
     Returns:
         The plan.
@@ -338,17 +897,35 @@ def build_plan(
         TypeError: If *library*, *interview* or *today* is of the wrong type (a
             date given as a string: parse it with ``datetime.date.fromisoformat``).
         ValueError: If *today* is a datetime whose awareness differs from the
-            interview's time.
+            interview's time, or a limit is negative.
+        ValidationError: If *availability* is text that cannot be read.
     """
     _check_arguments(library, interview, today)
+    for name, value in (
+        ("rehearse", rehearse),
+        ("questions_per_interviewer", questions_per_interviewer),
+        ("tips", tips),
+    ):
+        _limit(name, value)
+    free = _availability(availability, interview)
+    now = _now(today, interview.when)
+    words = library.catalogue
     relevance = Relevance(library, interview, opt_in)
-    tasks = _tasks(library.checklists, interview, today, relevance)
+    rehearsal = _rehearse(library, interview, rehearse, relevance, words)
+    to_ask, ask_reasons = _to_ask(library, interview, questions_per_interviewer, relevance, words)
+    chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words)
+    drafts = _drafts(library.checklists, interview, relevance, now, words)
+    tasks = _schedule(drafts, interview, free, now, words)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(
         interview=interview,
         today=day,
         tasks=tuple(tasks),
-        questions_to_rehearse=tuple(_rehearse(library, interview, rehearse, relevance)),
-        questions_to_ask=_to_ask(library, interview, questions_per_interviewer, relevance),
-        tips=tuple(_tips(library, interview, relevance)),
+        questions_to_rehearse=tuple(rehearsal.questions),
+        questions_to_ask=to_ask,
+        tips=tuple(chosen_tips),
+        priorities=tuple(_priorities(interview, rehearsal, words)),
+        availability=free,
+        askers=rehearsal.askers,
+        reasons={**rehearsal.reasons, **ask_reasons, **tip_reasons},
     )

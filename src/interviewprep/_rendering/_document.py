@@ -27,7 +27,7 @@ import attrs
 from .._assessment import Assessment
 from .._catalogue import Catalogue, catalogue
 from .._model import Checklist, ChecklistItem, Pack, PackInfo, Question, Rubric, Tip
-from .._planning import PrepPlan
+from .._planning import PrepPlan, Task
 from .._provenance import Provenance, own_provenance, provenance
 from .._vocabulary import AskedBy, Stage
 
@@ -778,6 +778,51 @@ def _grouped(pack: Pack, items: list[_AnyItem], level: int) -> list[Block]:
     return blocks
 
 
+def _effort(effort: dt.timedelta) -> str:
+    return phrase("plan.effort", minutes=int(effort.total_seconds() // 60))
+
+
+def _task_groups(tasks: Iterable[Task]) -> list[list[Task]]:
+    """Tasks in due order, those of one checklist item (one per interviewer) together."""
+    groups: list[list[Task]] = []
+    by_source: dict[str, list[Task]] = {}
+    for task in tasks:
+        if task.interviewer is not None and task.source in by_source:
+            by_source[task.source].append(task)
+            continue
+        group = [task]
+        groups.append(group)
+        if task.interviewer is not None:
+            by_source[task.source] = group
+    return groups
+
+
+def _task_item(group: list[Task], with_time: bool) -> TaskItem:
+    first = group[0]
+    text = _one_line(first.text)
+    if len(group) > 1:
+        # One line for the item done for each interviewer: the text once, the names after.
+        text = _one_line(first.text.rsplit(" — ", 1)[0])
+        names = ", ".join(_one_line(task.interviewer or "") for task in group)
+        text = f"{text} — {names}"
+    effort = sum((task.effort for task in group), dt.timedelta(0))
+    pieces: list[Inline] = []
+    if with_time:
+        when = phrase("plan.task", when=words().short_moment(first.due), text=text)
+        pieces.append(when)
+    else:
+        pieces.append(text)
+    if effort and with_time:
+        pieces.append(f" ({_effort(effort)})")
+    if first.overdue:
+        pieces += [" ", Strong(phrase("plan.overdue"))]
+    if first.squeezed:
+        pieces.append(f" ({phrase('plan.if_time')})")
+    elif first.optional:
+        pieces.append(f" {phrase('item.optional')}")
+    return TaskItem(tuple(pieces), overdue=first.overdue)
+
+
 @_build.register
 def _plan(plan: PrepPlan, level: int) -> Document:
     interview = plan.interview
@@ -792,6 +837,14 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         today=words().date(plan.today),
     )
     blocks: list[Block] = [Heading(level, subject, label), Meta(meta)]
+    if plan.priorities:
+        priorities = tuple(
+            (Strong(_one_line(p.text)), f" — {_one_line(p.reason)}") for p in plan.priorities
+        )
+        blocks += [
+            _heading(level + 1, label=phrase("plan.priorities")),
+            ItemList(priorities, ordered=True),
+        ]
     if interview.interviewers:
         people = []
         for person in interview.interviewers:
@@ -804,27 +857,24 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         tasks = plan.tasks_for(stage)
         if not tasks:
             continue
-        items = []
-        for task in tasks:
-            text: list[Inline] = [
-                phrase("plan.task", when=_moment(task.due), text=_one_line(task.text))
-            ]
-            if task.overdue:
-                text += [" ", Strong(phrase("plan.overdue"))]
-            if task.optional:
-                text.append(f" {phrase('item.optional')}")
-            items.append(TaskItem(text, overdue=task.overdue))
-        blocks += [_heading(level + 1, label=phrase(f"plan.{stage.value}")), TaskList(tuple(items))]
+        timed = stage != Stage.DURING
+        items = tuple(_task_item(group, timed) for group in _task_groups(tasks))
+        blocks.append(_heading(level + 1, label=phrase(f"plan.{stage.value}")))
+        if stage == Stage.BEFORE:
+            free = phrase("plan.free_time", availability=str(plan.availability))
+            blocks.append(Meta(free))
+        blocks.append(TaskList(items))
     if plan.questions_to_rehearse:
-        rehearse = tuple(
-            (f"{_one_line(q.text)} ", Emphasis(phrase("plan.kind", kind=label_of(q.kind))))
-            if q.kind is not None
-            else (_one_line(q.text),)
-            for q in plan.questions_to_rehearse
-        )
+        rehearse = []
+        for q in plan.questions_to_rehearse:
+            line: list[Inline] = [_one_line(q.text)]
+            asker = plan.askers.get(q.full_id)
+            if asker:
+                line += [" ", Emphasis(f"({phrase('plan.likely_from', name=_one_line(asker))})")]
+            rehearse.append(tuple(line))
         blocks += [
             _heading(level + 1, label=phrase("plan.rehearse")),
-            ItemList(rehearse, ordered=True),
+            ItemList(tuple(rehearse), ordered=True),
         ]
     if any(plan.questions_to_ask.values()):
         blocks.append(_heading(level + 1, label=phrase("plan.to_ask")))
@@ -833,10 +883,7 @@ def _plan(plan: PrepPlan, level: int) -> Document:
                 blocks.append(Paragraph((Strong(_one_line(name)),)))
                 blocks.append(ItemList(tuple((_one_line(q.text),) for q in questions)))
     if plan.tips:
-        tips = tuple(
-            (Strong(_one_line(t.title)), f" {phrase('plan.topic', topic=label_of(t.topic))}")
-            for t in plan.tips
-        )
+        tips = tuple((Strong(_one_line(t.title)),) for t in plan.tips)
         blocks += [_heading(level + 1, label=phrase("plan.tips")), ItemList(tips)]
     title = phrase("labelled", label=label, text=subject)
     return Document(title=title, blocks=tuple(blocks))

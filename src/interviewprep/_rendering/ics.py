@@ -83,15 +83,13 @@ def _aware(moment: dt.datetime) -> dt.datetime:
         raise _out_of_range(moment, "it lies outside the years 1000 to 9999") from None
 
 
-def _end(moment: dt.datetime) -> dt.datetime:
+def _end(moment: dt.datetime, length: dt.timedelta) -> dt.datetime:
     try:
-        return moment + _INTERVIEW_LENGTH
+        return moment + length
     except OverflowError:
-        raise _out_of_range(moment, "the interview would end after the year 9999") from None
+        raise _out_of_range(moment, "it would end after the year 9999") from None
 
 
-# The interview model has no length yet: an hour, as calendars assume.
-_INTERVIEW_LENGTH = dt.timedelta(hours=1)
 # The reminder, before the interview starts.
 _REMINDER = "-PT1H"
 _DAY = dt.timedelta(days=1)
@@ -304,7 +302,7 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
         f"UID:interview-{base}",
         f"DTSTAMP:{stamp_text}",
         clock.line("DTSTART", interview.when),
-        clock.line("DTEND", _end(interview.when)),
+        clock.line("DTEND", _end(interview.when, interview.duration)),
         f"SUMMARY:{_ics_escape(summary)}",
     ]
     if interview.location:
@@ -323,15 +321,19 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
         "END:VEVENT",
     ]
     for number, task in enumerate(plan.tasks, start=1):
-        # A task's effort: the planning model has none yet (issue #13 brings it
-        # with a later part). When it does, write DTSTART at due - effort next to
-        # DUE, or DTSTART and DURATION instead of DUE: RFC 5545 forbids DUE and
-        # DURATION together in one VTODO.
+        # A task with an effort starts at its planned time and is due when the effort
+        # is spent (DTSTART and DUE: RFC 5545 forbids DUE and DURATION together).
+        timing = [clock.line("DUE", task.due)]
+        if task.effort:
+            timing = [
+                clock.line("DTSTART", task.due),
+                clock.line("DUE", _end(task.due, task.effort)),
+            ]
         lines += [
             "BEGIN:VTODO",
             f"UID:task-{number}-{base}",
             f"DTSTAMP:{stamp_text}",
-            clock.line("DUE", task.due),
+            *timing,
             f"SUMMARY:{_ics_escape(task.text)}",
             f"CATEGORIES:{_ics_escape(words().label(task.stage).upper())}",
             f"PRIORITY:{9 if task.optional else 5}",
