@@ -841,16 +841,27 @@ def _priorities(interview: Interview, rehearsal: _Rehearsal, words: Catalogue) -
                 )
             )
             break
-    for question in chosen:
-        if rehearsal.why.get(question.full_id) == "posting":
-            found.append(
-                Priority(
-                    text=words.phrase("priority.prepare", question=_quote(question.text)),
-                    reason=rehearsal.reasons[question.full_id],
-                    source=question.full_id,
-                )
-            )
+    # What the posting stresses, then the likely focus of each interviewer, until
+    # there are three priorities at least.
+    ranked = sorted(chosen, key=lambda q: rehearsal.why.get(q.full_id) != "posting")
+    posting = False
+    for question in ranked:
+        code = rehearsal.why.get(question.full_id)
+        if code in ("went-badly", "consistent"):
+            continue
+        if code == "posting":
+            if posting:
+                continue
+            posting = True
+        elif len(found) >= 3:
             break
+        found.append(
+            Priority(
+                text=words.phrase("priority.prepare", question=_quote(question.text)),
+                reason=rehearsal.reasons[question.full_id],
+                source=question.full_id,
+            )
+        )
     return found[:MAX_PRIORITIES]
 
 

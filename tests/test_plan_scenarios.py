@@ -1,0 +1,162 @@
+"""Scenario interviews for plans: formats, loops, notice, free time, roles and language.
+
+Each scenario is built with every pack of ``packs/`` beside the core pack, as a
+candidate with all of them installed would have it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import zoneinfo
+from pathlib import Path
+
+import pytest
+
+from interviewprep import (
+    FirstRound,
+    Interview,
+    Interviewer,
+    Library,
+    PrepPlan,
+    build_plan,
+    load_library,
+)
+
+ROOT = Path(__file__).parent.parent
+PACKS = sorted((ROOT / "packs").glob("*/src/*"))
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+WHEN = dt.datetime(2026, 12, 3, 10, tzinfo=BERLIN)  # a Thursday
+ONE = (Interviewer(name="Dana Whitfield", title="Head of Analytics", audience="hiring-manager"),)
+FOUR = (
+    Interviewer(
+        name="Dana Whitfield", title="Head of Analytics", audience="hiring-manager", met_before=True
+    ),
+    Interviewer(name="Sam Osei", title="Data engineer", audience="peer"),
+    Interviewer(name="Priya Raman", title="VP Finance", audience="executive"),
+    Interviewer(name="Lee Park", title="Principal engineer", audience="senior-technical"),
+)
+ROLES = {
+    "data-analytics": ("Senior data analyst", "Own churn reporting with SQL and Python."),
+    "software-engineering": ("Backend software engineer", "Build APIs in Go; on-call rota."),
+    "teaching": ("Maths teacher", "Teach maths at key stage 3 and 4; safeguarding training."),
+}
+#: Steps that only make sense when the candidate goes in.
+IN_PERSON_ONLY = {"plan-the-route", "pack-your-bag", "morning-review"}
+
+
+@pytest.fixture(scope="module")
+def everything() -> Library:
+    return load_library(paths=PACKS, language=None)
+
+
+def scenario(library: Library, **changes: object) -> tuple[Interview, PrepPlan]:
+    role, posting = ROLES[str(changes.pop("role", "data-analytics"))]
+    notice = changes.pop("notice", dt.timedelta(days=7))
+    assert isinstance(notice, dt.timedelta)
+    fields: dict[str, object] = {
+        "company": "Northwind",
+        "role": role,
+        "job_posting": posting,
+        "when": WHEN,
+        "timezone": "Europe/Berlin",
+        "format": "video",
+        "interviewers": FOUR,
+        "region": "gb",
+    }
+    interview = Interview(**(fields | changes))  # type: ignore[arg-type]
+    return interview, build_plan(library, interview, today=WHEN - notice)
+
+
+def items(plan: PrepPlan) -> set[str]:
+    return {task.source.partition("#")[2] for task in plan.tasks}
+
+
+@pytest.mark.parametrize("fmt", ["video", "phone", "in-person"])
+@pytest.mark.parametrize("people", [ONE, FOUR], ids=["one", "four"])
+def test_formats_and_loops(everything: Library, fmt: str, people: tuple[Interviewer, ...]) -> None:
+    """No in-person step in a call; one thank-you per interviewer; no question asked twice."""
+    _, plan = scenario(everything, format=fmt, interviewers=people)
+    if fmt == "in-person":
+        assert items(plan) >= IN_PERSON_ONLY
+        assert "test-your-setup" not in items(plan)
+    else:
+        assert not IN_PERSON_ONLY & items(plan)
+    thanks = [t for t in plan.tasks if t.source.endswith("#send-thank-you-notes")]
+    assert [t.interviewer for t in thanks] == [p.name for p in people]
+    asked = [q.full_id for qs in plan.questions_to_ask.values() for q in qs]
+    assert len(asked) == len(set(asked))
+    assert all(len(qs) <= 3 for qs in plan.questions_to_ask.values())
+    assert len(plan.questions_to_rehearse) <= 8
+    assert len(plan.tips) <= 8
+    assert 1 <= len(plan.priorities) <= 5
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [dt.timedelta(hours=12), dt.timedelta(days=3), dt.timedelta(weeks=3)],
+    ids=["12-hours", "3-days", "3-weeks"],
+)
+@pytest.mark.parametrize("free", [None, "any time"], ids=["employed", "not-employed"])
+def test_notice_and_free_time(everything: Library, notice: dt.timedelta, free: str | None) -> None:
+    """Nothing is overdue while the interview is ahead; what does not fit is optional;
+    preparation ends before the interview and never overlaps."""
+    _, plan = scenario(everything, notice=notice, availability=free)
+    now = WHEN - notice
+    assert not plan.overdue
+    before = [t for t in plan.tasks if t.stage == "before"]
+    assert all(now <= t.due and t.due + t.effort <= WHEN for t in before)
+    assert all(t.optional for t in plan.tasks if t.squeezed)
+    spans = sorted((t.due, t.due + t.effort) for t in plan.tasks if t.scheduled)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    essential = [t for t in before if t.scheduled and not t.optional]
+    assert essential, "what matters most is fitted into the time left"
+    if notice >= dt.timedelta(weeks=3):
+        assert not [t for t in plan.tasks if t.squeezed]
+    if free == "any time" and notice == dt.timedelta(days=3):
+        # Someone not in work prepares in the daytime on weekdays too.
+        assert any(t.due.weekday() < 5 and t.due.hour < 17 for t in plan.tasks if t.scheduled)
+
+
+def test_promises_come_first_and_at_once(everything: Library) -> None:
+    round_one = FirstRound(promised=["Send Dana the churn write-up"])
+    _, plan = scenario(everything, first_round=round_one, notice=dt.timedelta(days=3))
+    [promise] = [t for t in plan.tasks if t.source == "first_round.promised[0]"]
+    assert promise.scheduled
+    assert promise.due == min(t.due for t in plan.tasks if t.scheduled)
+    assert plan.priorities[0].source == "first_round.promised[0]"
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_roles(everything: Library, role: str) -> None:
+    """Each role gets its own pack's content and none of another role's."""
+    _, plan = scenario(everything, role=role)
+    chosen = [*plan.questions_to_rehearse, *plan.tips]
+    chosen += [q for qs in plan.questions_to_ask.values() for q in qs]
+    packs = {item.pack for item in chosen}
+    assert role in packs
+    assert not packs & (set(ROLES) - {role})
+
+
+def test_new_interviewers_get_an_introduction(everything: Library) -> None:
+    _, plan = scenario(everything)
+    assert any(p.source == "interviewers" for p in plan.priorities)
+    intro = {"core/tell-me-about-yourself", "core/walk-through-your-background"}
+    assert intro & {q.full_id for q in plan.questions_to_rehearse}
+
+
+def test_brainteasers_stay_out(everything: Library) -> None:
+    _, plan = scenario(everything, role="data-analytics")
+    assert "core/estimation-curveball" not in {q.full_id for q in plan.questions_to_rehearse}
+
+
+def test_a_german_interview(everything: Library) -> None:
+    """In German, the plan's own words and its content are German."""
+    german = load_library(paths=PACKS, language="de")
+    round_one = FirstRound(promised=["Dana den Bericht schicken"])
+    _, plan = scenario(german, region="de", first_round=round_one)
+    assert plan.priorities[0].reason.startswith("Sie haben es")
+    assert all(plan.reasons[q.full_id] for q in plan.questions_to_rehearse)
+    assert "Zusage" not in plan.priorities[0].reason
+    texts = [t.text for t in plan.tasks if t.source.startswith("core/")]
+    assert not [t for t in texts if t.startswith(("Email ", "Research ", "Check "))]
