@@ -71,7 +71,7 @@ if TYPE_CHECKING:
         Vocabulary,
         text_revision,
     )
-    from ._planning import PrepPlan, Priority, Task, build_plan
+    from ._planning import DEFAULT_EFFORT, PrepPlan, Priority, Task, build_plan
     from ._practice import PracticeSession, PracticeSummary, Prompt
     from ._provenance import Provenance, provenance
     from ._rendering import plan_to_ics, render_html, render_markdown, render_text
@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from .exceptions import InterviewPrepError, PackError, Problem, StructureError, ValidationError
 
 __all__ = [
+    "DEFAULT_EFFORT",
     "OPT_IN_TAGS",
     "PACKS_GROUP",
     "SCORERS_GROUP",
@@ -236,6 +237,7 @@ _PUBLIC: dict[str, str] = {
     "Tip": "._model",
     "PrepPlan": "._planning",
     "Task": "._planning",
+    "DEFAULT_EFFORT": "._planning",
     "Priority": "._planning",
     "Availability": "._schedule",
     "build_plan": "._planning",
