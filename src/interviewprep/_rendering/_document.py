@@ -29,6 +29,7 @@ from .._catalogue import Catalogue, catalogue
 from .._model import Checklist, ChecklistItem, Pack, PackInfo, Question, Rubric, Tip
 from .._planning import PrepPlan, Task
 from .._provenance import Provenance, own_provenance, provenance
+from .._schedule import ANY_TIME, Availability
 from .._vocabulary import AskedBy, Stage
 
 __all__ = [
@@ -778,6 +779,26 @@ def _grouped(pack: Pack, items: list[_AnyItem], level: int) -> list[Block]:
     return blocks
 
 
+def _free_time(availability: Availability) -> str:
+    """The candidate's free time in the reader's words ("weekdays 18:30-21:00; ...")."""
+    if availability == ANY_TIME:
+        return phrase("days.any_time")
+    parts = []
+    for window in availability.windows:
+        days = window.days
+        if days == frozenset(range(5)):
+            named = phrase("days.weekdays")
+        elif days == frozenset({5, 6}):
+            named = phrase("days.weekends")
+        elif days == frozenset(range(7)):
+            named = phrase("days.daily")
+        else:
+            named = ", ".join(phrase(f"weekday.{day}") for day in sorted(days))
+        end = "24:00" if window.end == dt.time.max else window.end.strftime("%H:%M")
+        parts.append(f"{named} {window.start.strftime('%H:%M')}\u2013{end}")
+    return "; ".join(parts)
+
+
 def _effort(effort: dt.timedelta) -> str:
     return phrase("plan.effort", minutes=int(effort.total_seconds() // 60))
 
@@ -861,7 +882,7 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         items = tuple(_task_item(group, timed) for group in _task_groups(tasks))
         blocks.append(_heading(level + 1, label=phrase(f"plan.{stage.value}")))
         if stage == Stage.BEFORE:
-            free = phrase("plan.free_time", availability=str(plan.availability))
+            free = phrase("plan.free_time", availability=_free_time(plan.availability))
             blocks.append(Meta(free))
         blocks.append(TaskList(items))
     if plan.questions_to_rehearse:
