@@ -254,10 +254,19 @@ data = {{"tips": [], "questions": [], "checklists": [], "rubrics": []}}
 for name in main["pack"]["include"]:
     for kind, items in tomllib.loads((folder / name).read_text(encoding="utf-8")).items():
         data[kind].extend(items)
-tips = [m.Tip(**t) for t in data["tips"]]
-questions = [m.Question(**q) for q in data["questions"]]
+def nested(d):
+    # The nested objects format 2 adds: applicability, talking points, red flags.
+    d = dict(d)
+    if "applies" in d:
+        d["applies"] = m.Applicability(**d["applies"])
+    for key in ("talking_points", "red_flags"):
+        if key in d:
+            d[key] = [m.Signal(**s) for s in d[key]]
+    return d
+tips = [m.Tip(**nested(t)) for t in data["tips"]]
+questions = [m.Question(**nested(q)) for q in data["questions"]]
 checklists = [
-    m.Checklist(**{{**c, "items": [m.ChecklistItem(**i) for i in c["items"]]}})
+    m.Checklist(**{{**nested(c), "items": [m.ChecklistItem(**nested(i)) for i in c["items"]]}})
     for c in data["checklists"]
 ]
 rubrics = [
