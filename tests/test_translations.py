@@ -266,6 +266,25 @@ class TestRealPacks:
     def test_core_fr_revisions_are_current(self) -> None:
         assert not [p for p in validate_pack(CORE_FR) if "revision" in p.message]
 
+    @pytest.mark.parametrize("folder", [CORE_DE, CORE_FR], ids=["de", "fr"])
+    def test_every_core_item_is_translated_and_current(self, folder: Path) -> None:
+        """core-de and core-fr translate every core item, each from its current text, and
+        every checklist item, talking point and red flag of it."""
+        core = load_pack(ROOT / "src" / "interviewprep" / "_packs" / "core")
+        translations = {t.translates: t for t in load_pack(folder).translations}
+        for kind in ("tips", "questions", "checklists", "rubrics"):
+            for item in getattr(core, kind):
+                translation = translations.get(f"core/{item.id}")
+                assert translation is not None, (kind, item.id)
+                assert translation.revision == text_revision(item), (kind, item.id)
+                if kind == "checklists":
+                    assert [e.id for e in translation.items] == [e.id for e in item.items]
+                if kind == "questions" and item.talking_points:
+                    ids = [s.id for s in translation.talking_points or ()]
+                    assert ids == [s.id for s in item.talking_points], item.id
+                    ids = [s.id for s in translation.red_flags or ()]
+                    assert ids == [s.id for s in item.red_flags], item.id
+
     def test_a_stale_revision_is_reported(self, tmp_path: Path) -> None:
         """After the source text changes, validate names the new revision to record."""
         text = (CORE_FR / "tips.toml").read_text("utf-8")
