@@ -412,6 +412,12 @@ class Relevance:
         """
         return bool(self._scopes.get(item.pack or "", frozenset()) & self.roles)
 
+    def wanted(self, item: Tip | Question | Checklist) -> bool:
+        """
+        Whether *item* carries none of the opt-in tags the user did not opt in to.
+        """
+        return self._left_out.isdisjoint(item.tags)
+
     def select(self, items: Iterable[_Item], *, opted_in: bool = False) -> list[_Item]:
         """
         The items that apply, those whose every named dimension is known first
@@ -421,11 +427,10 @@ class Relevance:
         unless *opted_in* (for items the user named, such as a question that went
         badly in round one).
         """
-        left_out = frozenset() if opted_in else self._left_out
         fitting = [
             (fit.unknown, n, item)
             for n, item in enumerate(items)
-            if left_out.isdisjoint(item.tags) and (fit := self.fit(item)).applies
+            if (opted_in or self.wanted(item)) and (fit := self.fit(item)).applies
         ]
         fitting.sort(key=lambda entry: entry[:2])
         return [item for _, _, item in fitting]

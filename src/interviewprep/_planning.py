@@ -281,9 +281,7 @@ def _quote(text: str, limit: int = 70) -> str:
 # -- questions to rehearse -------------------------------------------------------------------
 
 
-def _weak_spots(
-    library: Library, questions: Sequence[Question], went_badly: Sequence[str]
-) -> list[Question]:
+def _weak_spots(questions: Sequence[Question], went_badly: Sequence[str]) -> list[Question]:
     """The questions that went badly, in the order given: by full id, or best text match."""
     by_id = {q.full_id: q for q in questions}
     found: list[Question] = []
@@ -333,7 +331,7 @@ class _Rehearsal:
     askers: dict[str, str]
     reasons: dict[str, str]
     #: Why each question was chosen, as a code: ``went-badly``, ``introduction``,
-    #: ``consistent``, ``posting``, ``audience`` or ``common``.
+    #: ``consistent``, ``posting`` or ``asker`` (the likely focus of its asker).
     why: dict[str, str]
 
 
@@ -348,9 +346,13 @@ def _rehearse(
     people = interview.interviewers
     audiences = {person.audience for person in people}
     posting = _terms(interview.job_posting)
-    everything = library.questions.filter(asked_by=AskedBy.INTERVIEWER)
-    asked = relevance.select(everything)
-    weak = _weak_spots(library, relevance.select(everything, opted_in=True), _went_badly(interview))
+    # Applicability is worked out once; a question that went badly is rehearsed even
+    # if it is opt-in content, the others only if opted in.
+    applicable = relevance.select(
+        library.questions.filter(asked_by=AskedBy.INTERVIEWER), opted_in=True
+    )
+    asked = [q for q in applicable if relevance.wanted(q)]
+    weak = _weak_spots(applicable, interview.first_round.went_badly)
     reasons: dict[str, str] = {q.full_id: words.phrase("reason.went_badly") for q in weak}
     why: dict[str, str] = {q.full_id: "went-badly" for q in weak}
     new_people = (
@@ -385,12 +387,9 @@ def _rehearse(
         elif len(overlap) >= 2:
             code = "posting"
             reason = words.phrase("reason.posting", terms=", ".join(sorted(overlap)[:3]))
-        elif question.audiences and audiences & question.audiences:
-            labels = sorted(words.label(a) for a in audiences & question.audiences)
-            code = "audience"
-            reason = words.phrase("reason.audience", audiences=", ".join(labels))
         else:
-            code, reason = "common", words.phrase("reason.common")
+            # Said once the asker is known: "likely from Sam Osei (peer)".
+            code, reason = "asker", ""
         scored.append((-score, position, _Choice(question, score, reason, code)))
     scored.sort(key=lambda entry: (entry[0], entry[1]))
     chosen: list[Question] = list(weak)
@@ -414,17 +413,15 @@ def _rehearse(
     askers = _askers(chosen, people)
     by_name = {person.name: person for person in people}
     for question in chosen:
+        if why[question.full_id] != "asker":
+            continue
         asker = by_name.get(askers.get(question.full_id, ""))
-        if why[question.full_id] in ("audience", "common") and asker is not None:
-            label = words.label(asker.audience)
-            reasons[question.full_id] = words.phrase(
-                "reason.asker", name=asker.name, audience=label
-            )
+        reasons[question.full_id] = (
+            words.phrase("reason.common")
+            if asker is None
+            else words.phrase("reason.asker", name=asker.name, audience=words.label(asker.audience))
+        )
     return _Rehearsal(chosen, askers, reasons, why)
-
-
-def _went_badly(interview: Interview) -> tuple[str, ...]:
-    return interview.first_round.went_badly
 
 
 def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dict[str, str]:
@@ -600,12 +597,22 @@ def _task_texts(
     return texts
 
 
-def _effort_of(item: ChecklistItem, stage: Stage | str, *, fixed: bool) -> dt.timedelta:
+def _keeps_its_time(stage: Stage | str, offset: dt.timedelta | None) -> bool:
+    """Whether a step is done at a fixed time (during the interview, or on the day or
+    evening before it) rather than placed in free time."""
+    if stage == Stage.DURING:
+        return True
+    if stage in (Stage.AFTER, Stage.OFFER) or offset is None:
+        return False
+    return offset > -_ON_THE_DAY
+
+
+def _effort_of(item: ChecklistItem, stage: Stage | str) -> dt.timedelta:
     if stage == Stage.DURING:
         return dt.timedelta(0)
     if item.effort is not None:
         return item.effort
-    if fixed:
+    if _keeps_its_time(stage, item.due):
         return _QUICK_STEP
     return DEFAULT_EFFORT.get(stage, dt.timedelta(minutes=30))
 
@@ -622,7 +629,7 @@ def _time(
     """Set when *draft* is done: a fixed time, or a span to place it in free time."""
     when, end = interview.when, interview.when + interview.duration
     stage = draft.stage
-    if stage == Stage.DURING:
+    if _keeps_its_time(stage, offset):
         draft.fixed = when + (offset or dt.timedelta(0))
         return
     if offset is None:
@@ -638,9 +645,6 @@ def _time(
             draft.latest = draft.earliest + dt.timedelta(days=3)
         else:
             draft.earliest, draft.latest = end, max(end + draft.effort, target)
-        return
-    if offset > -_ON_THE_DAY:
-        draft.fixed = when + offset
         return
     target = when + offset
     start_of_day = dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
@@ -695,13 +699,12 @@ def _drafts(
                     optional=optional,
                     dated=item.due is not None,
                     tips=item.tips,
-                    effort=dt.timedelta(0),
+                    effort=_effort_of(item, checklist.stage),
                     order=order,
                     rank=3 if optional else 2,
                     reason=reason,
                 )
                 _time(draft, item.due, interview, now)
-                draft.effort = _effort_of(item, checklist.stage, fixed=draft.fixed is not None)
                 drafts.append(draft)
                 order += 1
     return _merge_duplicates(drafts)
@@ -744,9 +747,11 @@ def _schedule(
 ) -> list[Task]:
     when = interview.when
     horizon = when + interview.duration + _FOLLOW_UP_HORIZON
-    before = Calendar(availability, now, when - _LAST_CALL)
+    free = sum(
+        (end - start for start, end in availability.slots(now, when - _LAST_CALL)), dt.timedelta(0)
+    )
     extra: list[tuple[dt.datetime, dt.datetime]] = []
-    if before.free < _SHORT_NOTICE:
+    if free < _SHORT_NOTICE:
         extra = [(max(now, when - _LAST_CALL - dt.timedelta(hours=2)), when - _LAST_CALL)]
     calendar = Calendar(availability, now, horizon, extra)
     placed: dict[int, tuple[dt.datetime, bool, bool]] = {}

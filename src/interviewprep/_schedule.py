@@ -43,7 +43,7 @@ _DAY_GROUPS = {
 }
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 _ANY_TIME = ("any time", "anytime", "any-time")
-#: Notes in the text form that help readers but mean nothing to the parser.
+#: The example given in error messages.
 _EXAMPLE = "'weekdays 18:30-21:00; weekends 10:00-17:00' or 'any time'"
 
 
@@ -225,7 +225,7 @@ def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
         day += dt.timedelta(days=1)
         if day.weekday() < 5:
             left -= 1
-    return dt.datetime.combine(day, moment.timetz() if moment.tzinfo else moment.time())
+    return dt.datetime.combine(day, moment.timetz())
 
 
 @attrs.define
@@ -270,11 +270,6 @@ class Calendar:
         found = list(availability.slots(start, end)) if start < end else []
         found += [(a, b) for a, b in extra if a < b]
         self._slots = [_Slot(a, b) for a, b in sorted(found)]
-
-    @property
-    def free(self) -> dt.timedelta:
-        """The free time left in the calendar."""
-        return sum((s.end - s.free_from for s in self._slots), dt.timedelta(0))
 
     def place(self, request: Request) -> dt.datetime | None:
         """

@@ -783,6 +783,11 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+#: The steps as signals, looked for like talking points, and what to say when one is missing.
+_REASONING_SIGNALS = tuple(
+    Signal(id=name, label=name, cues=cues) for name, _, cues in _REASONING_STEPS
+)
+_REASONING_ADVICE = {name: text for name, text, _ in _REASONING_STEPS}
 
 
 def reasoning_steps(answer: str, context: ScoringContext) -> Score:
@@ -794,13 +799,11 @@ def reasoning_steps(answer: str, context: ScoringContext) -> Score:
     """
     if not answer.strip():
         return Score(value=None, evidence=("no answer",))
-    signals = [Signal(id=name, label=name, cues=cues) for name, _, cues in _REASONING_STEPS]
-    matches = find_signals(answer, signals)
+    matches = find_signals(answer, _REASONING_SIGNALS)
     found = [m for m in matches if m.found]
     value = {4: 1.0, 3: 2 / 3, 2: 1 / 3}.get(len(found), 0.0)
     evidence_ = tuple(f"{m.signal.id}: “{m.evidence}”" for m in found)
-    advice = {name: text for name, text, _ in _REASONING_STEPS}
-    missing = [advice[m.signal.id] for m in matches if not m.found]
+    missing = [_REASONING_ADVICE[m.signal.id] for m in matches if not m.found]
     suggestion = "" if not missing else missing[0][0].upper() + missing[0][1:] + "."
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
