@@ -22,7 +22,13 @@ from interviewprep import (
     Stage,
     Topic,
 )
-from interviewprep.pytest_plugin import quality_problems
+from interviewprep.pytest_plugin import (
+    copied_runs,
+    quality_problems,
+    scored_share,
+    sentences,
+    stacked_anchors,
+)
 
 FACTS = [f"F{n}" for n in range(1, 47)]
 GUIDANCE = Path(__file__).parent.parent.parent / "shared" / "GUIDANCE.md"
@@ -60,12 +66,6 @@ def prose(pack: Pack) -> list[str]:
             texts += [criterion.name, criterion.description]
             texts += [t for level in criterion.levels for t in (level.label, level.anchor)]
     return [t for t in texts if t]
-
-
-def sentences(text: str) -> list[str]:
-    plain = re.sub(r"[*_`#>]", "", text)
-    parts = re.split(r"(?<=[.!?:])\s+|\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", plain)
-    return [s for s in parts if s.strip()]
 
 
 class TestCoverage:
@@ -180,18 +180,10 @@ class TestReadability:
 
     def test_no_text_copied_between_items(self, core: Pack) -> None:
         """No run of 12 words appears in two different items."""
-        seen: dict[tuple[str, ...], str] = {}
-        copied = []
         texts = [(t.full_id, t.body) for t in core.tips] + [
             (q.full_id, q.guidance) for q in core.questions
         ]
-        for owner, text in texts:
-            words = re.findall(r"[a-z']+", text.lower())
-            for start in range(len(words) - 11):
-                run = tuple(words[start : start + 12])
-                if seen.setdefault(run, owner) != owner:
-                    copied.append((owner, seen[run], " ".join(run)))
-        assert copied == []
+        assert copied_runs(texts) == []
 
     @pytest.mark.skipif(
         not GUIDANCE.exists(),
@@ -261,40 +253,17 @@ class TestAnswerTypes:
             assert by_id[qid].rubric != "star-answer", qid
 
 
-def anchors(library: Library) -> list[tuple[str, str]]:
-    return [
-        (f"{rubric.full_id}/{criterion.id}/{level.score}", level.anchor)
-        for rubric in library.rubrics
-        if rubric.pack == "core"
-        for criterion in rubric.criteria
-        for level in criterion.levels
-    ]
-
-
 class TestRubricAnchors:
     def test_one_behaviour_per_anchor(self, library: Library) -> None:
         """One sentence of at most 30 words, no semicolon, at most one "and"."""
-        stacked = []
-        for where, anchor in anchors(library):
-            words = anchor.split()
-            sentences = [s for s in re.split(r"(?<=[.!?])\s+", anchor.strip()) if s]
-            if (
-                len(words) > 30
-                or ";" in anchor
-                or len(sentences) > 1
-                or len(re.findall(r"\band\b", anchor)) > 1
-            ):
-                stacked.append((where, anchor))
-        assert stacked == []
+        assert stacked_anchors(r for r in library.rubrics if r.pack == "core") == []
 
     def test_scorers_cover_most_of_each_rubric(self, library: Library) -> None:
         """Automatic scorers rate at least 60% of every core rubric's weight."""
         for rubric in library.rubrics:
             if rubric.pack != "core":
                 continue
-            total = sum(c.weight for c in rubric.criteria)
-            scored = sum(c.weight for c in rubric.criteria if c.scorer)
-            assert scored / total >= 0.6, rubric.id
+            assert scored_share(rubric) >= 0.6, rubric.id
 
     def test_no_criterion_rates_fluency(self, library: Library) -> None:
         """Fillers, accent and fluency penalise non-native speakers and people who stammer."""

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from interviewprep import load_pack
-from interviewprep.pytest_plugin import quality_problems
+from interviewprep.pytest_plugin import (
+    copied_runs,
+    quality_problems,
+    scored_share,
+    sentences,
+    stacked_anchors,
+)
 from packtools import TIP, manifest, simple_pack, write_files
 
 
@@ -79,3 +85,44 @@ class TestQualityProblems:
 
         [core] = load_library(packs=["core"], strict=True).packs
         assert quality_problems(core) == []
+
+
+class TestContentHelpers:
+    """The readability and rubric checks pack tests share with the core pack's."""
+
+    def test_sentences(self) -> None:
+        text = "*First* one. Second: a colon.\n\nA paragraph\n- a bullet"
+        assert sentences(text) == ["First one.", "Second:", "a colon.", "A paragraph", "a bullet"]
+
+    def test_copied_runs(self) -> None:
+        run = "one two three four five six seven eight nine ten eleven twelve"
+        texts = [("a", f"Start {run}."), ("b", f"{run} again"), ("a", f"{run} twice in a")]
+        assert copied_runs(texts) == [("b", "a", run)]
+        assert copied_runs([("a", "short text"), ("b", "short text")], length=2) == [
+            ("b", "a", "short text")
+        ]
+
+    def test_stacked_anchors_and_scored_share(self) -> None:
+        from interviewprep import Criterion, Level, Rubric, Scale
+
+        def criterion(cid: str, anchor: str, scorer: str | None, weight: float) -> Criterion:
+            level = Level(score=1, label="L", anchor=anchor)
+            return Criterion(id=cid, name=cid, levels=[level], scorer=scorer, weight=weight)
+
+        rubric = Rubric(
+            id="r",
+            title="R",
+            scale=Scale(min=1, max=4),
+            criteria=[
+                criterion("one", "Names the result and why it mattered.", "evidence", 3.0),
+                criterion("two", "Names it. Then explains it.", None, 1.0),
+                criterion("three", "Says this and that and more", None, 1.0),
+                criterion("four", "Plans; then acts.", None, 1.0),
+            ],
+        )
+        assert [where for where, _ in stacked_anchors([rubric])] == [
+            "r/two/1",
+            "r/three/1",
+            "r/four/1",
+        ]
+        assert scored_share(rubric) == 0.5

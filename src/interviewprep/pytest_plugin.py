@@ -26,11 +26,16 @@ Warnings (a question nothing can rate, a checklist item due more than 60 days fr
 the interview) do not fail the test: each is issued as a :class:`PackWarning`, which
 pytest lists in its warnings summary; ``strict=True`` (or ``-W error::
 interviewprep.pytest_plugin.PackWarning``) makes them fail it too.
+
+For the readability and rubric checks the core pack holds itself to, a pack's own
+tests can use the same helpers: :func:`sentences`, :func:`copied_runs`,
+:func:`stacked_anchors` and :func:`scored_share`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -38,7 +43,16 @@ from typing import Any
 
 import pytest
 
-__all__ = ["PackCheck", "PackWarning", "check_pack", "quality_problems"]
+__all__ = [
+    "PackCheck",
+    "PackWarning",
+    "check_pack",
+    "copied_runs",
+    "quality_problems",
+    "scored_share",
+    "sentences",
+    "stacked_anchors",
+]
 
 PackCheck = Callable[..., Any]
 
@@ -47,6 +61,70 @@ class PackWarning(UserWarning):
     """
     Something in a pack to look at that does not make it invalid.
     """
+
+
+def sentences(text: str) -> list[str]:
+    """
+    The sentences of a text, as readability checks count them: Markdown emphasis
+    dropped, split after ``.``, ``!``, ``?`` or ``:``, at list bullets and at blank lines.
+    """
+    plain = re.sub(r"[*_`#>]", "", text)
+    parts = re.split(r"(?<=[.!?:])\s+|\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", plain)
+    return [part for part in parts if part.strip()]
+
+
+def copied_runs(texts: Iterable[tuple[str, str]], length: int = 12) -> list[tuple[str, str, str]]:
+    """
+    Runs of *length* words that appear in two different items' texts.
+
+    Args:
+        texts: ``(owner, text)`` pairs, such as ``(tip.id, tip.body)``.
+        length: How many words make a run.
+
+    Returns:
+        ``(owner, earlier owner, run)`` for each run found again in another owner's text.
+    """
+    seen: dict[tuple[str, ...], str] = {}
+    copied = []
+    for owner, text in texts:
+        words = re.findall(r"[a-z']+", text.lower())
+        for start in range(len(words) - length + 1):
+            run = tuple(words[start : start + length])
+            if seen.setdefault(run, owner) != owner:
+                copied.append((owner, seen[run], " ".join(run)))
+    return copied
+
+
+def stacked_anchors(rubrics: Iterable[Any]) -> list[tuple[str, str]]:
+    """
+    The level anchors that describe more than one observable behaviour: more than one
+    sentence or 30 words, a semicolon, or more than one "and".
+
+    Returns:
+        ``("rubric/criterion/score", anchor)`` for each such anchor.
+    """
+    stacked = []
+    for rubric in rubrics:
+        for criterion in rubric.criteria:
+            for level in criterion.levels:
+                anchor = level.anchor
+                if (
+                    len(anchor.split()) > 30
+                    or ";" in anchor
+                    or len(re.findall(r"\band\b", anchor, re.IGNORECASE)) > 1
+                    or len(sentences(anchor)) != 1
+                ):
+                    stacked.append((f"{rubric.id}/{criterion.id}/{level.score}", anchor))
+    return stacked
+
+
+def scored_share(rubric: Any) -> float:
+    """
+    The share of a rubric's weight whose criteria name an automatic scorer (0 to 1).
+    """
+    total: float = sum(criterion.weight for criterion in rubric.criteria)
+    scored: float = sum(criterion.weight for criterion in rubric.criteria if criterion.scorer)
+    return scored / total
 
 
 def quality_problems(pack: Any) -> list[str]:

@@ -20,6 +20,7 @@ from interviewprep import (
     load_library,
     load_pack,
 )
+from interviewprep.pytest_plugin import copied_runs, scored_share, sentences, stacked_anchors
 
 NAME = "data-analytics"
 FOLDER = Path(__file__).parent.parent / "src" / "interviewprep_data_analytics"
@@ -52,13 +53,6 @@ def pack() -> Pack:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9][A-Za-z0-9'%-]*", text)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences as the core pack's readability test splits them."""
-    plain = re.sub(r"[*_`#>]", "", text)
-    parts = re.split(r"(?<=[.!?:])\s+|\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", plain)
-    return [s for s in parts if s.strip()]
 
 
 @pytest.mark.skipif(not INSTALLED, reason=f"the {NAME} pack is not installed (pip install it)")
@@ -129,16 +123,8 @@ class TestContent:
 
     def test_no_text_shared_between_items(self, pack: Pack) -> None:
         """No run of 12 words appears in two different items."""
-        seen: dict[tuple[str, ...], str] = {}
-        shared = []
         texts = [(t.id, t.body) for t in pack.tips] + [(q.id, q.guidance) for q in pack.questions]
-        for owner, text in texts:
-            found = re.findall(r"[a-z']+", text.lower())
-            for start in range(len(found) - 11):
-                run = tuple(found[start : start + 12])
-                if seen.setdefault(run, owner) != owner:
-                    shared.append((owner, seen[run], " ".join(run)))
-        assert shared == []
+        assert copied_runs(texts) == []
 
 
 #: Strong spoken answers that once set off red flags meant for weak ones, and a weak
@@ -211,19 +197,12 @@ class TestRubric:
         for rubric in pack.rubrics:
             for criterion in rubric.criteria:
                 assert [level.score for level in criterion.levels] == [1, 2, 3, 4]
-                for level in criterion.levels:
-                    anchor = level.anchor
-                    assert len(words(anchor)) <= 30, anchor
-                    assert ";" not in anchor, anchor
-                    assert len(re.findall(r"\band\b", anchor)) <= 1, anchor
-                    assert len(sentences(anchor)) == 1, anchor
+        assert stacked_anchors(pack.rubrics) == []
 
     def test_scorers_cover_most_of_the_weight(self, pack: Pack) -> None:
         """Automatic scorers cover at least 60% of the weight; filler is never used."""
         for rubric in pack.rubrics:
-            total = sum(c.weight for c in rubric.criteria)
-            scored = sum(c.weight for c in rubric.criteria if c.scorer)
-            assert scored / total >= 0.6
+            assert scored_share(rubric) >= 0.6
             assert {c.scorer for c in rubric.criteria if c.scorer} <= SCORERS
 
     def test_fluency_is_not_rated(self, pack: Pack) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from interviewprep import AskedBy, Pack, find_signals, load_pack
+from interviewprep.pytest_plugin import copied_runs, scored_share, sentences, stacked_anchors
 
 ROOT = Path(__file__).parent.parent
 FOLDER = ROOT / "src" / "interviewprep_teaching"
@@ -188,12 +189,6 @@ def asked(pack: Pack) -> list:
     return [q for q in pack.questions if q.asked_by == AskedBy.INTERVIEWER]
 
 
-def sentences(text: str) -> list[str]:
-    plain = re.sub(r"[*_`#>]", "", text)
-    parts = re.split(r"(?<=[.!?:])\s+|\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", plain)
-    return [s for s in parts if s.strip()]
-
-
 def installed() -> bool:
     try:
         metadata.distribution(DISTRIBUTION)
@@ -278,15 +273,7 @@ def test_cues_in_spoken_answers(pack: Pack, question_id: str) -> None:
 class TestRubric:
     def test_anchors_describe_one_behaviour(self, pack: Pack) -> None:
         """One sentence of at most 30 words, no semicolon, at most one 'and'."""
-        for rubric in pack.rubrics:
-            for criterion in rubric.criteria:
-                for level in criterion.levels:
-                    anchor = level.anchor
-                    where = f"{rubric.id}/{criterion.id}/{level.score}"
-                    assert len(anchor.split()) <= 30, where
-                    assert ";" not in anchor, where
-                    assert len(re.findall(r"\band\b", anchor, re.IGNORECASE)) <= 1, where
-                    assert len(sentences(anchor)) == 1, where
+        assert stacked_anchors(pack.rubrics) == []
 
     def test_anchors_are_fair(self, pack: Pack) -> None:
         """No anchor rates accent, fluency or hesitation."""
@@ -302,9 +289,7 @@ class TestRubric:
         """Known scorers, never filler, on at least 60% of the weight; no answer_types."""
         for rubric in pack.rubrics:
             assert not rubric.answer_types, rubric.id
-            scored = sum(c.weight for c in rubric.criteria if c.scorer)
-            total = sum(c.weight for c in rubric.criteria)
-            assert scored / total >= 0.6, rubric.id
+            assert scored_share(rubric) >= 0.6, rubric.id
             for criterion in rubric.criteria:
                 assert criterion.scorer is None or criterion.scorer in SCORERS, criterion.id
 
@@ -323,16 +308,8 @@ class TestReadability:
 
     def test_no_text_copied_between_items(self, pack: Pack) -> None:
         """No run of 12 words appears in two different items."""
-        seen: dict[tuple[str, ...], str] = {}
-        copied = []
         texts = [(t.id, t.body) for t in pack.tips] + [(q.id, q.guidance) for q in pack.questions]
-        for owner, text in texts:
-            words = re.findall(r"[a-z']+", text.lower())
-            for start in range(len(words) - 11):
-                run = tuple(words[start : start + 12])
-                if seen.setdefault(run, owner) != owner:
-                    copied.append((owner, seen[run], " ".join(run)))
-        assert copied == []
+        assert copied_runs(texts) == []
 
 
 class TestEngland:
