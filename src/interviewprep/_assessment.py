@@ -4,8 +4,8 @@ Assessing an answer against a rubric, criterion by criterion.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -17,11 +17,26 @@ from .exceptions import Problem
 if TYPE_CHECKING:
     from ._interview import Interview
     from ._library import Library
-    from .scorers import Scorer
+    from .scorers import Judge, JudgeContext, Score, Scorer, ScoringContext
 
-__all__ = ["Assessment", "CriterionAssessment", "assess", "load_scorers"]
+__all__ = [
+    "DELIVERY_SCORERS",
+    "Assessment",
+    "CriterionAssessment",
+    "assess",
+    "load_scorers",
+]
+
+_T = TypeVar("_T")
 
 NEEDS_A_HUMAN = "needs a human rating"
+#: The share of a rubric's weight that must be scored for an assessment to have a total.
+MIN_COVERAGE = 0.5
+#: Scorers that rate delivery in ways that penalise non-native speakers and people who
+#: stammer (filler words, hesitation); their criteria are off unless ``delivery=True``.
+DELIVERY_SCORERS = frozenset({"filler"})
+#: What an empty answer gets instead of scores.
+EMPTY_ANSWER = "The answer is empty: there is nothing to assess."
 #: How long a third-party scorer may take to import.
 _SCORER_SECONDS = 10.0
 
@@ -38,8 +53,12 @@ class CriterionAssessment:
         evidence: The words or figures that earned the score.
         suggestion: One concrete change, given whenever the score is below the top
             level (and empty otherwise).
-        scorer: The id of the scorer used, if any.
+        scorer: Which scorer or judge made the score (or was asked to): the id a
+            criterion names, or the name of one attached by ``attach`` or ``judges``.
         note: Why there is no score (``"needs a human rating"`` and the reason).
+        confidence: How sure the scorer was, when it says (judges may).
+        provenance: What made the score beyond the scorer's name (a model and its
+            version, say), when the scorer says.
     """
 
     criterion: Criterion
@@ -49,6 +68,8 @@ class CriterionAssessment:
     suggestion: str = ""
     scorer: str | None = None
     note: str = ""
+    confidence: float | None = None
+    provenance: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -61,20 +82,29 @@ class Assessment:
         answer: The answer rated.
         criteria: One result per criterion, in the rubric's order.
         total: The weighted mean of the scored criteria on the rubric's scale,
-            rounded to two decimals; ``None`` when nothing could be scored.
+            rounded to two decimals; ``None`` when less than half of the rubric's
+            weight could be scored (see :attr:`coverage`).
+        coverage: The share of the rubric's weight that was scored, from 0 to 1.
         question: The question answered, if given.
         talking_points: Each of the question's talking points, looked for in the
             answer (see :func:`interviewprep.find_signals`).
         red_flags: Each of the question's red flags, looked for in the answer.
+        message: What the assessment as a whole needs said: why there is no
+            total, or that the answer is empty.
+        problems: What went wrong on the way (a judge that failed, a third-party
+            scorer that could not load); the assessment stands without them.
     """
 
     rubric: Rubric
     answer: str
     criteria: tuple[CriterionAssessment, ...]
     total: float | None
+    coverage: float = 0.0
     question: Question | None = None
     talking_points: tuple[SignalMatch, ...] = ()
     red_flags: tuple[SignalMatch, ...] = ()
+    message: str = ""
+    problems: tuple[Problem, ...] = ()
 
     @property
     def missing_points(self) -> tuple[str, ...]:
@@ -194,6 +224,160 @@ def _fallback_suggestion(criterion: Criterion, level: Level) -> str:
     return f"To reach “{step.label}” on {criterion.name.lower()}: {step.anchor}"
 
 
+def _name(obj: object) -> str:
+    """The name an attached scorer or judge is recorded under."""
+    name = getattr(obj, "name", None)
+    if isinstance(name, str) and name:
+        return name
+    return str(getattr(obj, "__name__", type(obj).__name__))
+
+
+def _selectors(rubric: Rubric, criterion: Criterion) -> tuple[str, ...]:
+    """The keys that select *criterion*, the most specific first."""
+    qualified = rubric.full_id if rubric.pack else rubric.id
+    keys = [f"{qualified}#{criterion.id}", f"{rubric.id}#{criterion.id}"]
+    keys += [qualified, rubric.id, "*"]
+    return tuple(dict.fromkeys(keys))
+
+
+def _check_selectors(keys: Iterable[str], argument: str) -> None:
+    for key in keys:
+        if not isinstance(key, str) or not key or key.count("#") > 1 or key.endswith("#"):
+            msg = (
+                f"{argument}: {key!r} selects nothing; use '*', a rubric id "
+                "('core/star-answer') or a criterion ('core/star-answer#relevance')"
+            )
+            raise ValueError(msg)
+
+
+def _attached(
+    rubric: Rubric, criterion: Criterion, mapping: Mapping[str, _T]
+) -> tuple[int, _T] | None:
+    """The most specific entry of *mapping* that selects *criterion*, with its rank (0 = most)."""
+    for rank, key in enumerate(_selectors(rubric, criterion)):
+        if key in mapping:
+            return rank, mapping[key]
+    return None
+
+
+@attrs.define
+class _Rating:
+    """The score of one criterion as it is being worked out."""
+
+    criterion: Criterion
+    score: Score | None = None
+    scorer: str | None = None
+    note: str = ""
+
+
+def _run_scorer(
+    scorer: Scorer, name: str, answer: str, context: ScoringContext
+) -> tuple[Score | None, str]:
+    try:
+        return scorer(answer, context), ""
+    except Exception as exc:  # noqa: BLE001 - a broken scorer never breaks an assessment
+        return None, f"{NEEDS_A_HUMAN}: scorer {name!r} failed ({type(exc).__name__}: {exc})"
+
+
+def _run_judges(
+    answer: str,
+    rubric: Rubric,
+    asked: Mapping[int, list[Criterion]],
+    judges: Mapping[int, Judge],
+    make_context: Callable[[tuple[Criterion, ...]], JudgeContext],
+    problems: list[Problem],
+) -> dict[str, tuple[str, Score]]:
+    """Each judge called once for its criteria; the scores by criterion id."""
+    from .scorers import Score
+
+    scored: dict[str, tuple[str, Score]] = {}
+    for key, criteria in asked.items():
+        judge = judges[key]
+        name = _name(judge)
+        wanted = {c.id for c in criteria}
+        try:
+            result = judge(answer, make_context(tuple(criteria)))
+            items = dict(result.items())
+        except Exception as exc:  # noqa: BLE001 - a failing judge never breaks an assessment
+            msg = (
+                f"judge {name!r} failed on {rubric.id} ({type(exc).__name__}: {exc}); "
+                "its criteria fell back to their own scorers"
+            )
+            problems.append(Problem(message=msg))
+            continue
+        for criterion_id, score in items.items():
+            if criterion_id in wanted and isinstance(score, Score):
+                scored[criterion_id] = (name, score)
+        left_out = sorted(wanted - scored.keys())
+        if left_out:
+            msg = (
+                f"judge {name!r} gave no score for {', '.join(left_out)}; "
+                "they fell back to their own scorers"
+            )
+            problems.append(Problem(message=msg))
+        wrong = sorted(
+            str(k) for k, v in items.items() if k not in wanted or not isinstance(v, Score)
+        )
+        if wrong:
+            msg = f"judge {name!r} returned what was not asked for, or no Score: {', '.join(wrong)}"
+            problems.append(Problem(message=msg))
+    return scored
+
+
+def _result(rating: _Rating, rubric: Rubric) -> CriterionAssessment:
+    criterion, score = rating.criterion, rating.score
+    if score is None:
+        return CriterionAssessment(
+            criterion=criterion, score=None, scorer=rating.scorer, note=rating.note
+        )
+    if score.value is None:
+        reason = "; ".join(score.evidence) or "the scorer cannot judge this answer"
+        return CriterionAssessment(
+            criterion=criterion,
+            score=None,
+            evidence=score.evidence,
+            scorer=rating.scorer,
+            note=f"{NEEDS_A_HUMAN}: {reason}",
+            confidence=score.confidence,
+            provenance=score.provenance,
+        )
+    level = _nearest_level(criterion, rubric, score.value)
+    top = max(lvl.score for lvl in criterion.levels)
+    suggestion = ""
+    if level.score < top:
+        suggestion = score.suggestion or _fallback_suggestion(criterion, level)
+    return CriterionAssessment(
+        criterion=criterion,
+        score=level.score,
+        level=level,
+        evidence=score.evidence,
+        suggestion=suggestion,
+        scorer=rating.scorer,
+        confidence=score.confidence,
+        provenance=score.provenance,
+    )
+
+
+def _totals(results: Iterable[CriterionAssessment], rubric: Rubric) -> tuple[float | None, float]:
+    """The weighted total (``None`` below :data:`MIN_COVERAGE`) and the coverage."""
+    results = list(results)
+    weight = sum(r.criterion.weight for r in results)
+    scored = [(r.criterion.weight, r.score) for r in results if r.score is not None]
+    scored_weight = sum(w for w, _ in scored)
+    coverage = round(scored_weight / weight, 4) if weight else 0.0
+    if not scored or coverage < MIN_COVERAGE:
+        return None, coverage
+    return round(sum(w * s for w, s in scored) / scored_weight, 2), coverage
+
+
+def _no_total_message(results: Iterable[CriterionAssessment], coverage: float) -> str:
+    human = [r.criterion.name for r in results if r.score is None]
+    return (
+        f"No total: only {coverage:.0%} of the rubric's weight could be scored "
+        f"automatically. These criteria need a human rating: {', '.join(human)}."
+    )
+
+
 def assess(
     answer: str,
     rubric: Rubric | None = None,
@@ -202,6 +386,9 @@ def assess(
     library: Library | None = None,
     interview: Interview | None = None,
     scorers: Mapping[str, Scorer] | None = None,
+    attach: Mapping[str, Scorer] | None = None,
+    judges: Mapping[str, Judge] | None = None,
+    delivery: bool = False,
     words_per_minute: float | None = None,
     data_only: bool = False,
 ) -> Assessment:
@@ -215,6 +402,19 @@ def assess(
     "needs a human rating", never guessed. Every criterion below its top level gets
     one concrete suggestion.
 
+    Scorers and judges can also be attached to criteria without any id of their own,
+    by a *selector*: ``"*"`` (every criterion), a rubric id (``"core/star-answer"``
+    or ``"star-answer"``: all its criteria) or a criterion
+    (``"core/star-answer#relevance"``). The most specific selector wins. A judge
+    scores all the criteria it is attached to in one call; what it leaves out, or
+    everything when it fails, falls back to the criteria's own scorers, and
+    :attr:`Assessment.problems` says so.
+
+    The total is the weighted mean of the scored criteria, given only when they
+    carry at least half of the rubric's weight (:attr:`Assessment.coverage`);
+    otherwise :attr:`Assessment.message` names the criteria that need a human. An
+    empty answer gets no scores at all, only that message.
+
     The question's talking points and red flags are looked for in the answer with
     the shared matcher (:func:`interviewprep.find_signals`) and reported in the
     assessment.
@@ -224,23 +424,30 @@ def assess(
         rubric: The rubric to rate it against; by default the question's own, or the
             library's rubric for the question's answer type
             (:meth:`Library.rubric_for`).
-        question: The question answered (used for relevance and consistency).
+        question: The question answered; its answer type, talking points and red
+            flags guide the scorers.
         library: Where to find the default rubric when none is given.
         interview: The interview (its job posting and first-round answers).
-        scorers: Scorers by id, used before the installed ones.
+        scorers: Scorers by the id criteria name, used before the installed ones.
+        attach: Scorers by selector, used instead of the criteria's own.
+        judges: Judges by selector, used instead of the criteria's own scorers.
+        delivery: Also score the criteria whose scorers rate delivery
+            (:data:`DELIVERY_SCORERS`: filler words), which penalise non-native
+            speakers and people who stammer; off by default.
         words_per_minute: The speaking pace to assume (150 by default).
         data_only: Run no third-party code: only built-in scorers and those
-            given in *scorers*.
+            given in *scorers*, *attach* and *judges*.
 
     Returns:
-        The assessment, with a weighted total on the rubric's scale.
+        The assessment.
 
     Raises:
         TypeError: If no rubric is given and none can be found (no question, or no
             library that has one for it).
+        ValueError: If a key of *attach* or *judges* is not a selector.
     """
     from ._matching import find_signals
-    from .scorers import DEFAULT_WORDS_PER_MINUTE, ScoringContext
+    from .scorers import DEFAULT_WORDS_PER_MINUTE, JudgeContext, ScoringContext
 
     if rubric is None and question is not None and library is not None:
         rubric = library.rubric_for(question)
@@ -250,82 +457,98 @@ def assess(
             "rubric for its answer type"
         )
         raise TypeError(msg)
+    attach, judges = dict(attach or {}), dict(judges or {})
+    _check_selectors(attach, "attach")
+    _check_selectors(judges, "judges")
+    if not answer.strip():
+        empty = tuple(
+            CriterionAssessment(criterion=c, score=None, note=EMPTY_ANSWER) for c in rubric.criteria
+        )
+        return Assessment(
+            rubric=rubric,
+            answer=answer,
+            criteria=empty,
+            total=None,
+            question=question,
+            message=EMPTY_ANSWER,
+        )
 
-    available, _ = load_scorers(data_only=data_only)
+    available, loading = load_scorers(data_only=data_only)
+    problems = list(loading)
     if scorers:
         available = {**available, **scorers}
-    results: list[CriterionAssessment] = []
-    for criterion in rubric.criteria:
-        if criterion.scorer is None:
-            results.append(CriterionAssessment(criterion=criterion, score=None, note=NEEDS_A_HUMAN))
+    wpm = words_per_minute or DEFAULT_WORDS_PER_MINUTE
+    ratings = [_Rating(criterion=c, scorer=c.scorer) for c in rubric.criteria]
+    attached: dict[str, Scorer] = {}
+    asked: dict[int, list[Criterion]] = {}
+    judge_by_key: dict[int, Judge] = {}
+    for rating in ratings:
+        criterion = rating.criterion
+        by_scorer = _attached(rubric, criterion, attach)
+        by_judge = _attached(rubric, criterion, judges)
+        # The most specific selector wins; at equal rank an attached scorer wins.
+        if by_judge is not None and (by_scorer is None or by_judge[0] < by_scorer[0]):
+            judge_by_key[id(by_judge[1])] = by_judge[1]
+            asked.setdefault(id(by_judge[1]), []).append(criterion)
+        elif by_scorer is not None:
+            attached[criterion.id] = by_scorer[1]
+    judged = _run_judges(
+        answer,
+        rubric,
+        asked,
+        judge_by_key,
+        lambda criteria: JudgeContext(
+            rubric=rubric,
+            criteria=criteria,
+            question=question,
+            interview=interview,
+            words_per_minute=wpm,
+        ),
+        problems,
+    )
+    for rating in ratings:
+        criterion = rating.criterion
+        if criterion.id in judged:
+            rating.scorer, rating.score = judged[criterion.id]
             continue
-        scorer = available.get(criterion.scorer)
-        if scorer is None:
-            note = f"{NEEDS_A_HUMAN}: scorer {criterion.scorer!r} is not installed"
-            results.append(
-                CriterionAssessment(
-                    criterion=criterion, score=None, scorer=criterion.scorer, note=note
-                )
+        scorer = attached.get(criterion.id)
+        if scorer is not None:
+            rating.scorer = _name(scorer)
+        elif criterion.scorer is None:
+            rating.note = NEEDS_A_HUMAN
+            continue
+        elif criterion.scorer in DELIVERY_SCORERS and not delivery:
+            rating.note = (
+                f"off: {criterion.scorer!r} rates delivery in a way that penalises non-native "
+                "speakers and people who stammer (turn it on with delivery=True)"
             )
             continue
+        else:
+            scorer = available.get(criterion.scorer)
+            if scorer is None:
+                rating.note = f"{NEEDS_A_HUMAN}: scorer {criterion.scorer!r} is not installed"
+                continue
         context = ScoringContext(
             criterion=criterion,
             rubric=rubric,
             question=question,
             interview=interview,
-            words_per_minute=words_per_minute or DEFAULT_WORDS_PER_MINUTE,
+            words_per_minute=wpm,
         )
-        try:
-            verdict = scorer(answer, context)
-            value = verdict.value
-        except Exception as exc:  # noqa: BLE001 - a broken scorer never breaks an assessment
-            note = (
-                f"{NEEDS_A_HUMAN}: scorer {criterion.scorer!r} failed ({type(exc).__name__}: {exc})"
-            )
-            results.append(
-                CriterionAssessment(
-                    criterion=criterion, score=None, scorer=criterion.scorer, note=note
-                )
-            )
-            continue
-        if value is None:
-            reason = "; ".join(verdict.evidence) or "the scorer cannot judge this answer"
-            results.append(
-                CriterionAssessment(
-                    criterion=criterion,
-                    score=None,
-                    evidence=verdict.evidence,
-                    scorer=criterion.scorer,
-                    note=f"{NEEDS_A_HUMAN}: {reason}",
-                )
-            )
-            continue
-        level = _nearest_level(criterion, rubric, value)
-        top = max(lvl.score for lvl in criterion.levels)
-        suggestion = ""
-        if level.score < top:
-            suggestion = verdict.suggestion or _fallback_suggestion(criterion, level)
-        results.append(
-            CriterionAssessment(
-                criterion=criterion,
-                score=level.score,
-                level=level,
-                evidence=verdict.evidence,
-                suggestion=suggestion,
-                scorer=criterion.scorer,
-            )
-        )
-    scored = [(r.criterion.weight, r.score) for r in results if r.score is not None]
-    weight = sum(w for w, _ in scored)
-    total = round(sum(w * s for w, s in scored) / weight, 2) if scored else None
+        rating.score, rating.note = _run_scorer(scorer, rating.scorer or "?", answer, context)
+    results = tuple(_result(rating, rubric) for rating in ratings)
+    total, coverage = _totals(results, rubric)
     points = find_signals(answer, question.talking_points) if question is not None else ()
     flags = find_signals(answer, question.red_flags) if question is not None else ()
     return Assessment(
         rubric=rubric,
         answer=answer,
-        criteria=tuple(results),
+        criteria=results,
         total=total,
+        coverage=coverage,
         question=question,
         talking_points=points,
         red_flags=flags,
+        message="" if total is not None else _no_total_message(results, coverage),
+        problems=tuple(problems),
     )

@@ -189,6 +189,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "assessment.covered": "Covered",
         "assessment.missing": "Not covered yet",
         "assessment.red_flags": "Red flags",
+        "assessment.coverage": "{share} of the rubric's weight scored automatically",
+        "assessment.no_total": (
+            "No total: only {share} of the rubric's weight could be scored automatically."
+        ),
+        "assessment.empty": "The answer is empty: there is nothing to assess.",
+        "assessment.problems": "Problems",
         # Dates and times: names of days and months come from here, never from the
         # process's locale.
         "date": "{weekday} {day:02d} {month} {year}",
@@ -484,6 +490,12 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "assessment.covered": "Angesprochen",
         "assessment.missing": "Noch nicht angesprochen",
         "assessment.red_flags": "Warnsignale",
+        "assessment.coverage": "{share} des Gewichts automatisch bewertet",
+        "assessment.no_total": (
+            "Kein Gesamtwert: nur {share} des Gewichts ließen sich automatisch bewerten."
+        ),
+        "assessment.empty": "Die Antwort ist leer: Es gibt nichts zu bewerten.",
+        "assessment.problems": "Probleme",
         "date": "{weekday}, {day}. {month} {year}",
         "datetime": "{weekday}, {day}. {month} {year}, {hour:02d}:{minute:02d}",
         "datetime.zoned": "{when} {zone}",

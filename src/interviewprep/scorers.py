@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_WORDS_PER_MINUTE",
+    "Judge",
+    "JudgeContext",
     "Score",
     "Scorer",
     "ScoringContext",
@@ -69,15 +72,24 @@ class Score:
         evidence: The words or figures that earned the score.
         suggestion: One concrete change that would raise the score; empty when
             there is nothing to improve.
+        confidence: How sure the scorer is, from 0 to 1, if it can say (a
+            language-model judge may; the built-in scorers do not).
+        provenance: What made the score beyond the scorer's id, such as a model's
+            name and version (``"llama3.1:8b @ http://127.0.0.1:11434"``).
     """
 
     value: float | None
     evidence: tuple[str, ...] = ()
     suggestion: str = ""
+    confidence: float | None = None
+    provenance: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.value is not None and not 0 <= self.value <= 1:
             msg = f"a score's value lies between 0 and 1, not {self.value!r}"
+            raise ValueError(msg)
+        if self.confidence is not None and not 0 <= self.confidence <= 1:
+            msg = f"a score's confidence lies between 0 and 1, not {self.confidence!r}"
             raise ValueError(msg)
 
 
@@ -109,6 +121,43 @@ class Scorer(Protocol):
     def __call__(self, answer: str, context: ScoringContext, /) -> Score:
         """
         Score *answer* for ``context.criterion``.
+        """
+
+
+@attrs.frozen(kw_only=True)
+class JudgeContext:
+    """
+    What a judge may use besides the answer.
+
+    Attributes:
+        rubric: The rubric the answer is rated against.
+        criteria: The criteria this judge is asked to score (all of the rubric's, or
+            those it was attached to), in the rubric's order.
+        question: The question answered, if known.
+        interview: The interview prepared for, if known.
+        words_per_minute: The speaking pace to assume.
+    """
+
+    rubric: Rubric
+    criteria: tuple[Criterion, ...]
+    question: Question | None = None
+    interview: Interview | None = None
+    words_per_minute: float = DEFAULT_WORDS_PER_MINUTE
+
+
+class Judge(Protocol):
+    """
+    The protocol of judges: score several criteria of a rubric in one call.
+
+    A judge (a language model behind an HTTP endpoint, say) reads the answer once and
+    returns a :class:`Score` per criterion id of ``context.criteria``. A criterion it
+    leaves out, or every criterion when it raises, falls back to the criterion's own
+    scorer, and the assessment reports the problem.
+    """
+
+    def __call__(self, answer: str, context: JudgeContext, /) -> Mapping[str, Score]:
+        """
+        Score *answer* on each of ``context.criteria``, by criterion id.
         """
 
 

@@ -919,9 +919,18 @@ def _assessment(assessment: Assessment, level: int) -> Document:
         text = _one_line(assessment.question.text)
         blocks.append(Meta(phrase("assessment.question", text=text)))
     needs_human = phrase("assessment.needs_human")
-    total = needs_human if assessment.total is None else f"{assessment.total:g}"
-    scale = phrase("assessment.scale", min=rubric.scale.min, max=rubric.scale.max)
-    blocks.append(Paragraph((Strong(phrase("assessment.total", total=total)), f" {scale}")))
+    share = f"{assessment.coverage:.0%}"
+    if not assessment.answer.strip():
+        blocks.append(Paragraph((Strong(phrase("assessment.empty")),)))
+    elif assessment.total is None:
+        blocks.append(Paragraph((Strong(phrase("assessment.no_total", share=share)),)))
+    else:
+        total = f"{assessment.total:g}"
+        scale = phrase("assessment.scale", min=rubric.scale.min, max=rubric.scale.max)
+        coverage = phrase("assessment.coverage", share=share)
+        blocks.append(
+            Paragraph((Strong(phrase("assessment.total", total=total)), f" {scale} ({coverage})"))
+        )
     columns = (
         Column(phrase("assessment.criterion")),
         Column(phrase("assessment.score")),
@@ -949,6 +958,9 @@ def _assessment(assessment: Assessment, level: int) -> Document:
         if labels:
             blocks.append(Paragraph((Strong(phrase(key)),)))
             blocks.append(ItemList(tuple(_text(label) for label in labels)))
+    if assessment.problems:
+        blocks.append(Paragraph((Strong(phrase("assessment.problems")),)))
+        blocks.append(ItemList(tuple(_text(_one_line(p.message)) for p in assessment.problems)))
     title = phrase("labelled", label=label, text=_one_line(rubric.title))
     return Document(title=title, blocks=tuple(blocks))
 
