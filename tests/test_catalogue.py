@@ -144,7 +144,7 @@ class TestChains:
             extra=[("de", {"plan.tips": "Ratschläge"}), ("de", {"plan.tips": "Hinweise"})],
         )
         assert words.phrase("plan.tips") == "Hinweise"
-        assert words.phrase("plan.rehearse") == "Fragen zum Üben"
+        assert words.phrase("plan.rehearse") == "Fragen zum Üben (und wer sie vermutlich stellt)"
 
     def test_missing_key_falls_back_to_the_built_in_of_that_language_then_down_the_chain(
         self,
@@ -167,7 +167,7 @@ class TestChains:
         assert words.phrase("plan.tips") == "Tipps"
         french = catalogue(["fr", "de"], extra=[("fr", {"plan.tips": "Conseils"})])
         assert french.phrase("plan.tips") == "Conseils"
-        assert french.phrase("plan.rehearse") == "Fragen zum Üben"
+        assert french.phrase("plan.rehearse") == "Fragen zum Üben (und wer sie vermutlich stellt)"
         assert french.language == "fr"
 
     def test_tags_match_ignoring_case(self) -> None:
@@ -187,7 +187,7 @@ class TestChains:
                     {
                         "plan.tips": "{oops}",
                         "plan.rehearse": "",
-                        "plan.meet": 5,  # type: ignore[dict-item]
+                        "plan.to_ask": 5,  # type: ignore[dict-item]
                         "plan.titel": "Plan",
                         "unit.day.other": "{count:>99999999} Tage",
                     },
@@ -195,8 +195,8 @@ class TestChains:
             ],
         )
         assert words.phrase("plan.tips") == "Tipps"
-        assert words.phrase("plan.rehearse") == "Fragen zum Üben"
-        assert words.phrase("plan.meet") == "Ihre Gesprächspartner"
+        assert words.phrase("plan.rehearse") == "Fragen zum Üben (und wer sie vermutlich stellt)"
+        assert words.phrase("plan.to_ask") == "Ihre Fragen an die Gesprächspartner"
         assert words.plural("unit.day", 3) == "3 Tage"
 
     def test_a_template_that_cannot_take_its_values_gives_way(self) -> None:
@@ -363,7 +363,7 @@ class TestGermanRendering:
         fragments = english_fragments()
         for expected in (
             "Prep plan",
-            "Who you will meet",
+            "What matters most",
             "Thu",
             "Dec",
             "after the start",

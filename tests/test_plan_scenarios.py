@@ -155,8 +155,78 @@ def test_a_german_interview(everything: Library) -> None:
     german = load_library(paths=PACKS, language="de")
     round_one = FirstRound(promised=["Dana den Bericht schicken"])
     _, plan = scenario(german, region="de", first_round=round_one)
-    assert plan.priorities[0].reason.startswith("Sie haben es")
+    assert plan.priorities[0].reason.startswith("In der ersten Runde zugesagt")
     assert all(plan.reasons[q.full_id] for q in plan.questions_to_rehearse)
     assert "Zusage" not in plan.priorities[0].reason
     texts = [t.text for t in plan.tasks if t.source.startswith("core/")]
     assert not [t for t in texts if t.startswith(("Email ", "Research ", "Check "))]
+
+
+def test_one_sitting_at_most_three_hours(everything: Library) -> None:
+    """A free weekend day or an unemployed candidate's day gets one sitting of at most
+    three hours of preparation, never seven."""
+    for free in (None, "any time"):
+        _, plan = scenario(everything, availability=free, notice=dt.timedelta(days=10))
+        by_day: dict[dt.date, dt.timedelta] = {}
+        for task in plan.tasks:
+            if task.scheduled and task.stage == "before":
+                by_day[task.due.date()] = by_day.get(task.due.date(), dt.timedelta(0)) + task.effort
+        assert max(by_day.values()) <= dt.timedelta(hours=3), free
+
+
+def test_groundwork_comes_before_the_rework(everything: Library) -> None:
+    """When the salary answer went badly, pay research is done before the round-one
+    rework it prepares, and says why."""
+    round_one = FirstRound(went_badly=["core/salary-expectations"])
+    _, plan = scenario(everything, first_round=round_one)
+    due = {t.source.partition("#")[2]: t for t in plan.tasks}
+    assert due["research-salary"].due < due["review-round-one"].due
+    assert due["research-salary"].reason.startswith("Comes first")
+    _, calm = scenario(everything)
+    due = {t.source.partition("#")[2]: t for t in calm.tasks}
+    assert due["research-salary"].due > due["review-round-one"].due
+
+
+def test_a_technical_interviewer_makes_practice_essential(everything: Library) -> None:
+    """The optional technical practice is essential with a senior technical interviewer
+    in the loop, and stays optional without one."""
+    _, plan = scenario(everything)
+    [practice] = [t for t in plan.tasks if t.source.endswith("#refresh-technical-skills")]
+    assert not practice.optional
+    _, plain = scenario(everything, interviewers=ONE)
+    [practice] = [t for t in plain.tasks if t.source.endswith("#refresh-technical-skills")]
+    assert practice.optional
+
+
+def test_the_eve_ends_with_rest(everything: Library) -> None:
+    """On the evening before, setting up comes first and "stop preparing" last, all in
+    free time."""
+    _, plan = scenario(everything)
+    eve = [t for t in plan.tasks if t.stage == "before" and t.due.date() == dt.date(2026, 12, 2)]
+    assert eve[-1].source.endswith("#pack-and-rest")
+    assert all(t.scheduled for t in eve)
+
+
+def test_the_example_plan_fits_on_two_pages() -> None:
+    """`interviewprep plan examples/interview.toml` in text: at most 120 lines of at most
+    80 columns, priorities first, the optional steps counted rather than printed; --all
+    prints every step."""
+    import contextlib
+    import io
+
+    from interviewprep._cli import main
+
+    def printed(*extra: str) -> list[str]:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            args = ["--only", "core", "plan", str(ROOT / "examples" / "interview.toml")]
+            assert main([*args, *extra]) == 0  # not a terminal: 80 columns
+        return out.getvalue().splitlines()
+
+    for today in ("2026-11-12", "2026-11-26", "2026-12-01"):
+        lines = printed("--today", today)
+        assert len(lines) <= 120, today
+        assert max(map(len, lines)) <= 80
+        assert lines[3] == "WHAT MATTERS MOST"
+        assert any(line.strip().startswith("[Plus ") for line in lines)
+    assert len(printed("--today", "2026-11-26", "--all")) > 150

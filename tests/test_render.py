@@ -199,13 +199,22 @@ class TestMarkdown:
         assert text.startswith("# Second-interview essentials")
 
     def test_plan_is_a_printable_checklist(self, library: Library) -> None:
-        """A plan in Markdown is a dated task list with checkboxes."""
+        """A plan in Markdown is a dated task list with checkboxes: the essential steps,
+        with the optional ones counted; the full plan has a box for every task."""
         interview = Interview(company="Acme", role="Analyst", when=dt.datetime(2026, 12, 3, 10))
         late = dt.datetime(2026, 12, 3, 12)  # the interview has begun: steps before are late
-        text = render_markdown(build_plan(library, interview, today=late))
+        plan = build_plan(library, interview, today=late)
+        text = render_markdown(plan)
         boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
-        assert len(boxes) == len(build_plan(library, interview, today=late).tasks)
+        essential = [t for t in plan.tasks if not t.optional]
+        assert 0 < len(boxes) <= len(essential) < len(plan.tasks)
         assert "**overdue**" in text
+        optional = len({(t.source, t.stage) for t in plan.tasks if t.optional})
+        assert f"Plus {optional} optional steps" in text
+        full = render_markdown(build_plan(library, interview, today=late, brief=False))
+        every = [line for line in full.splitlines() if line.startswith("- [ ] ")]
+        assert len(every) == len({(t.source, t.stage) for t in plan.tasks}) > len(boxes)
+        assert "optional steps" not in full
 
     def test_unknown_object(self) -> None:
         """Rendering something that is not content is a TypeError."""
@@ -600,7 +609,7 @@ class TestPhrases:
         markdown = render_markdown(plan, catalogue=words)
         text = render_text(plan, catalogue=words)
         page = render_html(plan, catalogue=words)
-        for phrase in ("Questions to rehearse", "Who you will meet", "Before the interview"):
+        for phrase in ("Questions to rehearse (and who will likely ask)", "Before the interview"):
             assert f"«{phrase}»" in markdown
             assert f"«{phrase}»" in page
             assert f"«{phrase.upper()}»" in text
@@ -660,7 +669,7 @@ class TestGermanPlan:
             "html": lambda: render_html(plan, catalogue=words),
         }[fmt]()
         assert english_left(output, fmt, content(plan)) == []
-        for german in ("Vorbereitungsplan", "Ihre Gesprächspartner", "Do., 3. Dez. 2026, 10:00"):
+        for german in ("Vorbereitungsplan", "Fragen zum Üben", "Do., 3. Dez. 2026, 10:00"):
             assert german in output or german.upper() in output
         assert "Videogespräch" in output
         assert "einstellende Führungskraft" in output
@@ -671,7 +680,7 @@ class TestGermanPlan:
         plan = german_plan()
         output = {"text": render_text, "md": render_markdown, "html": render_html}[fmt](plan)
         left = english_left(output, fmt, content(plan))
-        assert {"Prep plan", "Who you will meet", "Thu", "Dec", "hiring manager"} <= set(left)
+        assert {"Prep plan", "What matters most", "Thu", "Dec", "hiring manager"} <= set(left)
 
     def test_page_language(self) -> None:
         """The page's lang is the catalogue's language."""

@@ -130,7 +130,6 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "plan.title": "Prep plan",
         "plan.subject": "{role} at {company}",
         "plan.meta": "{when} · {format} · plan made {today}",
-        "plan.meet": "Who you will meet",
         "plan.person": "{name} ({audience})",
         "plan.person_titled": "{name}, {title} ({audience})",
         "plan.before": "Before the interview",
@@ -139,7 +138,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "plan.offer": "When the offer comes",
         "plan.task": "{when} — {text}",
         "plan.overdue": "overdue",
-        "plan.rehearse": "Questions to rehearse",
+        "plan.rehearse": "Questions to rehearse (and who will likely ask)",
         "plan.to_ask": "Questions to ask",
         "plan.tips": "Tips",
         "plan.kind": "({kind})",
@@ -148,7 +147,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "plan.free_time": "Planned in your free time: {availability}",
         "plan.effort": "{minutes}\u00a0min",
         "plan.if_time": "if time allows",
-        "plan.likely_from": "likely from {name}",
+        "plan.likely_from": "{name}",
         "plan.blank": "(___: {what})",
         "days.weekdays": "weekdays",
         "days.weekends": "weekends",
@@ -156,12 +155,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "days.any_time": "any time, 09:00\u201318:00",
         "priority.rework": "Rework your answer to “{question}”",
         "priority.introduce": "Prepare a two-minute introduction for {names}",
-        "priority.consistent": "Keep your answer to “{question}” consistent with round one",
+        "priority.consistent": "Stay consistent on “{question}”",
         "priority.prepare": "Prepare a specific example for “{question}”",
-        "reason.promise": "You promised it in round one: do it first.",
-        "reason.went_badly": "It went badly in round one.",
-        "reason.new_interviewers": "New to you: {names}.",
-        "reason.consistent": "You answered it in round one, and interviewers compare notes.",
+        "reason.promise": "Promised in round one: do it first.",
+        "reason.went_badly": "Went badly in round one.",
+        "reason.new_interviewers": "They have not met you yet.",
+        "reason.consistent": "Interviewers compare notes.",
         "reason.posting": "The job posting asks for {terms}.",
         "reason.asker": "Likely from {name} ({audience}).",
         "reason.tip_audience": "For your {audiences} interviewers.",
@@ -171,6 +170,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.tip_role": "Written for this kind of role.",
         "reason.tip_general": "Holds for any second interview.",
         "reason.checklist": "From “{title}”.",
+        "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
+        "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
+        "plan.optional_left_out": (
+            "Plus {count} optional steps, left out here (the full plan lists them)."
+        ),
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
         ),
@@ -426,7 +430,6 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "plan.title": "Vorbereitungsplan",
         "plan.subject": "{role} bei {company}",
         "plan.meta": "{when} · {format} · Plan erstellt am {today}",
-        "plan.meet": "Ihre Gesprächspartner",
         "plan.person": "{name} ({audience})",
         "plan.person_titled": "{name}, {title} ({audience})",
         "plan.before": "Vor dem Gespräch",
@@ -435,7 +438,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "plan.offer": "Wenn das Angebot kommt",
         "plan.task": "{when} \u2013 {text}",
         "plan.overdue": "überfällig",
-        "plan.rehearse": "Fragen zum Üben",
+        "plan.rehearse": "Fragen zum Üben (und wer sie vermutlich stellt)",
         "plan.to_ask": "Ihre Fragen an die Gesprächspartner",
         "plan.tips": "Tipps",
         "plan.kind": "({kind})",
@@ -444,7 +447,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "plan.free_time": "Geplant in Ihrer freien Zeit: {availability}",
         "plan.effort": "{minutes}\u00a0Min.",
         "plan.if_time": "wenn die Zeit reicht",
-        "plan.likely_from": "vermutlich von {name}",
+        "plan.likely_from": "{name}",
         "plan.blank": "(___: {what})",
         "days.weekdays": "werktags",
         "days.weekends": "am Wochenende",
@@ -456,13 +459,10 @@ GERMAN: Mapping[str, str] = MappingProxyType(
             "Bleiben Sie bei „{question}“ bei Ihrer Antwort aus der ersten Runde"
         ),
         "priority.prepare": "Bereiten Sie ein konkretes Beispiel für „{question}“ vor",
-        "reason.promise": "Sie haben es in der ersten Runde zugesagt: Erledigen Sie es zuerst.",
-        "reason.went_badly": "Das lief in der ersten Runde nicht gut.",
-        "reason.new_interviewers": "Neu für Sie: {names}.",
-        "reason.consistent": (
-            "Sie haben sie in der ersten Runde beantwortet, und die Gesprächspartner "
-            "vergleichen ihre Notizen."
-        ),
+        "reason.promise": "In der ersten Runde zugesagt: zuerst erledigen.",
+        "reason.went_badly": "Lief in der ersten Runde nicht gut.",
+        "reason.new_interviewers": "Diese Personen kennen Sie noch nicht.",
+        "reason.consistent": "Die Gesprächspartner vergleichen ihre Notizen.",
         "reason.posting": "Die Stellenanzeige verlangt {terms}.",
         "reason.asker": "Vermutlich von {name} ({audience}).",
         "reason.tip_audience": "Für Ihre Gesprächspartner: {audiences}.",
@@ -472,6 +472,14 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.tip_role": "Für diese Art von Stelle geschrieben.",
         "reason.tip_general": "Gilt für jedes zweite Gespräch.",
         "reason.checklist": "Aus „{title}“.",
+        "reason.backed_by_tip": "Hier wichtig: Der Plan hat einen Tipp dazu ausgewählt.",
+        "reason.groundwork": (
+            "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
+        ),
+        "plan.optional_left_out": (
+            "Dazu {count} optionale Schritte, hier ausgelassen (der vollständige Plan führt "
+            "sie auf)."
+        ),
         "reason.squeezed": (
             "Passte nicht mehr in Ihre freie Zeit vor dem Gespräch: Erledigen Sie es, "
             "wenn Sie können."

@@ -653,6 +653,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         interview,
         today=today,
         opt_in=args.opt_in or (),
+        brief=not args.all,
         availability=args.availability,
         **limits,
     )
@@ -1247,7 +1248,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--all",
         action="store_true",
-        help="every question and tip that applies, not the best eight",
+        help="every question, tip and optional step that applies, not the essentials",
     )
     _opt_in_option(plan)
     plan.set_defaults(handler=_cmd_plan)

@@ -72,7 +72,16 @@ UNDATED_OFFSETS: Mapping[Stage | str, dt.timedelta] = {
 }
 #: Steps due this close to the start are about the day itself (or the evening
 #: before) and keep their time; earlier ones are placed in free time.
-_ON_THE_DAY = dt.timedelta(hours=20)
+_ON_THE_DAY = dt.timedelta(hours=14)
+#: A step due between this long and _ON_THE_DAY before the start closes the evening
+#: before ("lay out your clothes, then stop preparing"): it is placed after the others.
+_THE_EVE = dt.timedelta(hours=20)
+#: The most questions to ask in all: a loop of interviews leaves each interviewer time
+#: for a question or two, so four interviewers get two each.
+_MOST_TO_ASK = 8
+#: The longest sitting of preparation placed in one window of free time (a free
+#: weekend day gets a morning's work, not seven hours).
+LONGEST_SITTING = dt.timedelta(hours=3)
 #: The effort of such a step when it does not say.
 _QUICK_STEP = dt.timedelta(minutes=10)
 #: After the interview, an offset of this many days or more is a wait, counted in
@@ -174,6 +183,8 @@ class PrepPlan:
         askers: For each question to rehearse (by full id), the interviewer most
             likely to ask it.
         reasons: For each question and tip chosen (by full id), why it was chosen.
+        brief: Whether renderers print only the essential steps, counting the
+            optional ones (which stay in :attr:`tasks`); ``False`` prints them all.
     """
 
     interview: Interview
@@ -186,6 +197,7 @@ class PrepPlan:
     availability: Availability = DEFAULT_AVAILABILITY
     askers: Mapping[str, str] = attrs.field(factory=dict)
     reasons: Mapping[str, str] = attrs.field(factory=dict)
+    brief: bool = True
 
     def tasks_for(self, stage: Stage | str) -> tuple[Task, ...]:
         """
@@ -472,6 +484,10 @@ def _to_ask(
     relevance: Relevance,
     words: Catalogue,
 ) -> tuple[dict[str, tuple[Question, ...]], dict[str, str]]:
+    if per_person is not None and interview.interviewers:
+        # A loop leaves each interviewer time for a question or two: at most
+        # _MOST_TO_ASK in all, and never fewer than two each.
+        per_person = min(per_person, max(2, _MOST_TO_ASK // len(interview.interviewers)))
     candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
     posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
     used: set[str] = set()
@@ -582,6 +598,7 @@ class _Draft:
     fixed: dt.datetime | None = None
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
+    target: dt.datetime | None = None
     also: list[str] = attrs.field(factory=list)
 
 
@@ -650,6 +667,26 @@ def _time(
     start_of_day = dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
     draft.earliest = max(now, start_of_day)
     draft.latest = when - _PREPARED_BY
+    draft.target = target
+
+
+#: The tip topic that prepares an answer of each question kind.
+_GROUNDWORK_TOPICS = {
+    "salary": "salary",
+    "behavioral": "stories",
+    "technical-depth": "technical",
+    "motivational": "motivation",
+}
+
+
+def _groundwork(library: Library, rehearsal: _Rehearsal) -> frozenset[str]:
+    """The ids of the tips on the topics of the answers that went badly in round one."""
+    topics = {
+        _GROUNDWORK_TOPICS.get(str(q.kind))
+        for q in rehearsal.questions
+        if rehearsal.why.get(q.full_id) == "went-badly"
+    }
+    return frozenset(tip.id for tip in library.tips if str(tip.topic) in topics)
 
 
 def _drafts(
@@ -658,7 +695,19 @@ def _drafts(
     relevance: Relevance,
     now: dt.datetime,
     words: Catalogue,
+    applicable_tips: Iterable[Tip] = (),
+    groundwork: frozenset[str] = frozenset(),
 ) -> list[_Draft]:
+    """
+    The drafts of every task that applies: promises first, then checklist steps.
+
+    A preparation step the content marks optional becomes essential when the tip that
+    explains it (its first tip) applies and is written for one of the interviewers'
+    audiences (a deeper technical round for a senior technical interviewer, say): the
+    people the candidate will meet make it matter.
+    """
+    audiences = {person.audience for person in interview.interviewers}
+    chosen = {tip.id for tip in applicable_tips if tip.audiences & audiences}
     drafts: list[_Draft] = []
     order = 0
     for index, promise in enumerate(interview.first_round.promised):
@@ -690,6 +739,22 @@ def _drafts(
             # An item for situations the interview leaves unknown (adjustments, say)
             # is kept, as an optional step.
             optional = item.optional or bool(fit.unknown)
+            why = reason
+            first_tip = item.tips[0].rpartition("/")[2] if item.tips else ""
+            if (
+                item.optional
+                and not fit.unknown
+                and checklist.stage == Stage.BEFORE
+                and first_tip in chosen
+            ):
+                optional = False
+                why = words.phrase("reason.backed_by_tip")
+            rank = 3 if optional else 2
+            if item.due is not None and -_THE_EVE < item.due <= -_ON_THE_DAY:
+                rank = 4  # closes the evening before: placed after everything else
+            if checklist.stage == Stage.BEFORE and first_tip in groundwork and not optional:
+                rank = 1
+                why = words.phrase("reason.groundwork")
             for text, who in _task_texts(item, interview.interviewers):
                 draft = _Draft(
                     text=text,
@@ -701,10 +766,12 @@ def _drafts(
                     tips=item.tips,
                     effort=_effort_of(item, checklist.stage),
                     order=order,
-                    rank=3 if optional else 2,
-                    reason=reason,
+                    rank=rank,
+                    reason=why,
                 )
                 _time(draft, item.due, interview, now)
+                if rank == 1 and draft.earliest is not None:
+                    draft.earliest = now  # groundwork: as soon as there is time
                 drafts.append(draft)
                 order += 1
     return _merge_duplicates(drafts)
@@ -753,9 +820,14 @@ def _schedule(
     extra: list[tuple[dt.datetime, dt.datetime]] = []
     if free < _SHORT_NOTICE:
         extra = [(max(now, when - _LAST_CALL - dt.timedelta(hours=2)), when - _LAST_CALL)]
-    calendar = Calendar(availability, now, horizon, extra)
+    calendar = Calendar(availability, now, horizon, extra, longest=LONGEST_SITTING)
     placed: dict[int, tuple[dt.datetime, bool, bool]] = {}
-    for draft in sorted(drafts, key=lambda d: (d.rank, d.earliest or d.fixed or now, d.order)):
+
+    def placing_order(d: _Draft) -> tuple[int, dt.datetime, dt.datetime, int]:
+        first = d.earliest or d.fixed or now
+        return d.rank, first, d.target or first, d.order
+
+    for draft in sorted(drafts, key=placing_order):
         if draft.fixed is not None:
             due = draft.fixed
             if due < now < when:
@@ -766,6 +838,10 @@ def _schedule(
         assert draft.latest is not None
         earliest, latest = draft.earliest, draft.latest
         start = calendar.place(Request(effort=draft.effort, earliest=earliest, latest=latest))
+        if start is None and draft.stage not in (Stage.AFTER, Stage.OFFER) and now < earliest:
+            # Its day is full: the nearest earlier free time will do.
+            early = Request(effort=draft.effort, earliest=now, latest=latest)
+            start = calendar.place(early, latest_first=True)
         if start is None and draft.stage not in (Stage.AFTER, Stage.OFFER):
             # Short notice: fit it in right up to the last call.
             start = calendar.place(
@@ -880,9 +956,10 @@ def build_plan(
     today: dt.date | dt.datetime,
     rehearse: int | None = 8,
     questions_per_interviewer: int | None = 3,
-    tips: int | None = 8,
+    tips: int | None = 6,
     availability: Availability | str | None = None,
     opt_in: Iterable[str] = (),
+    brief: bool = True,
 ) -> PrepPlan:
     """
     Build a short, prioritised, scheduled preparation plan for one interview.
@@ -905,6 +982,8 @@ def build_plan(
             by default the interview's, else weekday evenings and weekend daytime.
         opt_in: Opt-in tags whose items to include (``["brainteaser"]``); see
             :data:`interviewprep.OPT_IN_TAGS`.
+        brief: Whether renderers print only the essential steps (the optional ones
+            are counted, and stay in the plan's tasks); see :attr:`PrepPlan.brief`.
 
     Returns:
         The plan.
@@ -930,7 +1009,15 @@ def build_plan(
     rehearsal = _rehearse(library, interview, rehearse, relevance, words)
     to_ask, ask_reasons = _to_ask(library, interview, questions_per_interviewer, relevance, words)
     chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words)
-    drafts = _drafts(library.checklists, interview, relevance, now, words)
+    drafts = _drafts(
+        library.checklists,
+        interview,
+        relevance,
+        now,
+        words,
+        relevance.select(library.tips),
+        _groundwork(library, rehearsal),
+    )
     tasks = _schedule(drafts, interview, free, now, words)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(
@@ -944,4 +1031,5 @@ def build_plan(
         availability=free,
         askers=rehearsal.askers,
         reasons={**rehearsal.reasons, **ask_reasons, **tip_reasons},
+        brief=brief,
     )

@@ -258,6 +258,8 @@ class Calendar:
         availability: The recurring windows.
         start: The first moment to use (the plan's "now").
         end: The last moment to use.
+        extra: More free stretches, used as they are (short notice).
+        longest: The most of one window to use (a long free day gets one sitting).
     """
 
     def __init__(
@@ -266,16 +268,30 @@ class Calendar:
         start: dt.datetime,
         end: dt.datetime,
         extra: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+        *,
+        longest: dt.timedelta | None = None,
     ) -> None:
         found = list(availability.slots(start, end)) if start < end else []
+        if longest is not None:
+            found = [(a, min(b, a + longest)) for a, b in found]
         found += [(a, b) for a, b in extra if a < b]
         self._slots = [_Slot(a, b) for a, b in sorted(found)]
 
-    def place(self, request: Request) -> dt.datetime | None:
+    def place(self, request: Request, *, latest_first: bool = False) -> dt.datetime | None:
         """
         The start of the first free stretch that holds the whole task within its
-        bounds, which is then taken; ``None`` if there is none.
+        bounds (the last one with *latest_first*), which is then taken; ``None`` if
+        there is none.
         """
+        if latest_first:
+            for slot in reversed(self._slots):
+                if slot.free_from >= request.latest or slot.end <= request.earliest:
+                    continue
+                begin = max(slot.free_from, request.earliest)
+                if begin + request.effort <= min(slot.end, request.latest):
+                    slot.used = begin + request.effort - slot.start
+                    return begin
+            return None
         for slot in self._slots:
             if slot.end <= request.earliest:
                 continue

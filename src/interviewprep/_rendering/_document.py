@@ -818,14 +818,16 @@ def _task_groups(tasks: Iterable[Task]) -> list[list[Task]]:
     return groups
 
 
-def _task_item(group: list[Task], with_time: bool) -> TaskItem:
+def _task_item(group: list[Task], with_time: bool, everyone: int = 0) -> TaskItem:
     first = group[0]
     text = _one_line(first.text)
     if len(group) > 1:
-        # One line for the item done for each interviewer: the text once, the names after.
+        # One line for the item done for each interviewer: the text once, the names
+        # after, unless it is done for every one of them (the text says "each").
         text = _one_line(first.text.rsplit(" — ", 1)[0])
-        names = ", ".join(_one_line(task.interviewer or "") for task in group)
-        text = f"{text} — {names}"
+        if len(group) < everyone:
+            names = ", ".join(_one_line(task.interviewer or "") for task in group)
+            text = f"{text} — {names}"
     effort = sum((task.effort for task in group), dt.timedelta(0))
     pieces: list[Inline] = []
     if with_time:
@@ -866,25 +868,25 @@ def _plan(plan: PrepPlan, level: int) -> Document:
             _heading(level + 1, label=phrase("plan.priorities")),
             ItemList(priorities, ordered=True),
         ]
-    if interview.interviewers:
-        people = []
-        for person in interview.interviewers:
-            name, title = _one_line(person.name), _one_line(person.title)
-            key = "plan.person_titled" if title else "plan.person"
-            audience = label_of(person.audience)
-            people.append((phrase(key, name=name, title=title, audience=audience),))
-        blocks += [_heading(level + 1, label=phrase("plan.meet")), ItemList(tuple(people))]
+    left_out = 0
     for stage in Stage:
         tasks = plan.tasks_for(stage)
+        shown = [t for t in tasks if not (plan.brief and t.optional)]
+        if plan.brief:
+            left_out += len(_task_groups(t for t in tasks if t.optional))
         if not tasks:
             continue
-        timed = stage != Stage.DURING
-        items = tuple(_task_item(group, timed) for group in _task_groups(tasks))
+        timed = stage not in (Stage.DURING, Stage.OFFER)
+        everyone = len(interview.interviewers)
+        items = tuple(_task_item(group, timed, everyone) for group in _task_groups(shown))
         blocks.append(_heading(level + 1, label=phrase(f"plan.{stage.value}")))
         if stage == Stage.BEFORE:
             free = phrase("plan.free_time", availability=_free_time(plan.availability))
             blocks.append(Meta(free))
-        blocks.append(TaskList(items))
+        if items:
+            blocks.append(TaskList(items))
+    if left_out:
+        blocks.append(Meta(phrase("plan.optional_left_out", count=left_out)))
     if plan.questions_to_rehearse:
         rehearse = []
         for q in plan.questions_to_rehearse:
@@ -899,9 +901,20 @@ def _plan(plan: PrepPlan, level: int) -> Document:
         ]
     if any(plan.questions_to_ask.values()):
         blocks.append(_heading(level + 1, label=phrase("plan.to_ask")))
+        people = {person.name: person for person in interview.interviewers}
         for name, questions in plan.questions_to_ask.items():
             if questions:
-                blocks.append(Paragraph((Strong(_one_line(name)),)))
+                person = people.get(name)
+                heading = _one_line(name)
+                if person is not None:
+                    key = "plan.person_titled" if person.title.strip() else "plan.person"
+                    heading = phrase(
+                        key,
+                        name=heading,
+                        title=_one_line(person.title),
+                        audience=label_of(person.audience),
+                    )
+                blocks.append(Paragraph((Strong(heading),)))
                 blocks.append(ItemList(tuple((_one_line(q.text),) for q in questions)))
     if plan.tips:
         tips = tuple((Strong(_one_line(t.title)),) for t in plan.tips)

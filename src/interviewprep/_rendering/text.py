@@ -25,6 +25,7 @@ from ._document import (
     Link,
     Meta,
     Paragraph,
+    Strong,
     Table,
     TaskList,
     Text,
@@ -226,12 +227,20 @@ def _lines(block: Block, width: int) -> list[str]:
     return _layout(parse(block.markdown), width)
 
 
+def _is_label(block: Block) -> bool:
+    """Whether *block* is a paragraph of one bold phrase, a label for what follows."""
+    return (
+        isinstance(block, Paragraph) and len(block.text) == 1 and isinstance(block.text[0], Strong)
+    )
+
+
 def _layout(blocks: Iterable[Block], width: int) -> list[str]:
     """
     The lines of *blocks*, a blank line between two blocks.
 
     No blank line follows a heading or comes before a metadata line, and none
-    separates a paragraph from the list it introduces.
+    separates a paragraph from the list it introduces, or a list from a bold label
+    that introduces the next one (the people in a plan's questions to ask).
     """
     lines: list[str] = []
     previous: Block | None = None
@@ -241,6 +250,7 @@ def _layout(blocks: Iterable[Block], width: int) -> list[str]:
             or isinstance(previous, Heading)
             or isinstance(block, Meta)
             or (isinstance(previous, Paragraph) and isinstance(block, ItemList | TaskList))
+            or (isinstance(previous, ItemList | TaskList) and _is_label(block))
         )
         if not joined:
             lines.append("")
