@@ -31,7 +31,16 @@ LAYERS: list[set[str]] = [
     {"_filesystem", "_locate", "_cache", "_files", "_interview", "_toml"},
     {"_entrypoints", "_loading", "_partial", "_discovery"},
     {"_resolve", "_library", "_validation"},
-    {"_matching", "_planning", "_stories", "_assessment", "scorers", "_practice", "_provenance"},
+    {
+        "_matching",
+        "_planning",
+        "_stories",
+        "_assessment",
+        "scorers",
+        "_practice",
+        "_provenance",
+        "_calibration",
+    },
     {"_rendering"},
     {"_cli", "__main__", "_scaffold", "_migrate", "pytest_plugin", "testing"},
 ]

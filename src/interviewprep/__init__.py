@@ -24,7 +24,7 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
    ``_validation``;
 6. tools: ``_matching`` (content to interviews and answers), ``_planning``,
    ``_stories``, ``_assessment``, ``scorers``, ``_practice``, ``_provenance`` (whom to
-   credit for an item);
+   credit for an item), ``_calibration`` (scorers measured against human grades);
 7. rendering: ``_rendering`` (Markdown, text, HTML, iCalendar);
 8. interfaces: ``_cli``, ``_scaffold``, ``_migrate`` (format 1 to 2), ``pytest_plugin``,
    ``testing``.
@@ -40,6 +40,14 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
+    from ._calibration import (
+        Agreement,
+        Calibration,
+        Disagreement,
+        Label,
+        calibrate,
+        load_labels,
+    )
     from ._catalogue import Catalogue, catalogue
     from ._convert import from_dict, make_converter, to_dict
     from ._discovery import PackSource
@@ -91,25 +99,35 @@ if TYPE_CHECKING:
         Theme,
         Topic,
     )
-    from .exceptions import InterviewPrepError, PackError, Problem, StructureError, ValidationError
+    from .exceptions import (
+        InterviewPrepError,
+        LabelError,
+        PackError,
+        Problem,
+        StructureError,
+        ValidationError,
+    )
 
 __all__ = [
     "DEFAULT_EFFORT",
     "OPT_IN_TAGS",
     "PACKS_GROUP",
     "SCORERS_GROUP",
+    "Agreement",
     "AnswerType",
     "Applicability",
     "AskedBy",
     "Assessment",
     "Audience",
     "Availability",
+    "Calibration",
     "Catalogue",
     "Checklist",
     "ChecklistItem",
     "Criterion",
     "CriterionAssessment",
     "CriterionText",
+    "Disagreement",
     "EarlierAnswer",
     "FirstRound",
     "Fit",
@@ -120,6 +138,8 @@ __all__ = [
     "Interviewer",
     "ItemText",
     "Items",
+    "Label",
+    "LabelError",
     "Level",
     "Library",
     "Limits",
@@ -162,11 +182,13 @@ __all__ = [
     "applies",
     "assess",
     "build_plan",
+    "calibrate",
     "catalogue",
     "find_signals",
     "from_dict",
     "from_json",
     "load_interview",
+    "load_labels",
     "load_library",
     "load_pack",
     "load_scorers",
@@ -189,6 +211,12 @@ _PUBLIC: dict[str, str] = {
     "CriterionAssessment": "._assessment",
     "assess": "._assessment",
     "load_scorers": "._assessment",
+    "Agreement": "._calibration",
+    "Calibration": "._calibration",
+    "Disagreement": "._calibration",
+    "Label": "._calibration",
+    "calibrate": "._calibration",
+    "load_labels": "._calibration",
     "Catalogue": "._catalogue",
     "catalogue": "._catalogue",
     "from_dict": "._convert",
@@ -266,6 +294,7 @@ _PUBLIC: dict[str, str] = {
     "Stage": "._vocabulary",
     "Topic": "._vocabulary",
     "InterviewPrepError": ".exceptions",
+    "LabelError": ".exceptions",
     "PackError": ".exceptions",
     "Problem": ".exceptions",
     "StructureError": ".exceptions",

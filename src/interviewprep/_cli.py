@@ -705,6 +705,23 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     return _report(library)
 
 
+# -- calibrate ---------------------------------------------------------------------------
+
+
+def _cmd_calibrate(args: argparse.Namespace) -> int:
+    from ._calibration import calibrate
+    from .exceptions import LabelError
+
+    path = _readable(args.path)
+    library = _library(args)
+    try:
+        result = calibrate(path, library=library, data_only=args.data_only, worst=args.worst)
+    except LabelError as exc:
+        raise ContentError(exc.problems) from None
+    _render(args, result)
+    return _report(library)
+
+
 # -- practice ----------------------------------------------------------------------------
 
 
@@ -1292,6 +1309,26 @@ def build_parser() -> argparse.ArgumentParser:
     assess_.add_argument("--wpm", type=float, default=None, help="speaking pace (default 150)")
     _format_option(assess_, ["text", "md", "json", "html"])
     assess_.set_defaults(handler=_cmd_assess)
+
+    calibrate = command(
+        "calibrate",
+        help="measure the scorers against answers graded by hand",
+        description="Assess every answer of a labels file (JSON Lines: one graded answer a "
+        "line, see benchmarks/labels/GRADING.md) and compare the automatic totals with the "
+        "human grades: rank correlation, weighted kappa, pairwise order and mean error, "
+        "overall, per answer type and per criterion, then the largest disagreements.",
+    )
+    calibrate.add_argument("path", metavar="FILE", help="the labels file (.jsonl)")
+    calibrate.add_argument(
+        "--worst",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="list the N largest disagreements (default 10)",
+    )
+    _format_option(calibrate, ["text", "md", "json"])
+    calibrate.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    calibrate.set_defaults(handler=_cmd_calibrate)
 
     export = command("export", help="export packs as Markdown, JSON or HTML")
     export.add_argument("--packs", nargs="+", metavar="PACK", help="only these packs")

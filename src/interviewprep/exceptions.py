@@ -15,6 +15,7 @@ import attrs
 
 __all__ = [
     "InterviewPrepError",
+    "LabelError",
     "PackError",
     "Problem",
     "StructureError",
@@ -146,4 +147,25 @@ class PackError(_ProblemsError):
         if summary is None:
             count = len(problems)
             summary = f"{count} pack problem{'s' if count != 1 else ''}:"
+        super().__init__(problems, summary=summary)
+
+
+class LabelError(_ProblemsError):
+    """
+    A file of graded answers (labels) cannot be used for calibration.
+
+    Raised by :func:`interviewprep.load_labels` for a file that cannot be read or holds
+    bad lines, and by :func:`interviewprep.calibrate` for labels whose question,
+    rubric or criteria the library does not have. Every problem is collected first:
+    one error names them all, each with its file, line and field.
+
+    Attributes:
+        problems: Every problem found; never empty.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        problems = tuple(problems)
+        count = len(problems)
+        summary = f"{source or 'the labels'} {'have' if source is None else 'has'} {count} "
+        summary += f"problem{'s' if count != 1 else ''}:"
         super().__init__(problems, summary=summary)

@@ -25,12 +25,13 @@ from typing import TypeAlias, TypeVar
 import attrs
 
 from .._assessment import Assessment
+from .._calibration import Agreement, Calibration, Disagreement
 from .._catalogue import Catalogue, catalogue
 from .._model import Checklist, ChecklistItem, Pack, PackInfo, Question, Rubric, Tip
 from .._planning import PrepPlan, Task
 from .._provenance import Provenance, own_provenance, provenance
 from .._schedule import ANY_TIME, Availability
-from .._vocabulary import AskedBy, Stage
+from .._vocabulary import AnswerType, AskedBy, Stage
 
 __all__ = [
     "SAFE_SCHEMES",
@@ -339,10 +340,14 @@ class Table:
     Attributes:
         columns: The columns.
         rows: The rows, each with one cell per column.
+        grid: Whether plain text shows it as a grid of columns when the grid fits
+            the line width (a table of short cells, such as figures), rather than
+            row by row.
     """
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[Text, ...], ...]
+    grid: bool = False
 
 
 #: An item of a pack.
@@ -978,17 +983,123 @@ def _assessment(assessment: Assessment, level: int) -> Document:
     return Document(title=title, blocks=tuple(blocks))
 
 
+def _figure(value: float | None) -> str:
+    """A statistic to two decimals (never ``-0.00``), or a dash for none."""
+    if value is None:
+        return "\u2013"
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def _sentences(texts: Iterable[str]) -> str:
+    """Texts run together as sentences, each ending in a full stop unless it has one."""
+    return " ".join(t if t.rstrip().endswith((".", "!", "?")) else f"{t}." for t in texts)
+
+
+def _agreement_table(first: str, rows: Iterable[tuple[str, Agreement]]) -> Table:
+    """Agreement figures, one row each, as a grid under *first* and the figures' names."""
+    names = [
+        phrase(f"calibration.{key}")
+        for key in ("n", "spearman", "kappa", "pairwise", "pairs", "error")
+    ]
+    columns = (Column(first), *(Column(name, name) for name in names))
+    cells = tuple(
+        tuple(
+            _text(cell)
+            for cell in (
+                _one_line(name),
+                str(agreement.n),
+                _figure(agreement.spearman),
+                _figure(agreement.kappa),
+                _figure(agreement.pairwise),
+                str(agreement.pairs),
+                _figure(agreement.mean_absolute_error),
+            )
+        )
+        for name, agreement in rows
+    )
+    return Table(columns, cells, grid=True)
+
+
+def _answer_type_label(value: str) -> str:
+    try:
+        return label_of(AnswerType(value))
+    except ValueError:
+        return value
+
+
+def _disagreements(items: Iterable[Disagreement], *, traps: bool) -> Table:
+    """The answers graded far apart (or the traps let through), one row each."""
+    lead = (Column(phrase("calibration.answer")), Column(phrase("calibration.question")))
+    keys = ("trap", "machine") if traps else ("human", "machine", "reason", "suggestions")
+    columns = (
+        *lead,
+        *(Column(phrase(f"calibration.{k}"), phrase(f"calibration.{k}_label")) for k in keys),
+    )
+    rows = []
+    for item in items:
+        values = {
+            "trap": item.trap or "",
+            "human": str(item.human),
+            "machine": f"{item.machine:.2f}",
+            "reason": item.reason,
+            "suggestions": _sentences(item.suggestions),
+        }
+        question = item.question or phrase("calibration.own_text")
+        cells = (item.id, question, *(values[key] for key in keys))
+        rows.append(tuple(_text(_one_line(cell)) for cell in cells))
+    return Table(columns, tuple(rows))
+
+
+@_build.register
+def _calibration(calibration: Calibration, level: int) -> Document:
+    title = phrase("calibration.title")
+    scored = calibration.labels - len(calibration.unscored)
+    facts = [
+        phrase("calibration.graded", count=calibration.labels),
+        phrase("calibration.scored", count=scored),
+    ]
+    if calibration.unscored:
+        ids = ", ".join(_one_line(label) for label in calibration.unscored)
+        facts.append(phrase("calibration.unscored", ids=ids))
+    overall = [(phrase("calibration.all"), calibration.overall)]
+    by_type = [(_answer_type_label(t), a) for t, a in calibration.by_answer_type.items()]
+    blocks: list[Block] = [
+        _heading(level, label=title),
+        ItemList(tuple(_text(fact) for fact in facts)),
+        _agreement_table(phrase("calibration.answers"), overall + by_type),
+    ]
+    by_rubric: dict[str, list[tuple[str, Agreement]]] = {}
+    for key, agreement in calibration.by_criterion.items():
+        rubric, _, criterion = key.rpartition("#")
+        by_rubric.setdefault(rubric, []).append((criterion, agreement))
+    if by_rubric:
+        blocks.append(_heading(level + 1, label=phrase("calibration.by_criterion")))
+        for rubric, rows in by_rubric.items():
+            blocks.append(_heading(level + 2, _one_line(rubric)))
+            blocks.append(_agreement_table(phrase("assessment.criterion"), rows))
+    if calibration.worst:
+        blocks.append(_heading(level + 1, label=phrase("calibration.worst")))
+        blocks.append(_disagreements(calibration.worst, traps=False))
+    if calibration.traps_missed:
+        blocks.append(_heading(level + 1, label=phrase("calibration.traps")))
+        blocks.append(_disagreements(calibration.traps_missed, traps=True))
+    return Document(title=title, blocks=tuple(blocks))
+
+
 def document(obj: object, packs: Iterable[Pack | PackInfo] | None = None) -> Document:
     """
     The document for a model object, a pack, a plan, an assessment or an iterable of them.
 
-    Packs, plans and assessments start at heading level 1; anything else (a tip, a
-    selection of questions) at level 2, so that it can sit under a page's own title.
+    Packs, plans, assessments and calibrations start at heading level 1; anything else
+    (a tip, a selection of questions) at level 2, so that it can sit under a page's own
+    title.
 
     Args:
         obj: A :class:`Tip`, :class:`Question`, :class:`Checklist`,
             :class:`ChecklistItem`, :class:`Rubric`, :class:`Pack`,
-            :class:`PrepPlan` or :class:`Assessment`, or an iterable of these.
+            :class:`PrepPlan`, :class:`Assessment` or :class:`Calibration`, or an
+            iterable of these.
         packs: The packs the items come from (such as ``library.packs``), or their
             manifests: an item whose source, licence or attribution differs from its
             pack's gets a line of its own, and the document ends with the credits of
@@ -1002,7 +1113,7 @@ def document(obj: object, packs: Iterable[Pack | PackInfo] | None = None) -> Doc
         TypeError: For anything else, naming its type (a mapping is not taken for
             an iterable of its keys).
     """
-    top = isinstance(obj, Pack | PrepPlan | Assessment)
+    top = isinstance(obj, Pack | PrepPlan | Assessment | Calibration)
     infos = {
         info.name: info for info in (p.info if isinstance(p, Pack) else p for p in (packs or ()))
     }

@@ -189,7 +189,24 @@ def _row(table: Table, row: tuple[Text, ...], width: int) -> list[str]:
     return lines
 
 
+def _grid(table: Table) -> list[str]:
+    """The table as a header line and a line per row, its columns two spaces apart."""
+    cells = [
+        [for_terminal(column.header) for column in table.columns],
+        *([for_terminal(_words(cell)) for cell in row] for row in table.rows),
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(table.columns))]
+    return [
+        "  ".join(cell.ljust(size) for cell, size in zip(row, widths, strict=False)).rstrip()
+        for row in cells
+    ]
+
+
 def _table(table: Table, width: int) -> list[str]:
+    if table.grid and table.rows:
+        grid = _grid(table)
+        if max(map(len, grid)) <= width:
+            return grid
     labelled = any(column.label for column in table.columns)
     lines: list[str] = []
     for row in table.rows:
