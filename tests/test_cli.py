@@ -583,7 +583,7 @@ class TestAssessCommand:
         )
         assert code == 0
         assert out.startswith("ASSESSMENT: ")
-        assert "to improve: Say which part was yours" in out
+        assert "to improve: Say which steps were yours" in out
 
     def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """assess --format json prints the assessment as data."""

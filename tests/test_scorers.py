@@ -10,10 +10,13 @@ from interviewprep import Criterion, Level, Question, Rubric, Scale, Signal
 from interviewprep.scorers import (
     BUILTIN,
     ScoringContext,
+    evidence,
     open_question,
+    ownership,
     reasoning_steps,
     red_flags,
     relevance,
+    speaking_time,
     talking_points,
 )
 
@@ -78,7 +81,7 @@ class TestRedFlags:
         assert score.suggestion == ""
 
     def test_a_red_flag_is_named(self) -> None:
-        score = red_flags("Honestly my manager is hopeless and the place is a joke.", context())
+        score = red_flags("Honestly my manager is always on my back.", context())
         assert score.value == pytest.approx(1 / 3)
         assert score.suggestion == "Red flag: blaming your manager."
         assert score.evidence == ("blaming your manager: “my manager is”",)
@@ -87,8 +90,17 @@ class TestRedFlags:
         answer = "My manager is incompetent, and for me it is only about the money."
         assert red_flags(answer, context()).value == 0
 
-    def test_no_red_flags_needs_a_human(self) -> None:
-        assert red_flags("Anything.", context(None)).value is None
+    def test_any_answer_is_checked_for_the_universal_flags(self) -> None:
+        """With no question, blaming, attacking and hollow claims are still looked for."""
+        assert red_flags("I fixed the report and told my manager.", context(None)).value == 1
+        blame = red_flags("Honestly it wasn't my fault, the data team was useless.", context(None))
+        assert blame.value == 0
+        assert "puts the blame on other people" in blame.suggestion
+        hollow = (
+            "I am a results-driven team player who leveraged synergies to drive growth "
+            "with a data-driven, customer-centric mindset."
+        )
+        assert "claims without substance" in red_flags(hollow, context(None)).suggestion
 
 
 class TestOpenQuestion:
@@ -155,3 +167,93 @@ def test_no_new_scorer_crashes_on_any_text(text: str) -> None:
 
 def test_the_new_scorers_are_built_in() -> None:
     assert {"talking-points", "red-flags", "open-question", "reasoning-steps"} <= set(BUILTIN)
+
+
+HYPOTHETICAL = Question(
+    id="two-requests",
+    text="Two stakeholders each need something urgent by Friday. What do you do?",
+    asked_by="interviewer",
+    kind="situational",
+    intent="can-do",
+    answer_type="hypothetical",
+)
+
+
+class TestEvidence:
+    def test_background_figures_are_not_results(self) -> None:
+        """Years, tenure and headcounts are background, however many there are."""
+        answer = (
+            "I have been at Harcourt for three years, in a team of 12. In 2022 I joined the "
+            "ERP project, which had 14 workstreams and ran for 18 months."
+        )
+        assert evidence(answer, context()).value == 0
+
+    def test_spelled_out_results_count(self) -> None:
+        """A result in words ("by about a fifth", "two days earlier") counts like digits."""
+        answer = (
+            "I rebuilt the check, which cut the errors by about a fifth. We closed the month "
+            "two days earlier than before."
+        )
+        score = evidence(answer, context())
+        assert score.value == 1
+        assert score.suggestion == ""
+
+    def test_hollow_figures_are_capped(self) -> None:
+        """Figures recited among buzzwords earn little."""
+        answer = (
+            "Result: I spearheaded a cross-functional synergy initiative, leveraging "
+            "best-in-class analytics, and achieved a 300% uplift and a 40% reduction in churn."
+        )
+        assert evidence(answer, context()).value <= 1 / 3
+
+    def test_a_hypothetical_is_not_asked_for_a_number(self) -> None:
+        score = evidence("I would talk to both of them first.", context(HYPOTHETICAL))
+        assert "figure" not in score.suggestion
+        assert score.suggestion.startswith("Say what you would expect to change")
+
+
+class TestOwnership:
+    def test_first_person_actions_count_not_the_word_i(self) -> None:
+        """ "I think", "I was", "I feel" are not actions; "I told", "I'd ask" are."""
+        talk = "I think I was happy. I feel I am a good fit. I guess I know the work."
+        assert ownership(talk, context()).value == 0
+        acts = (
+            "I found the gap, I told my manager within the hour, I sent the corrected "
+            "numbers, I sat down with the buyer, I added a weekly check and I now ask a "
+            "colleague to review each join."
+        )
+        assert ownership(acts, context()).value == 1
+
+    def test_crediting_the_team_costs_nothing(self) -> None:
+        acts = (
+            "We agreed the plan together. I drafted the proposal, I ran the pilot, I "
+            "trained our two new starters, I reported the results, I wrote the guide and I "
+            "handed it over."
+        )
+        assert ownership(acts, context()).value == 1
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Ich habe den Fehler gefunden, ich habe ihn gemeldet und ich habe ihn behoben.",
+            "J'ai trouvé l'erreur, j'ai prévenu ma responsable et j'ai corrigé le tableau.",
+        ],
+    )
+    def test_german_and_french_actions_count(self, answer: str) -> None:
+        assert (ownership(answer, context()).value or 0) >= 1 / 3
+
+
+class TestSpeakingTime:
+    def test_short_is_right_for_pay(self) -> None:
+        """Thirty words on pay are the top band; thirty words for a story are not."""
+        salary = Question(
+            id="pay",
+            text="What salary are you expecting?",
+            asked_by="interviewer",
+            kind="salary",
+            intent="fit",
+            answer_type="salary",
+        )
+        text = " ".join(["word"] * 30)
+        assert speaking_time(text, context(salary)).value == 1
+        assert speaking_time(text, context(None)).value < 1

@@ -367,7 +367,13 @@ def _totals(results: Iterable[CriterionAssessment], rubric: Rubric) -> tuple[flo
     coverage = round(scored_weight / weight, 4) if weight else 0.0
     if not scored or coverage < MIN_COVERAGE:
         return None, coverage
-    return round(sum(w * s for w, s in scored) / scored_weight, 2), coverage
+    total = sum(w * s for w, s in scored) / scored_weight
+    # One serious red flag (the red-flags criterion at the second level or below) makes
+    # an answer weak, however polished the rest.
+    weak = rubric.scale.min + (rubric.scale.max - rubric.scale.min) / 3
+    if any(r.scorer == "red-flags" and r.score is not None and r.score <= weak for r in results):
+        total = min(total, weak)
+    return round(total, 2), coverage
 
 
 def _no_total_message(results: Iterable[CriterionAssessment], coverage: float) -> str:
@@ -411,7 +417,8 @@ def assess(
     :attr:`Assessment.problems` says so.
 
     The total is the weighted mean of the scored criteria, given only when they
-    carry at least half of the rubric's weight (:attr:`Assessment.coverage`);
+    carry at least half of the rubric's weight, and at most the second level of the
+    scale (2 of 1-4) when the answer raises a red flag (:attr:`Assessment.coverage`);
     otherwise :attr:`Assessment.message` names the criteria that need a human. An
     empty answer gets no scores at all, only that message.
 

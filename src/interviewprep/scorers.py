@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ._matching import find_signals
+from ._matching import SignalMatch, find_signals
 from ._model import Signal
 from ._words import content_words, stem
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_WORDS_PER_MINUTE",
+    "UNIVERSAL_RED_FLAGS",
     "Judge",
     "JudgeContext",
     "Score",
@@ -197,41 +198,66 @@ def _quote(sentence: str, limit: int = 60) -> str:
 # -- speaking time ------------------------------------------------------------------------
 
 
+#: Speaking-time bands in seconds by answer type: the top band, the next, the one
+#: below; outside all three is the lowest. A story needs room; a pay answer or a
+#: reason for leaving is better short.
+LENGTH_BANDS: dict[str, tuple[tuple[float, float], tuple[float, float], tuple[float, float]]] = {
+    "motivation": ((20, 120), (15, 150), (10, 200)),
+    "salary": ((8, 60), (5, 90), (3, 120)),
+}
+_DEFAULT_BANDS = ((45.0, 120.0), (30.0, 150.0), (15.0, 200.0))
+
+
 def speaking_time(answer: str, context: ScoringContext) -> Score:
     """
-    Speaking time from the word count, against the two-minute guideline.
+    Speaking time from the word count, against the band for the question's answer type
+    (:data:`LENGTH_BANDS`; 45 seconds to two minutes when the type is unknown).
 
-    45 seconds to two minutes is the top band; a little shorter or longer the next;
-    far too short (under 15 s) or far too long (over 200 s) the lowest.
+    Inside the top band earns the top level; a little shorter or longer the next; far
+    too short or far too long the lowest.
     """
     wpm = context.words_per_minute
     count = len(_words(answer))
     seconds = count / wpm * 60
+    question = context.question
+    kind = str(question.answer_type) if question is not None and question.answer_type else ""
+    top, middle, low = LENGTH_BANDS.get(kind, _DEFAULT_BANDS)
     value = (
         1.0
-        if 45 <= seconds <= _TWO_MINUTES
+        if top[0] <= seconds <= top[1]
         else 2 / 3
-        if 30 <= seconds <= 150
+        if middle[0] <= seconds <= middle[1]
         else 1 / 3
-        if 15 <= seconds <= 200
+        if low[0] <= seconds <= low[1]
         else 0.0
     )
     minutes, rest = divmod(round(seconds), 60)
     evidence = (f"{count} words, about {minutes} min {rest:02d} s at {wpm:g} words a minute",)
-    limit = round(_TWO_MINUTES / 60 * wpm)
-    if seconds > _TWO_MINUTES:
+    limit = round(top[1] / 60 * wpm)
+    if seconds > top[1]:
         suggestion = (
-            f"Cut about {count - limit} words to finish within two minutes ({limit} words): "
-            "keep one sentence of context, your actions and the result."
+            f"Cut about {count - limit} words to finish within {_duration(top[1])} "
+            f"({limit} words): keep what answers the question and drop the rest."
         )
-    elif seconds < 45:
+    elif seconds < top[0]:
         suggestion = (
-            f"Add detail: at {count} words the answer is over in {round(seconds)} seconds. "
-            "Say what you did, step by step, and what came of it."
+            f"Say more: at {count} words the answer is over in {round(seconds)} seconds, "
+            f"and this kind of question needs about {_duration(top[0])} or more."
         )
     else:
         suggestion = ""
     return Score(value=value, evidence=evidence, suggestion=suggestion)
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        return f"{rest} seconds"
+    if not rest:
+        return {1: "one minute", 2: "two minutes", 3: "three minutes"}.get(
+            minutes, f"{minutes} minutes"
+        )
+    return f"{minutes} min {rest} s"
 
 
 # -- STAR structure -----------------------------------------------------------------------
@@ -431,117 +457,205 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
 
 # -- evidence -------------------------------------------------------------------------------
 
-_UNITS = frozenset(
+#: Numbers spelled out, and fractions and multiples, which count like figures.
+_NUMBER_WORDS = frozenset(
     [
-        "percent",
-        "per",
-        "cent",
-        "%",
-        "hours",
-        "hour",
-        "days",
-        "day",
-        "weeks",
-        "week",
-        "months",
-        "month",
-        "minutes",
-        "minute",
-        "seconds",
-        "people",
-        "customers",
-        "users",
-        "clients",
-        "staff",
-        "engineers",
-        "tickets",
-        "calls",
-        "deals",
-        "sales",
-        "million",
-        "billion",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
         "thousand",
-        "k",
-        "m",
-        "bn",
-        "x",
-        "times",
-        "points",
+        "thousands",
+        "million",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "tenth",
+        "twice",
+        "doubled",
+        "halved",
+        "tripled",
+        "threefold",
+        "dozen",
     ]
 )
-_MULTIPLES = frozenset({"doubled", "halved", "tripled", "quadrupled", "twice", "threefold"})
+#: Words that report what changed: a figure near one of them is a result.
+_CHANGE_WORDS = frozenset(
+    [
+        "reduced",
+        "cut",
+        "saved",
+        "increased",
+        "improved",
+        "grew",
+        "rose",
+        "fell",
+        "dropped",
+        "doubled",
+        "halved",
+        "tripled",
+        "shortened",
+        "lowered",
+        "raised",
+        "boosted",
+        "caught",
+        "fixed",
+        "prevented",
+        "avoided",
+        "recovered",
+        "won",
+        "earlier",
+        "faster",
+        "sooner",
+        "fewer",
+        "less",
+        "more",
+        "down",
+        "up",
+        "from",
+        "than",
+        "within",
+        "instead",
+        "finished",
+        "delivered",
+        "shipped",
+        "launched",
+        "passed",
+        "kept",
+        "stopped",
+    ]
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_RESULT_SENTENCE_CUES = (
+    "as a result",
+    "which meant",
+    "in the end",
+    "by the end",
+    "since then",
+    "the result",
+    "led to",
+    "so that",
+    "afterwards",
+)
+
+
+def _figures(tokens: list[str]) -> list[int]:
+    """Where the figures are: digits (not years), money, percentages, spelled-out numbers."""
+    found = []
+    for index, token in enumerate(tokens):
+        bare = token.strip("£$€%,.")
+        if token in _NUMBER_WORDS or (any(ch.isdigit() for ch in token) and not _YEAR.match(bare)):
+            found.append(index)
+    return found
 
 
 def evidence(answer: str, context: ScoringContext) -> Score:
     """
-    Quantified results: numbers, percentages, money, time saved, multiples.
+    Results tied to the candidate's actions: figures (digits, money, percentages, or
+    numbers in words: "a fifth", "two weeks earlier") next to a word of change
+    ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
 
-    Three or more figures (or two, one of them a percentage, an amount of money or
-    of time) earn the top band; none, the lowest.
+    Years, tenure, headcounts and other background figures do not count. Two such
+    results earn the top band; one, the next; a result told without a figure, the one
+    below; none, the lowest. Hypothetical answers are not asked for figures.
     """
-    tokens = _lower_words(answer)
     found: list[str] = []
-    strong = 0
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in _MULTIPLES:
-            found.append(token)
-            strong += 1
-        elif any(ch.isdigit() for ch in token):
-            phrase = f"{token} {following}" if following in _UNITS else token
-            found.append(phrase)
-            if "%" in token or token[0] in "£$€" or following in _UNITS:
-                strong += 1
+    plain_result = False
+    for sentence in _SENTENCES.split(answer.strip()):
+        tokens = _lower_words(sentence.replace("\u2019", "'"))
+        lowered = f" {sentence.lower()} "
+        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
+        if any(cue in lowered for cue in _RESULT_SENTENCE_CUES) or changes:
+            plain_result = plain_result or any(cue in lowered for cue in _RESULT_SENTENCE_CUES)
+        for index in _figures(tokens):
+            if any(abs(index - c) <= 6 for c in changes):
+                found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
+                break
     count = len(found)
-    value = (
-        1.0
-        if count >= 3 or (count >= 2 and strong)
-        else 2 / 3
-        if count == 2 or strong
-        else 1 / 3
-        if count
-        else 0.0
-    )
-    if value < 1:
+    value = 1.0 if count >= 2 else 2 / 3 if count == 1 else 1 / 3 if plain_result else 0.0
+    hollow, _ = _substance_flag(answer)
+    if hollow:
+        value = min(value, 1 / 3)  # figures recited with nothing behind them
+    question = context.question
+    hypothetical = question is not None and str(question.answer_type) in ("hypothetical", "opinion")
+    if value == 1:
+        suggestion = ""
+    elif hypothetical:
+        suggestion = "Say what you would expect to change, and how you would know it had."
+    elif hollow:
         suggestion = (
-            "Put a number on the result: how much time, money or effort it saved, "
-            "by what percentage something changed, or how many people it reached."
+            "Replace the claims with one real occasion: what you did, and what changed "
+            "because of it."
         )
     else:
-        suggestion = ""
-    return Score(value=value, evidence=tuple(found[:8]) or ("no figures",), suggestion=suggestion)
+        suggestion = (
+            "Say what changed because of what you did, with a figure where you have one "
+            "(time saved, errors caught, a share that moved)."
+        )
+    return Score(
+        value=value,
+        evidence=tuple(found[:6]) or ("no result tied to a figure",),
+        suggestion=suggestion,
+    )
 
 
 # -- ownership ------------------------------------------------------------------------------
 
-_SINGULAR = frozenset({"i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself"})
-_PLURAL = frozenset({"we", "we're", "we've", "we'd", "we'll", "our", "us", "ourselves"})
+#: First-person action: "I added", "I then told", "I'd ask", "I'll", "I have set up";
+#: German "ich habe/ich bin/ich + verb", French "j'ai", "je + verb".
+_FIRST_PERSON_ACTION = re.compile(
+    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|immediately|"
+    r"quickly|personally|just|now|still|later|finally|always))? "
+    r"(?!am\b|was\b|think\b|guess\b|feel\b|believe\b|mean\b|know\b|like\b|love\b|"
+    r"hope\b|want\b|wanted\b|felt\b|thought\b|knew\b|liked\b|loved\b|hoped\b|"
+    r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b)[a-z]{2,}|"
+    r"ich (?:habe|hatte|bin|war|werde|würde)? ?[a-zäöüß]{3,}|j'ai [a-zéèêàç]{3,}|"
+    r"je (?:vais |voudrais |ferais |ai )?[a-zéèêàç]{3,})",
+    re.IGNORECASE,
+)
+_ANY_FIRST_PERSON = re.compile(r"\b(?:i|me|my|ich|mir|mich|je|j'|moi)\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos)\b", re.IGNORECASE)
 
 
 def ownership(answer: str, context: ScoringContext) -> Score:
     """
-    First-person singular ("I", "my") against "we": does the answer say what *you* did?
+    First-person decisions and actions: how many times the answer says what *you* did
+    or would do ("I told my manager", "I'd ask", "ich habe", "j'ai"), not how often it
+    says "I". Crediting the team costs nothing.
 
-    An answer told only with "we" earns the lowest band; one where "I" makes up at
-    least 60% of the two, the top band.
+    Six such actions earn the top band, four the next, two the one below.
     """
-    tokens = _lower_words(answer.replace("\u2019", "'"))
-    singular = sum(1 for t in tokens if t in _SINGULAR)
-    plural = sum(1 for t in tokens if t in _PLURAL)
-    if singular + plural == 0:
+    text = answer.replace("\u2019", "'")
+    actions = _FIRST_PERSON_ACTION.findall(text)
+    count = len(actions)
+    if count == 0 and not _WE.search(text) and not _ANY_FIRST_PERSON.search(text):
         return Score(
             value=None,
-            evidence=("neither 'I' nor 'we' appears",),
+            evidence=("no one acts in the answer",),
             suggestion="Tell it as your story: say what you did, in the first person.",
         )
-    share = singular / (singular + plural)
-    value = 0.0 if singular == 0 else _band(share, (0.6, 0.4, 0.2))
-    evidence_ = (f"'I'/'my'/'me' {singular} times, 'we'/'our'/'us' {plural} times",)
+    value = 1.0 if count >= 6 else 2 / 3 if count >= 4 else 1 / 3 if count >= 2 else 0.0
+    evidence_ = (f"{count} first-person actions: {'; '.join(a.strip() for a in actions[:4])}",)
     suggestion = (
         ""
         if value == 1
-        else "Say which part was yours: turn 'we decided' into 'I proposed' or 'I built' "
-        "for the steps you took yourself, and keep 'we' for the team's share."
+        else "Say which steps were yours: what you decided, whom you told, what you did "
+        "next, each in the first person."
     )
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
@@ -669,18 +783,141 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
+#: Red flags of any answer to any question: blaming others, attacking a former employer
+#: or colleague, and claims without substance. Looked for beside the question's own.
+UNIVERSAL_RED_FLAGS = (
+    Signal(
+        id="blames-others",
+        label="puts the blame on other people",
+        cues=(
+            "wasn't on me",
+            "wasn't really on me",
+            "not my fault",
+            "wasn't my fault",
+            "wasn't my call",
+            "his problem",
+            "her problem",
+            "their problem",
+            "their fault",
+            "his fault",
+            "her fault",
+            "wouldn't listen",
+            "thinks he's always right",
+            "thinks she's always right",
+            "can't trust other people",
+            "nothing i could have done",
+            "nothing i could do",
+            "was unfair",
+            "no one told me",
+            "nobody told me",
+            "threw me under the bus",
+        ),
+    ),
+    Signal(
+        id="attacks-employer",
+        label="attacks a former employer or colleague",
+        cues=(
+            "a joke",
+            "clueless",
+            "incompetent",
+            "useless",
+            "idiots",
+            "idiot",
+            "hopeless",
+            "a shambles",
+            "a circus",
+            "a clown",
+            "clowns",
+            "a nightmare to work",
+            "couldn't manage",
+            "no idea what they were doing",
+            "no idea what he was doing",
+            "no idea what she was doing",
+            "lazy",
+        ),
+    ),
+)
+#: Words of claims without substance: corporate buzzwords and self-praise with nothing
+#: behind them. Three or more (or the STAR labels recited) raise the flag.
+_BUZZWORDS = (
+    "synergy",
+    "synergies",
+    "leverage",
+    "leveraging",
+    "leveraged",
+    "spearheaded",
+    "best-in-class",
+    "world-class",
+    "holistic",
+    "paradigm",
+    "customer-centric",
+    "data-driven",
+    "cross-functional",
+    "at scale",
+    "unlock value",
+    "outside the box",
+    "game-changer",
+    "game changer",
+    "move the needle",
+    "low-hanging fruit",
+    "rapidly evolving",
+    "thought leadership",
+    "results-driven",
+    "results-oriented",
+    "go-getter",
+    "team player",
+    "passionate about",
+    "hard-working",
+    "hardworking",
+    "perfectionist",
+    "detail-oriented",
+    "self-starter",
+    "dynamic",
+    "proactive",
+    "empowered",
+    "championed",
+    "value-add",
+    "best practices",
+    "drive growth",
+    "innovative",
+    "strategic thinking",
+    "bring a lot to the table",
+    "think outside",
+)
+_STAR_LABELS = re.compile(r"(?:^|\n|[.!?]\s)\s*(situation|task|action|result)\s*:", re.IGNORECASE)
+_BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
+
+
+def _substance_flag(answer: str) -> tuple[bool, str]:
+    """Whether the answer is claims without substance, and the words that show it."""
+    hits = [
+        c
+        for c in _BUZZWORDS
+        if find_signals(answer, (Signal(id="b", label="b", cues=(c,)),))[0].found
+    ]
+    labels = {m.group(1).lower() for m in _STAR_LABELS.finditer(answer)}
+    if len(labels) >= 3:
+        return True, "recites the STAR labels"
+    if len(hits) >= 3:
+        return True, ", ".join(hits[:4])
+    return False, ""
+
+
 def red_flags(answer: str, context: ScoringContext) -> Score:
     """
-    Whether the answer shows one of the question's red flags, found by their cues.
+    Whether the answer shows a red flag: one of the question's, found by their cues,
+    or one of any answer (:data:`UNIVERSAL_RED_FLAGS`: blaming others, attacking a
+    former employer; and claims without substance: three or more buzzwords, or the
+    STAR labels recited).
 
-    None earns the top band, one the second lowest, two or more the lowest. A
-    question with no red flags gives nothing to look for, and the criterion needs a
-    human rating.
+    None earns the top band, one the second lowest, two or more the lowest.
     """
     question = context.question
-    if question is None or not question.red_flags:
-        return Score(value=None, evidence=("the question lists no red flags",))
-    found = [m for m in find_signals(answer, question.red_flags) if m.found]
+    own = tuple(question.red_flags) if question is not None else ()
+    found = [m for m in find_signals(answer, (*own, *UNIVERSAL_RED_FLAGS)) if m.found]
+    hollow, words = _substance_flag(answer)
+    if hollow:
+        found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
     value = {0: 1.0, 1: 1 / 3}.get(len(found), 0.0)
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     if not found:
