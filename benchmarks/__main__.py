@@ -10,6 +10,7 @@ Targets are judged on full runs only.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import json
 import os
@@ -39,7 +40,7 @@ from benchmarks.measure import (
     self_timed,
     versus,
 )
-from benchmarks.synthetic import pack_data, to_json_text, to_toml_text
+from benchmarks.synthetic import pack_data, plan_pack_data, to_json_text, to_toml_text
 
 #: The project keeps the on-disk index only if it saves this much with 300 distributions.
 INDEX_MIN_SAVING = 0.020
@@ -52,6 +53,8 @@ class Settings:
 
     quick: bool
     sizes: tuple[int, ...]
+    #: The questions of the large pack the plan benchmark adds to the core pack.
+    plan_size: int
     repeats: int
     large_repeats: int
     process_rounds: int
@@ -441,6 +444,57 @@ def bench_memory(rows: list[Row], size: int) -> None:
     rows.append(Row(f"{name} (peak while loading)", peak / items, "B"))
 
 
+# -- 8. plans --------------------------------------------------------------------------------
+
+#: The interview the plan benchmark prepares for, and the day the plan is made.
+PLAN_INTERVIEW = Path(__file__).resolve().parents[1] / "examples" / "interview.toml"
+PLAN_DAY = dt.date(2026, 11, 26)
+
+
+def bench_plan(rows: list[Row], settings: Settings) -> None:
+    """
+    build_plan for the sample interview with the core pack and a large pack of
+    questions beside it, against the core pack alone; and the indexes plans build
+    once per library, against loading that library.
+    """
+    from interviewprep import Library, Pack, build_plan, from_dict, load_interview, load_library
+    from interviewprep._planning import _indexes
+
+    size = settings.plan_size
+    interview = load_interview(PLAN_INTERVIEW)
+    core = load_library(packs=["core"])
+    gc.collect()
+    start = time.perf_counter()
+    large = Library.from_packs([*core.packs, from_dict(Pack, plan_pack_data(size))])
+    loading = time.perf_counter() - start
+    assert not large.problems, large.problems[:3]
+    plan_pack_data.cache_clear()  # the pack's data is not kept alive while timing
+    gc.collect()
+    start = time.perf_counter()
+    _indexes(large)
+    indexing = time.perf_counter() - start
+    for library in (large, core):  # the other one-off work (the phrase catalogue)
+        build_plan(library, interview, today=PLAN_DAY)
+    with_large, core_alone = compare(
+        [
+            lambda: build_plan(large, interview, today=PLAN_DAY),
+            lambda: build_plan(core, interview, today=PLAN_DAY),
+        ],
+        settings.repeats * 5,
+        number=3,
+    )
+    name = f"build_plan, core + {size:,} questions"
+    rows.append(versus(name, with_large, "build_plan, core pack alone", core_alone, 2.0))
+    rows.append(
+        versus(
+            f"plan indexes, built once per library ({size:,})",
+            indexing,
+            "loading it (from_dict + from_packs, 1 run)",
+            loading,
+        )
+    )
+
+
 # -- report ----------------------------------------------------------------------------------
 
 QUICK_NOTE = (
@@ -485,8 +539,8 @@ def report(rows: list[Row], *, judged: bool) -> str:
 def settings_for(quick: bool, work: Path) -> Settings:
     """The sizes and repeats of a quick or a full run."""
     if quick:
-        return Settings(True, (1_000,), 3, 3, 5, 100, work)
-    return Settings(False, (1_000, 10_000, 100_000), 7, 3, 8, 300, work)
+        return Settings(True, (1_000,), 10_000, 3, 3, 5, 100, work)
+    return Settings(False, (1_000, 10_000, 100_000), 100_000, 7, 3, 8, 300, work)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -519,6 +573,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_queries(rows, Library.from_packs([pack]), settings.repeats)
         del pack
         bench_assess(rows, settings)
+        bench_plan(rows, settings)
     seconds = time.perf_counter() - started
     load_after = os.getloadavg()[0]
     print(report(rows, judged=not settings.quick))

@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
         "_languages",
         "_catalogue",
         "_suggest",
+        "_selection",
     },
     {"_model", "_convert", "_schema"},
     {"_filesystem", "_locate", "_cache", "_files", "_interview", "_toml"},

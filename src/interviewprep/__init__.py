@@ -11,7 +11,8 @@ below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
    ``_durations``, ``_words`` (text helpers), ``_distribution`` (name and version),
    ``_languages`` (language tags and fallback chains), ``_catalogue`` (the library's own
    words in every language), ``_suggest`` (near-miss suggestions), ``_schedule``
-   (availability windows, working days, placing tasks in free time);
+   (availability windows, working days, placing tasks in free time), ``_selection``
+   (the best few of many items in order, without scoring them all);
 2. model: ``_model`` (the content classes), ``_convert`` (the one converter),
    ``_schema`` (the JSON Schema of pack files);
 3. files: ``_filesystem`` (bounded reads, atomic writes), ``_locate`` (line numbers),

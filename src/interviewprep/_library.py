@@ -326,7 +326,8 @@ class Library:
             resolution.translations
         )
         self._catalogue: Catalogue | None = None
-        #: What tools work out once per library (a plan's word sets), by the tool's key.
+        #: What tools work out once per library (a plan's word sets and indexes), by the
+        #: tool's key; items never change, so nothing here goes stale.
         self._memo: dict[str, Any] = {}
         self._applied = resolution.applied
         items, aliases = resolution.items, resolution.aliases

@@ -34,16 +34,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from ._interview import Interview, Interviewer
-from ._matching import Relevance
+from ._matching import OPT_IN_TAGS, Fit, Relevance
 from ._model import Checklist, ChecklistItem, Question, Tip
 from ._schedule import DEFAULT_AVAILABILITY, Availability, Calendar, Request, add_working_days
-from ._vocabulary import AnswerType, AskedBy, Stage
+from ._selection import Key, Shortlist, Stream, WordBits, bits_of, members_of, merged
+from ._vocabulary import AnswerType, AskedBy, Audience, Stage
 from ._words import content_words
 
 if TYPE_CHECKING:
@@ -271,18 +272,175 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
 
 
+def _other_terms(question: Question) -> frozenset[str]:
+    """The words of a question's tags and talking points (its text aside)."""
+    points = " ".join(f"{point.label} {' '.join(point.cues)}" for point in question.talking_points)
+    return _terms(f"{' '.join(question.tags)} {points}")
+
+
 def _question_terms(library: Library, question: Question) -> frozenset[str]:
     """A question's words (text, tags, talking points), worked out once per library."""
     memo: dict[str, frozenset[str]] = library._memo.setdefault("planning.terms", {})
     key = question.full_id
     found = memo.get(key)
     if found is None:
-        points = " ".join(
-            f"{point.label} {' '.join(point.cues)}" for point in question.talking_points
-        )
-        found = _terms(f"{question.text} {' '.join(question.tags)} {points}")
+        found = _terms(question.text) | _other_terms(question)
         memo[key] = found
     return found
+
+
+# -- the library's indexes for plans ---------------------------------------------------------
+
+
+@attrs.frozen
+class _Indexes:
+    """
+    What plans choose from, worked out once per library (items never change once
+    loaded, so nothing here goes stale): see :mod:`interviewprep._selection`.
+    """
+
+    #: Questions asked of the candidate during an interview, grouped by answer type,
+    #: audiences and what applicability can add, with their words.
+    rehearse: Shortlist
+    #: The groups of *rehearse* by answer type (``str(answer_type)``) and audiences:
+    #: each group's index, and what its type and applicability add to a score.
+    rehearse_types: Mapping[str, Mapping[frozenset[Audience | str], Sequence[tuple[int, float]]]]
+    #: The positions of the questions to ask; their numbers here are their codes.
+    ask_positions: Sequence[int]
+    #: The words of the questions to ask, with the codes using each, also as bits.
+    ask_words: WordBits
+    #: The questions to ask written for each audience, and for anyone, as bits.
+    ask_audiences: Mapping[str, int]
+    ask_anyone: int
+    #: Tips, grouped by audiences, stages and what applicability can add, by title words.
+    tips: Shortlist
+    #: The words of the texts of questions asked of the candidate: their positions.
+    texts: Mapping[str, Sequence[int]]
+    #: By position, whether a question, and a tip, applies to every interview for
+    #: everyone (no applicability, no role pack, no opt-in tag).
+    plain_questions: bytes
+    plain_tips: bytes
+    #: Positions of the introductions in *rehearse*.
+    introductions: tuple[int, ...]
+    #: Positions of the tips that explain a checklist step (an item's first tip).
+    step_tips: tuple[int, ...]
+
+
+def _indexes(library: Library) -> _Indexes:
+    """
+    The library's indexes for plans, built on first use and kept with the library
+    (two threads building them at once build the same; one is kept).
+    """
+    found: _Indexes | None = library._memo.get("planning.indexes")
+    if found is None:
+        found = _build_indexes(library)
+        library._memo["planning.indexes"] = found
+    return found
+
+
+def _stages_weight(tip: Tip) -> float:
+    """What a tip's stages add to its score: tips for before or during the interview."""
+    return 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
+
+
+def _build_indexes(library: Library) -> _Indexes:
+    """Read every question and tip once: their words, groups and what they apply to."""
+    questions = library.questions._index.items
+    tips = library.tips._index.items
+    scoped = {pack.name for pack in library.packs if pack.info.scope}
+
+    def plain(item: Question | Tip) -> bool:
+        return not item.applies and item.pack not in scoped and OPT_IN_TAGS.isdisjoint(item.tags)
+
+    def role_pack(item: Question | Tip) -> bool:
+        return bool(item.pack) and item.pack in scoped
+
+    # Every question's words worked out once: its text for matching what went badly,
+    # with its tags and talking points for matching the posting.
+    texts: dict[str, list[int]] = {}
+    asked_words: dict[str, list[int]] = {}
+    to_ask_words: dict[str, list[int]] = {}
+    rehearsed: list[int] = []
+    to_ask: list[int] = []
+    for position, question in enumerate(questions):
+        text = _terms(question.text)
+        words = text | _other_terms(question)
+        if question.asked_by == AskedBy.INTERVIEWER:
+            for word in text:
+                texts.setdefault(word, []).append(position)
+            if not question.stages or Stage.DURING in question.stages:
+                rehearsed.append(position)
+                for word in words:
+                    asked_words.setdefault(word, []).append(position)
+        else:
+            for word in words:
+                to_ask_words.setdefault(word, []).append(len(to_ask))
+            to_ask.append(position)
+
+    def rehearsal_group(position: int) -> tuple[Hashable, float]:
+        question = questions[position]
+        weight = _ROUND_TWO_TYPES.get(question.answer_type, 1.0)
+        bonus = 3.0 * bool(question.applies) + 3.0 * role_pack(question)
+        return (str(question.answer_type), question.audiences, weight), bonus
+
+    def tip_group(position: int) -> tuple[Hashable, float]:
+        tip = tips[position]
+        bonus = 6.0 * bool(tip.applies) + 4.0 * role_pack(tip)
+        return (tip.audiences, _stages_weight(tip)), bonus
+
+    rehearse = Shortlist(rehearsed, rehearsal_group, asked_words)
+    types: dict[str, dict[frozenset[Audience | str], list[tuple[int, float]]]] = {}
+    for index, group in enumerate(rehearse.groups):
+        kind, suited, weight = group.key
+        by_audiences = types.setdefault(kind, {})
+        by_audiences.setdefault(suited, []).append((index, 2 * weight + group.bonus))
+    audiences: dict[str, list[int]] = {}
+    for code, position in enumerate(to_ask):
+        for audience in questions[position].audiences:
+            audiences.setdefault(str(audience), []).append(code)
+    tip_words: dict[str, list[int]] = {}
+    for position, tip in enumerate(tips):
+        for word in _terms(tip.title):
+            tip_words.setdefault(word, []).append(position)
+    first_tips = {
+        item.tips[0].rpartition("/")[2]
+        for checklist in library.checklists
+        for item in checklist.items
+        if item.tips
+    }
+    return _Indexes(
+        rehearse=rehearse,
+        rehearse_types=types,
+        ask_positions=to_ask,
+        ask_words=WordBits(len(to_ask), to_ask_words),
+        ask_audiences={name: bits_of(codes, len(to_ask)) for name, codes in audiences.items()},
+        ask_anyone=bits_of(
+            (code for code, p in enumerate(to_ask) if not questions[p].audiences), len(to_ask)
+        ),
+        tips=Shortlist(range(len(tips)), tip_group, tip_words),
+        texts=texts,
+        plain_questions=bytes(map(plain, questions)),
+        plain_tips=bytes(map(plain, tips)),
+        introductions=tuple(p for p in rehearsed if questions[p].id in _INTRODUCTIONS),
+        step_tips=tuple(p for p, tip in enumerate(tips) if tip.id in first_tips),
+    )
+
+
+#: How an item that applies everywhere fits every interview.
+_FITS_ANY = Fit(applies=True)
+
+
+def _fit(relevance: Relevance, item: Question | Tip, plain: int) -> Fit | None:
+    """
+    How *item* fits the interview, or ``None`` if it does not apply or is opt-in
+    content left out; *plain* (non-zero) says it applies everywhere for everyone.
+    """
+    if plain:
+        return _FITS_ANY
+    if not relevance.wanted(item):
+        return None
+    fit = relevance.fit(item)
+    return fit if fit.applies else None
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -293,21 +451,50 @@ def _quote(text: str, limit: int = 70) -> str:
 # -- questions to rehearse -------------------------------------------------------------------
 
 
-def _weak_spots(questions: Sequence[Question], went_badly: Sequence[str]) -> list[Question]:
-    """The questions that went badly, in the order given: by full id, or best text match."""
-    by_id = {q.full_id: q for q in questions}
+def _weak_spots(
+    library: Library, relevance: Relevance, went_badly: Sequence[str]
+) -> list[Question]:
+    """
+    The questions that went badly, in the order given: by full id, or best text match.
+
+    The best text match is the applicable question whose text shares the most words
+    with the entry (at least half of them), the first in the order of
+    :meth:`Relevance.select` among equals; only questions sharing a word are read.
+    """
+    index = library.questions._index
+    questions = index.items
+    texts = _indexes(library).texts
     found: list[Question] = []
     for entry in went_badly:
-        match = by_id.get(entry.strip())
+        match: Question | None = None
+        position = index.lookup.get(entry.strip())
+        if position is not None:
+            question = questions[position]
+            if (
+                question.full_id == entry.strip()
+                and question.asked_by == AskedBy.INTERVIEWER
+                and relevance.fit(question).applies
+            ):
+                match = question
         if match is None:
             wanted = _terms(entry)
-            best = max(
-                ((len(wanted & _terms(q.text)), -n, q) for n, q in enumerate(questions)),
-                default=None,
-                key=lambda e: e[:2],
-            )
-            if best is not None and best[0] >= max(1, len(wanted) // 2):
-                match = best[2]
+            shared: Counter[int] = Counter()
+            for word in wanted:
+                shared.update(texts.get(word, ()))
+            least = max(1, len(wanted) // 2)
+            for level in sorted(set(shared.values()), reverse=True):
+                if level < least:
+                    break
+                best: tuple[int, int] | None = None
+                for position in sorted(p for p, n in shared.items() if n == level):
+                    fit = relevance.fit(questions[position])
+                    if fit.applies and (best is None or fit.unknown < best[0]):
+                        best = (fit.unknown, position)
+                        if not fit.unknown:
+                            break
+                if best is not None:
+                    match = questions[best[1]]
+                    break
         if match is not None and match not in found:
             found.append(match)
     return found
@@ -329,14 +516,6 @@ _ROUND_TWO_TYPES: Mapping[AnswerType | None, float] = {
 _INTRODUCTIONS = ("tell-me-about-yourself", "walk-through-your-background")
 
 
-@attrs.define
-class _Choice:
-    question: Question
-    score: float
-    reason: str
-    why: str
-
-
 @attrs.frozen
 class _Rehearsal:
     questions: list[Question]
@@ -354,37 +533,65 @@ def _rehearse(
     relevance: Relevance,
     words: Catalogue,
 ) -> _Rehearsal:
-    """The questions to rehearse, who is likely to ask each, and why each was chosen."""
+    """
+    The questions to rehearse, who is likely to ask each, and why each was chosen.
+
+    Each question asked during an interview scores by how many interviewers' audiences
+    it suits, the words it shares with the posting, its answer type, whether it is
+    written for this kind of interview or role, and whether it was answered in round
+    one (introductions score highest when there are new interviewers); ties go to the
+    order of :meth:`Relevance.select`. The library's indexes yield them best first for
+    each answer type (see :mod:`interviewprep._selection`), so only the few that can
+    still be chosen are scored.
+    """
     people = interview.interviewers
     audiences = {person.audience for person in people}
     posting = _terms(interview.job_posting)
-    # Applicability is worked out once; a question that went badly is rehearsed even
-    # if it is opt-in content, the others only if opted in.
-    applicable = relevance.select(
-        library.questions.filter(asked_by=AskedBy.INTERVIEWER), opted_in=True
-    )
-    asked = [q for q in applicable if relevance.wanted(q)]
-    weak = _weak_spots(applicable, interview.first_round.went_badly)
+    indexes = _indexes(library)
+    questions = library.questions._index.items
+    plain = indexes.plain_questions
+    # A question that went badly is rehearsed even if it is opt-in content; the
+    # others only if opted in.
+    weak = _weak_spots(library, relevance, interview.first_round.went_badly)
     reasons: dict[str, str] = {q.full_id: words.phrase("reason.went_badly") for q in weak}
     why: dict[str, str] = {q.full_id: "went-badly" for q in weak}
     new_people = (
         [p.name for p in people if not p.met_before] if any(p.met_before for p in people) else []
     )
-    scored: list[tuple[float, int, _Choice]] = []
-    for position, question in enumerate(asked):
-        if question in weak or (question.stages and Stage.DURING not in question.stages):
-            continue
-        matching = len(audiences & question.audiences) if question.audiences else 0.5
-        if audiences and question.audiences and not matching:
-            continue
-        overlap = posting & _question_terms(library, question)
-        fit = relevance.fit(question)
+    lookup = library.questions._index.lookup
+    answered: set[int] = set()
+    for earlier in interview.first_round.answers:
+        said = " ".join(earlier.question.lower().split())
+        position = lookup.get(said)
+        if position is not None and questions[position].full_id == said:
+            answered.add(position)
+    # Questions scored apart from the others: those answered in round one, and the
+    # introductions when there are new interviewers.
+    special = answered | set(indexes.introductions if new_people else ())
+    weak_positions = {lookup[q.full_id] for q in weak}
+    skipped = special | weak_positions
+    matchings: dict[frozenset[Audience | str], float | None] = {}
+
+    def matching(suited: frozenset[Audience | str]) -> float | None:
+        """How many interviewers' audiences a question suits; ``None``: none of them."""
+        if suited not in matchings:
+            found: float | None = len(audiences & suited) if suited else 0.5
+            matchings[suited] = None if audiences and suited and not found else found
+        return matchings[suited]
+
+    def key(position: int, shared: int) -> Key | None:
+        """The question's exact key: ``(-score, unknown dimensions, position)``."""
+        question = questions[position]
+        fit = _fit(relevance, question, plain[position])
+        suits = matching(question.audiences)
+        if fit is None or suits is None:
+            return None
         specific = 3.0 if question.applies and not fit.unknown else 0.0
         role = 3.0 if question.pack and relevance.for_role(question) else 0.0
-        earlier = interview.first_round.answer_to(question.full_id) is not None
+        earlier = position in answered
         score = (
-            4 * matching
-            + 1.5 * min(len(overlap), 4)
+            4 * suits
+            + 1.5 * min(shared, 4)
             + 2 * _ROUND_TWO_TYPES.get(question.answer_type, 1.0)
             + specific
             + role
@@ -392,36 +599,74 @@ def _rehearse(
         )
         if question.id in _INTRODUCTIONS and new_people:
             score += 12
-            code = "introduction"
-            reason = words.phrase("reason.new_interviewers", names=", ".join(new_people))
-        elif earlier:
-            code, reason = "consistent", words.phrase("reason.consistent")
-        elif len(overlap) >= 2:
-            code = "posting"
-            reason = words.phrase("reason.posting", terms=", ".join(sorted(overlap)[:3]))
-        else:
-            # Said once the asker is known: "likely from Sam Osei (peer)".
-            code, reason = "asker", ""
-        scored.append((-score, position, _Choice(question, score, reason, code)))
-    scored.sort(key=lambda entry: (entry[0], entry[1]))
+        return -score, fit.unknown, position
+
+    def evaluate(position: int, shared: int) -> Key | None:
+        return None if position in skipped else key(position, shared)
+
+    # The groups of each answer type by the most their questions can score before
+    # their words: by audiences and type, and what where they apply can add.
+    tiers: dict[str, dict[float, list[int]]] = {}
+    for kind, by_audiences in indexes.rehearse_types.items():
+        tier: dict[float, list[int]] = {}
+        tiers[kind] = tier
+        for suited, groups in by_audiences.items():
+            suits = matching(suited)
+            if suits is not None:
+                for index, top in groups:
+                    tier.setdefault(4 * suits + top, []).append(index)
+
+    extra: dict[str, list[tuple[Key, int]]] = {}
+    for position in sorted(special - weak_positions):
+        question = questions[position]
+        if question.asked_by != AskedBy.INTERVIEWER or (
+            question.stages and Stage.DURING not in question.stages
+        ):
+            continue
+        exact = key(position, len(posting & _question_terms(library, question)))
+        if exact is not None:
+            extra.setdefault(str(question.answer_type), []).append((exact, position))
+    overlap = indexes.rehearse.overlap(posting, lambda shared: 1.5 * min(shared, 4))
+    # Best first, for each answer type.
+    ranked_by_type = {
+        kind: merged(evaluate, overlap=overlap, tiers=tiers[kind], extra=extra.get(kind, ()))
+        for kind in indexes.rehearse_types
+    }
+    heads = {kind: next(order, None) for kind, order in ranked_by_type.items()}
     chosen: list[Question] = list(weak)
     # One introduction at most; then the best of each answer type in turn, so that
     # one type cannot crowd out the rest.
     types: Counter[str] = Counter(str(q.answer_type) for q in chosen)
-    rest = [choice for _, _, choice in scored]
     introduced = False
-    while rest and (count is None or len(chosen) < count):
-        fewest = min(types[str(c.question.answer_type)] for c in rest)
-        pick = next(c for c in rest if types[str(c.question.answer_type)] <= fewest + 1)
-        rest.remove(pick)
-        if pick.question.id in _INTRODUCTIONS:
+    while count is None or len(chosen) < count:
+        live = {kind: head for kind, head in heads.items() if head is not None}
+        if not live:
+            break
+        fewest = min(types[kind] for kind in live)
+        kind = min((k for k in live if types[k] <= fewest + 1), key=lambda k: live[k][0])
+        position = live[kind][1]
+        heads[kind] = next(ranked_by_type[kind], None)
+        question = questions[position]
+        if question.id in _INTRODUCTIONS:
             if introduced:
                 continue
             introduced = True
-        chosen.append(pick.question)
-        reasons[pick.question.full_id] = pick.reason
-        why[pick.question.full_id] = pick.why
-        types[str(pick.question.answer_type)] += 1
+        chosen.append(question)
+        shared = posting & _question_terms(library, question)
+        if question.id in _INTRODUCTIONS and new_people:
+            code = "introduction"
+            reason = words.phrase("reason.new_interviewers", names=", ".join(new_people))
+        elif position in answered:
+            code, reason = "consistent", words.phrase("reason.consistent")
+        elif len(shared) >= 2:
+            code = "posting"
+            reason = words.phrase("reason.posting", terms=", ".join(sorted(shared)[:3]))
+        else:
+            # Said once the asker is known: "likely from Sam Osei (peer)".
+            code, reason = "asker", ""
+        reasons[question.full_id] = reason
+        why[question.full_id] = code
+        types[kind] += 1
     askers = _askers(chosen, people)
     by_name = {person.name: person for person in people}
     for question in chosen:
@@ -484,34 +729,69 @@ def _to_ask(
     relevance: Relevance,
     words: Catalogue,
 ) -> tuple[dict[str, tuple[Question, ...]], dict[str, str]]:
+    """
+    Questions to ask each interviewer: those written for their audience first, then
+    those for anyone; then by the words shared with the posting, the company and the
+    role; ties go to the order of :meth:`Relevance.select`. No question twice.
+    """
     if per_person is not None and interview.interviewers:
         # A loop leaves each interviewer time for a question or two: at most
         # _MOST_TO_ASK in all, and never fewer than two each.
         per_person = min(per_person, max(2, _MOST_TO_ASK // len(interview.interviewers)))
-    candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
+    indexes = _indexes(library)
+    questions = library.questions._index.items
     posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
+    # The questions to ask by how many of the words they use, as bits: those using
+    # at least 1, 2, ... of them, and so exactly 0, 1, 2, ...
+    asked = indexes.ask_positions
+    at_least = [-1, *indexes.ask_words.levels(posting), 0]  # -1: every question
+    exactly = [(n, at_least[n] & ~at_least[n + 1]) for n in range(len(at_least) - 1)]
+    # Scores are audience weight * (one more than the words there are) + words shared,
+    # so that the audience comes first and the words second.
+    weight = len(posting) + 1
+    fits: dict[int, Fit | None] = {}
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
     reasons: dict[str, str] = {}
+
+    def stream(suited: int, count: int, bits: int) -> Stream:
+        """The questions suiting the person this well and using this many words."""
+        for code in members_of(bits):
+            position = asked[code]
+            yield (-(suited * weight + count), 0, position), position, count
+
+    def order(person: Interviewer) -> Iterator[tuple[Key, int]]:
+        audience = str(person.audience)
+        streams = [
+            stream(suited, count, bits & audiences)
+            for suited, audiences in (
+                (2, indexes.ask_audiences.get(audience, 0)),
+                (1, indexes.ask_anyone),
+            )
+            for count, bits in exactly
+        ]
+
+        def evaluate(position: int, count: int) -> Key | None:
+            question = questions[position]
+            if question.full_id in used:
+                return None
+            if position not in fits:
+                fits[position] = _fit(relevance, question, indexes.plain_questions[position])
+            fit = fits[position]
+            if fit is None:
+                return None
+            suited = 2 if person.audience in question.audiences else 1
+            return -(suited * weight + count), fit.unknown, position
+
+        return merged(evaluate, streams=streams)
+
     for person in interview.interviewers:
-        ranked = sorted(
-            (
-                (
-                    -(2 if person.audience in q.audiences else 1 if not q.audiences else 0),
-                    -len(posting & _question_terms(library, q)),
-                    position,
-                    q,
-                )
-                for position, q in enumerate(candidates)
-                if q.full_id not in used and (not q.audiences or person.audience in q.audiences)
-            ),
-            key=lambda entry: entry[:3],
-        )
         picked: list[Question] = []
         themes: set[str] = set()
-        for *_, question in ranked:
+        for _, position in order(person):
             if per_person is not None and len(picked) >= per_person:
                 break
+            question = questions[position]
             theme = str(question.theme) if question.theme is not None else None
             if theme is not None and theme in themes and per_person is not None:
                 continue
@@ -538,45 +818,86 @@ def _tips(
     relevance: Relevance,
     words: Catalogue,
 ) -> tuple[list[Tip], dict[str, str]]:
+    """
+    The tips: those written for this kind of interview or role, or for the
+    interviewers' audiences, first; then by title words shared with the posting and by
+    stage; ties go to the order of :meth:`Relevance.select`. At most two on one topic
+    while there is room for others; shown in the order of their scores.
+    """
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
-    scored: list[tuple[float, int, Tip, str]] = []
-    for position, tip in enumerate(relevance.select(library.tips)):
-        fit = relevance.fit(tip)
-        if tip.audiences and audiences and not tip.audiences & audiences:
-            continue
+    indexes = _indexes(library)
+    tips = library.tips._index.items
+
+    tiers: dict[float, list[int]] = {}
+    for index, group in enumerate(indexes.tips.groups):
+        suited, stages = group.key
+        if not (suited and audiences and not suited & audiences):
+            tiers.setdefault(3 * bool(suited) + stages + group.bonus, []).append(index)
+
+    def evaluate(position: int, shared: int) -> Key | None:
+        tip = tips[position]
+        fit = _fit(relevance, tip, indexes.plain_tips[position])
+        if fit is None:
+            return None
         specific = bool(tip.applies) and not fit.unknown
         role = bool(tip.pack) and relevance.for_role(tip)
-        overlap = len(posting & _terms(tip.title))
-        stages = 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
-        score = 6 * specific + 4 * role + 3 * bool(tip.audiences) + min(overlap, 3) + stages
-        if specific:
+        score = (
+            6 * specific + 4 * role + 3 * bool(tip.audiences) + min(shared, 3) + _stages_weight(tip)
+        )
+        return -score, fit.unknown, position
+
+    overlap = indexes.tips.overlap(posting, lambda shared: min(shared, 3))
+    order = merged(evaluate, overlap=overlap, tiers=tiers)
+    ranking: list[Tip] = []  # best first, as far as looked at
+
+    def nth(index: int) -> Tip | None:
+        while len(ranking) <= index:
+            following = next(order, None)
+            if following is None:
+                return None
+            ranking.append(tips[following[1]])
+        return ranking[index]
+
+    chosen: list[Tip] = []
+    place: dict[str, int] = {}
+    topics: Counter[str] = Counter()
+    # At most two tips on one topic while there is room for others.
+    for cap in (2, None):
+        index = 0
+        while count is None or len(chosen) < count:
+            tip = nth(index)
+            if tip is None:
+                break
+            index += 1
+            if tip.full_id in place or (cap is not None and topics[str(tip.topic)] >= cap):
+                continue
+            chosen.append(tip)
+            place[tip.full_id] = index
+            topics[str(tip.topic)] += 1
+    reasons: dict[str, str] = {}
+    for tip in chosen:  # in the order chosen
+        if tip.applies and not relevance.fit(tip).unknown:
             reason = words.phrase("reason.tip_specific")
-        elif role:
+        elif tip.pack and relevance.for_role(tip):
             reason = words.phrase("reason.tip_role")
         elif tip.audiences:
             labels = sorted(words.label(a) for a in tip.audiences & audiences)
             reason = words.phrase("reason.tip_audience", audiences=", ".join(labels))
         else:
             reason = words.phrase("reason.tip_general")
-        scored.append((-score, position, tip, reason))
-    scored.sort(key=lambda entry: (entry[0], entry[1]))
-    chosen: list[Tip] = []
-    reasons: dict[str, str] = {}
-    topics: Counter[str] = Counter()
-    # At most two tips on one topic while there is room for others.
-    for cap in (2, None):
-        for _, _, tip, reason in scored:
-            if count is not None and len(chosen) >= count:
-                break
-            if tip in chosen or (cap is not None and topics[str(tip.topic)] >= cap):
-                continue
-            chosen.append(tip)
-            reasons[tip.full_id] = reason
-            topics[str(tip.topic)] += 1
-    order = {tip.full_id: n for n, (_, _, tip, _) in enumerate(scored)}
-    chosen.sort(key=lambda tip: order[tip.full_id])
+        reasons[tip.full_id] = reason
+    chosen.sort(key=lambda tip: place[tip.full_id])
     return chosen, reasons
+
+
+def _step_tips(library: Library, relevance: Relevance) -> list[Tip]:
+    """
+    The tips that apply among those that explain a checklist step (an item's first
+    tip): all that :func:`_drafts` looks for among the tips that apply.
+    """
+    tips = library.tips._index.items
+    return relevance.select(tips[position] for position in _indexes(library).step_tips)
 
 
 # -- tasks -----------------------------------------------------------------------------------
@@ -680,13 +1001,19 @@ _GROUNDWORK_TOPICS = {
 
 
 def _groundwork(library: Library, rehearsal: _Rehearsal) -> frozenset[str]:
-    """The ids of the tips on the topics of the answers that went badly in round one."""
+    """
+    The ids of the tips on the topics of the answers that went badly in round one,
+    among the tips that explain a checklist step (the only ones :func:`_drafts` asks
+    about).
+    """
     topics = {
         _GROUNDWORK_TOPICS.get(str(q.kind))
         for q in rehearsal.questions
         if rehearsal.why.get(q.full_id) == "went-badly"
     }
-    return frozenset(tip.id for tip in library.tips if str(tip.topic) in topics)
+    tips = library.tips._index.items
+    steps = (tips[position] for position in _indexes(library).step_tips)
+    return frozenset(tip.id for tip in steps if str(tip.topic) in topics)
 
 
 def _drafts(
@@ -1015,7 +1342,7 @@ def build_plan(
         relevance,
         now,
         words,
-        relevance.select(library.tips),
+        _step_tips(library, relevance),
         _groundwork(library, rehearsal),
     )
     tasks = _schedule(drafts, interview, free, now, words)
