@@ -239,6 +239,15 @@ class _Slot:
         return self.start + self.used
 
 
+def _take(slot: _Slot, request: Request) -> dt.datetime | None:
+    """Take the start of *slot*'s free time for *request* if the whole task fits there."""
+    begin = max(slot.free_from, request.earliest)
+    if begin + request.effort <= min(slot.end, request.latest):
+        slot.used = begin + request.effort - slot.start
+        return begin
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class Request:
     """
@@ -285,20 +294,17 @@ class Calendar:
         """
         if latest_first:
             for slot in reversed(self._slots):
-                if slot.free_from >= request.latest or slot.end <= request.earliest:
-                    continue
-                begin = max(slot.free_from, request.earliest)
-                if begin + request.effort <= min(slot.end, request.latest):
-                    slot.used = begin + request.effort - slot.start
-                    return begin
+                if slot.free_from < request.latest and slot.end > request.earliest:
+                    begin = _take(slot, request)
+                    if begin is not None:
+                        return begin
             return None
         for slot in self._slots:
             if slot.end <= request.earliest:
                 continue
             if slot.free_from >= request.latest:
                 break
-            begin = max(slot.free_from, request.earliest)
-            if begin + request.effort <= min(slot.end, request.latest):
-                slot.used = begin + request.effort - slot.start
+            begin = _take(slot, request)
+            if begin is not None:
                 return begin
         return None

@@ -580,8 +580,8 @@ def evidence(answer: str, context: ScoringContext) -> Score:
         tokens = _lower_words(sentence.replace("\u2019", "'"))
         lowered = f" {sentence.lower()} "
         changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
-        if any(cue in lowered for cue in _RESULT_SENTENCE_CUES) or changes:
-            plain_result = plain_result or any(cue in lowered for cue in _RESULT_SENTENCE_CUES)
+        if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
+            plain_result = True
         for index in _figures(tokens):
             if any(abs(index - c) <= 6 for c in changes):
                 found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
@@ -886,15 +886,15 @@ _BUZZWORDS = (
 )
 _STAR_LABELS = re.compile(r"(?:^|\n|[.!?]\s)\s*(situation|task|action|result)\s*:", re.IGNORECASE)
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
+#: One signal per buzzword, so one pass over the answer counts the distinct ones.
+_BUZZWORD_SIGNALS = tuple(
+    Signal(id=f"buzzword-{n}", label=word, cues=(word,)) for n, word in enumerate(_BUZZWORDS)
+)
 
 
 def _substance_flag(answer: str) -> tuple[bool, str]:
     """Whether the answer is claims without substance, and the words that show it."""
-    hits = [
-        c
-        for c in _BUZZWORDS
-        if find_signals(answer, (Signal(id="b", label="b", cues=(c,)),))[0].found
-    ]
+    hits = [m.signal.label for m in find_signals(answer, _BUZZWORD_SIGNALS) if m.found]
     labels = {m.group(1).lower() for m in _STAR_LABELS.finditer(answer)}
     if len(labels) >= 3:
         return True, "recites the STAR labels"
