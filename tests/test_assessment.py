@@ -70,7 +70,8 @@ class TestTheFourAnswers:
         result = star(library, answers.VAGUE)
         by_id = {c.criterion.id: c for c in result.criteria}
         assert by_id["result-evidence"].score <= 2
-        assert "Say what changed because of what you did" in by_id["result-evidence"].suggestion
+        # It says things "got better in the end": the advice is to make that firmer.
+        assert "with a figure if you have one" in by_id["result-evidence"].suggestion
         assert by_id["delivery"].score is None
         assert by_id["delivery"].note == "needs a human rating"
 
@@ -146,8 +147,9 @@ class TestHumanRatings:
         assert item.note == "needs a human rating: scorer 'nope' is not installed"
 
     def test_total_is_weighted(self, library: Library) -> None:
-        """The total is the weighted mean of the scored criteria."""
-        result = star(library, answers.WE_ONLY)
+        """The total is the weighted mean of the scored criteria (of an answer with no flag)."""
+        result = star(library, answers.STRONG)
+        assert result.flags == ()
         scored = [(c.criterion.weight, c.score) for c in result.criteria if c.score is not None]
         expected = round(sum(w * s for w, s in scored) / sum(w for w, _ in scored), 2)
         assert result.total == expected

@@ -13,6 +13,7 @@ from ._entrypoints import InstalledEntryPoint
 from ._matching import SignalMatch
 from ._model import Criterion, Level, Question, Rubric
 from .exceptions import Problem
+from .scorers import Flag
 
 if TYPE_CHECKING:
     from ._interview import Interview
@@ -89,6 +90,11 @@ class Assessment:
         talking_points: Each of the question's talking points, looked for in the
             answer (see :func:`interviewprep.find_signals`).
         red_flags: Each of the question's red flags, looked for in the answer.
+        flags: The serious problems of the answer as a whole (red flags, an answer
+            that misses what the question asks, far too short or long, figures without a result;
+            see :func:`interviewprep.scorers.answer_flags`). Any flag holds the total
+            at the second level of the scale at most, unless judges or attached
+            scorers rated every criterion.
         message: What the assessment as a whole needs said: why there is no
             total, or that the answer is empty.
         problems: What went wrong on the way (a judge that failed, a third-party
@@ -103,6 +109,7 @@ class Assessment:
     question: Question | None = None
     talking_points: tuple[SignalMatch, ...] = ()
     red_flags: tuple[SignalMatch, ...] = ()
+    flags: tuple[Flag, ...] = ()
     message: str = ""
     problems: tuple[Problem, ...] = ()
 
@@ -358,8 +365,54 @@ def _result(rating: _Rating, rubric: Rubric) -> CriterionAssessment:
     )
 
 
-def _totals(results: Iterable[CriterionAssessment], rubric: Rubric) -> tuple[float | None, float]:
-    """The weighted total (``None`` below :data:`MIN_COVERAGE`) and the coverage."""
+def _weak(rubric: Rubric) -> float:
+    """The second level of the rubric's scale: 2 of 1 to 4."""
+    return rubric.scale.min + (rubric.scale.max - rubric.scale.min) / 3
+
+
+def _lowered(
+    results: tuple[CriterionAssessment, ...],
+    rubric: Rubric,
+    flags: Iterable[Flag],
+    own: set[str],
+) -> tuple[CriterionAssessment, ...]:
+    """
+    *results* with each criterion a flag lowers held at the second level: those whose
+    scores come from the built-in scorer a flag names (*own*: the criteria scored by
+    their own scorer, not by a judge or an attached scorer). The first of them takes
+    the flag's advice as its suggestion, unless that already names the flag.
+    """
+    lowered = list(results)
+    for flag in flags:
+        advised = False
+        for index, result in enumerate(lowered):
+            criterion = result.criterion
+            if criterion.scorer not in flag.lowers or criterion.id not in own:
+                continue
+            if result.score is None or result.level is None:
+                continue
+            level = _nearest_level(criterion, rubric, 1 / 3)
+            if result.score > level.score:
+                result = attrs.evolve(result, score=level.score, level=level)
+            if advised or flag.label in result.suggestion:
+                lowered[index] = result
+                continue
+            advised = True
+            lowered[index] = attrs.evolve(
+                result,
+                evidence=(f"{flag.label}: {flag.evidence}", *result.evidence),
+                suggestion=flag.advice,
+            )
+    return tuple(lowered)
+
+
+def _totals(
+    results: Iterable[CriterionAssessment], rubric: Rubric, *, flagged: bool = False
+) -> tuple[float | None, float]:
+    """
+    The weighted total (``None`` below :data:`MIN_COVERAGE`) and the coverage; held at
+    the second level of the scale when the answer is *flagged*.
+    """
     results = list(results)
     weight = sum(r.criterion.weight for r in results)
     scored = [(r.criterion.weight, r.score) for r in results if r.score is not None]
@@ -370,8 +423,9 @@ def _totals(results: Iterable[CriterionAssessment], rubric: Rubric) -> tuple[flo
     total = sum(w * s for w, s in scored) / scored_weight
     # One serious red flag (the red-flags criterion at the second level or below) makes
     # an answer weak, however polished the rest.
-    weak = rubric.scale.min + (rubric.scale.max - rubric.scale.min) / 3
-    if any(r.scorer == "red-flags" and r.score is not None and r.score <= weak for r in results):
+    weak = _weak(rubric)
+    red = any(r.scorer == "red-flags" and r.score is not None and r.score <= weak for r in results)
+    if flagged or red:
         total = min(total, weak)
     return round(total, 2), coverage
 
@@ -454,7 +508,13 @@ def assess(
         ValueError: If a key of *attach* or *judges* is not a selector.
     """
     from ._matching import find_signals
-    from .scorers import DEFAULT_WORDS_PER_MINUTE, JudgeContext, ScoringContext
+    from .scorers import (
+        BUILTIN,
+        DEFAULT_WORDS_PER_MINUTE,
+        JudgeContext,
+        ScoringContext,
+        answer_flags,
+    )
 
     if rubric is None and question is not None and library is not None:
         rubric = library.rubric_for(question)
@@ -487,6 +547,7 @@ def assess(
     wpm = words_per_minute or DEFAULT_WORDS_PER_MINUTE
     ratings = [_Rating(criterion=c, scorer=c.scorer) for c in rubric.criteria]
     attached: dict[str, Scorer] = {}
+    own: set[str] = set()  # the criteria scored by their own built-in scorer
     asked: dict[int, list[Criterion]] = {}
     judge_by_key: dict[int, Judge] = {}
     for rating in ratings:
@@ -543,10 +604,14 @@ def assess(
             words_per_minute=wpm,
         )
         rating.score, rating.note = _run_scorer(scorer, rating.scorer or "?", answer, context)
+        if scorer is BUILTIN.get(criterion.scorer or ""):
+            own.add(criterion.id)
     results = tuple(_result(rating, rubric) for rating in ratings)
-    total, coverage = _totals(results, rubric)
+    flags = answer_flags(answer, question, words_per_minute=wpm)
+    results = _lowered(results, rubric, flags, own)
+    total, coverage = _totals(results, rubric, flagged=bool(flags) and bool(own))
     points = find_signals(answer, question.talking_points) if question is not None else ()
-    flags = find_signals(answer, question.red_flags) if question is not None else ()
+    raised = find_signals(answer, question.red_flags) if question is not None else ()
     return Assessment(
         rubric=rubric,
         answer=answer,
@@ -555,7 +620,8 @@ def assess(
         coverage=coverage,
         question=question,
         talking_points=points,
-        red_flags=flags,
+        red_flags=raised,
+        flags=flags,
         message="" if total is not None else _no_total_message(results, coverage),
         problems=tuple(problems),
     )

@@ -34,12 +34,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_WORDS_PER_MINUTE",
+    "TOO_LONG",
+    "TOO_SHORT",
     "UNIVERSAL_RED_FLAGS",
+    "Flag",
     "Judge",
     "JudgeContext",
     "Score",
     "Scorer",
     "ScoringContext",
+    "answer_flags",
     "consistency",
     "evidence",
     "filler",
@@ -241,7 +245,7 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
         )
     elif seconds < top[0]:
         suggestion = (
-            f"Say more: at {count} words the answer is over in {round(seconds)} seconds, "
+            f"Say more: at {count} words the answer is over in {int(seconds)} seconds, "
             f"and this kind of question needs about {_duration(top[0])} or more."
         )
     else:
@@ -281,6 +285,15 @@ _SITUATION_CUES = (
     "we had",
     "there was",
     "in 20",
+    "last spring",
+    "last summer",
+    "last autumn",
+    "last winter",
+    "last month",
+    "years ago",
+    "months ago",
+    "when i worked",
+    "when i started",
 )
 _TASK_CUES = (
     "my goal",
@@ -372,8 +385,15 @@ _RESULT_CUES = (
     "launched",
     "delivered",
     "won",
+    "since then",
+    "ever since",
+    "no longer",
+    "turned out",
+    "ended up",
 )
 _PART_NAMES = ("situation", "task", "action", "result")
+#: The parts a story needs, each with the sentence classes that make it.
+_PARTS = {"set-up": ("situation", "task"), "action": ("action",), "result": ("result",)}
 
 
 _INTENT_CUES = (
@@ -398,7 +418,9 @@ def _classify(sentence: str) -> str | None:
         return "task"
     if any(cue in text for cue in _RESULT_CUES):
         return "result"
-    if any(cue in text for cue in _ACTION_CUES):
+    if any(cue in text for cue in _ACTION_CUES) or _FIRST_PERSON_ACTION.search(
+        sentence.replace("\u2019", "'")
+    ):
         return "action"
     if any(cue in text for cue in _TASK_CUES):
         return "task"
@@ -409,25 +431,28 @@ def _classify(sentence: str) -> str | None:
 
 def star_structure(answer: str, context: ScoringContext) -> Score:
     """
-    Situation, task, action and result: present, and in proportion.
+    Set-up (situation or task), action and result: present, and in proportion.
 
     Each sentence is classed by its cues (a result's figures and verbs, first-person
-    action verbs, goals, context). All four parts earn the top band if the action
-    is at least a fifth of the answer and the set-up (situation and task) at most
-    half; a missing result caps the score.
+    actions, goals, context). All three parts earn the top band if the action is at
+    least a fifth of the answer and the set-up at most half; a missing result caps
+    the score.
     """
     sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         part = _classify(sentence)
+        if index == 0 and any(cue in f" {sentence.lower()} " for cue in _SITUATION_CUES):
+            part = "situation"  # an opening sentence that sets the scene is the set-up
         if part is None:
             continue
         words[part] += len(sentence.split())
         first.setdefault(part, sentence)
     total = sum(len(s.split()) for s in sentences) or 1
-    present = [part for part in _PART_NAMES if part in first]
-    value = len(present) / 4
+    # The set-up is one part: a situation, a task, or both.
+    present = [part for part in _PARTS if any(name in first for name in _PARTS[part])]
+    value = len(present) / len(_PARTS)
     problems = []
     if "action" in first and words["action"] / total < 0.2:
         value -= 0.25
@@ -439,12 +464,11 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
         value = min(value, 0.5)
     value = max(0.0, min(1.0, value))
     evidence = tuple(f"{part}: {_quote(first[part])}" for part in _PART_NAMES if part in first)
-    missing = [part for part in _PART_NAMES if part not in first]
+    missing = [part for part in _PARTS if part not in present]
     advice = {
-        "situation": "open with one sentence of context (where, when, what was at stake)",
-        "task": "say what you had to achieve",
+        "set-up": "open with a sentence or two of context: where, when, and what was at stake",
         "action": "walk through the steps you took, in the first person",
-        "result": "end with the result: what changed, with a figure",
+        "result": "end with the result: how it turned out",
     }
     changes = [advice[part] for part in missing] + problems
     suggestion = ("To complete the STAR shape, " + "; ".join(changes) + ".") if changes else ""
@@ -564,15 +588,10 @@ def _figures(tokens: list[str]) -> list[int]:
     return found
 
 
-def evidence(answer: str, context: ScoringContext) -> Score:
+def _results(answer: str) -> tuple[list[str], bool]:
     """
-    Results tied to the candidate's actions: figures (digits, money, percentages, or
-    numbers in words: "a fifth", "two weeks earlier") next to a word of change
-    ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
-
-    Years, tenure, headcounts and other background figures do not count. Two such
-    results earn the top band; one, the next; a result told without a figure, the one
-    below; none, the lowest. Hypothetical answers are not asked for figures.
+    The figures tied to a change, one per sentence at most (each with the words around
+    it), and whether any sentence says what came of it without a figure.
     """
     found: list[str] = []
     plain_result = False
@@ -586,6 +605,20 @@ def evidence(answer: str, context: ScoringContext) -> Score:
             if any(abs(index - c) <= 6 for c in changes):
                 found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
                 break
+    return found, plain_result
+
+
+def evidence(answer: str, context: ScoringContext) -> Score:
+    """
+    Results tied to the candidate's actions: figures (digits, money, percentages, or
+    numbers in words: "a fifth", "two weeks earlier") next to a word of change
+    ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
+
+    Years, tenure, headcounts and other background figures do not count. Two such
+    results earn the top band; one, the next; a result told without a figure, the one
+    below; none, the lowest. Hypothetical answers are not asked for figures.
+    """
+    found, plain_result = _results(answer)
     count = len(found)
     value = 1.0 if count >= 2 else 2 / 3 if count == 1 else 1 / 3 if plain_result else 0.0
     hollow, _ = _substance_flag(answer)
@@ -601,6 +634,11 @@ def evidence(answer: str, context: ScoringContext) -> Score:
         suggestion = (
             "Replace the claims with one real occasion: what you did, and what changed "
             "because of it."
+        )
+    elif plain_result or count:
+        suggestion = (
+            "You say how it turned out; make it firmer with a figure if you have one "
+            "(time saved, errors caught, a share that moved)."
         )
     else:
         suggestion = (
@@ -638,7 +676,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     or would do ("I told my manager", "I'd ask", "ich habe", "j'ai"), not how often it
     says "I". Crediting the team costs nothing.
 
-    Six such actions earn the top band, four the next, two the one below.
+    Five such actions earn the top band, three the next, two the one below.
     """
     text = answer.replace("\u2019", "'")
     actions = _FIRST_PERSON_ACTION.findall(text)
@@ -649,7 +687,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
             evidence=("no one acts in the answer",),
             suggestion="Tell it as your story: say what you did, in the first person.",
         )
-    value = 1.0 if count >= 6 else 2 / 3 if count >= 4 else 1 / 3 if count >= 2 else 0.0
+    value = 1.0 if count >= 5 else 2 / 3 if count >= 3 else 1 / 3 if count >= 2 else 0.0
     evidence_ = (f"{count} first-person actions: {'; '.join(a.strip() for a in actions[:4])}",)
     suggestion = (
         ""
@@ -729,35 +767,62 @@ def _key_terms(text: str, limit: int) -> list[str]:
     return [term for term, _ in sorted(counts.items(), key=lambda e: (-e[1], e[0]))[:limit]]
 
 
+def _surface(text: str) -> dict[str, str]:
+    """Each stem of *text*'s content words, with the first word it came from."""
+    words: dict[str, str] = {}
+    for term in _content_terms(text):
+        words.setdefault(_stem(term), term)
+    return words
+
+
 def relevance(answer: str, context: ScoringContext) -> Score:
     """
-    Coverage of the key terms of the question asked, its talking points and the job
-    posting (when there is one).
+    Coverage of the key terms of the question asked, the labels of its talking points
+    and the job posting (when there is one), or of the question's talking points
+    themselves (found by their cues), whichever is higher.
 
-    Half or more of the key terms earns the top band. With neither a question nor a
+    Half or more earns the top band. With neither a question nor a
     job posting there is nothing to compare, and the criterion needs a human rating.
+    The suggestion names the talking points not covered (found by their cues), else
+    the posting's words not used.
     """
     terms: list[str] = []
     question, interview = context.question, context.interview
+    posting = interview.job_posting if interview is not None else ""
     if question is not None:
         terms += _key_terms(question.text, 4)
         for point in question.talking_points:
             terms += [t for t in _key_terms(point.label, 2) if t not in terms]
-    if interview is not None and interview.job_posting.strip():
-        terms += [t for t in _key_terms(interview.job_posting, 10) if t not in terms]
+    posting_terms = (
+        [t for t in _key_terms(posting, 10) if t not in terms] if posting.strip() else []
+    )
+    terms += posting_terms
     if not terms:
         return Score(value=None, evidence=("no question or job posting to compare with",))
     said = {_stem(t) for t in _content_terms(answer)}
     found = [t for t in terms if t in said]
-    missing = [t for t in terms if t not in said]
+    points = find_signals(answer, question.talking_points) if question is not None else ()
+    missing_points = [m.signal.label for m in points if not m.found]
     share = len(found) / len(terms)
+    if points:
+        share = max(share, 1 - len(missing_points) / len(points))
     value = _band(share, (0.5, 0.3, 0.15))
     evidence_ = (f"mentions {len(found)} of {len(terms)} key terms: {', '.join(found) or 'none'}",)
-    suggestion = (
-        ""
-        if value == 1
-        else f"Stay with what was asked: show how your answer bears on {', '.join(missing[:3])}."
-    )
+    unsaid = [t for t in posting_terms if t not in said]
+    if value == 1:
+        suggestion = ""
+    elif missing_points and not any(
+        c.scorer == "talking-points" for c in context.rubric.criteria
+    ):  # else the talking-points criterion names them
+        suggestion = f"Tie the answer to what was asked: {' and '.join(missing_points[:2])}."
+    elif unsaid:
+        words = _surface(posting)
+        suggestion = (
+            "Link the answer to the role: the posting asks for "
+            f"{', '.join(words.get(t, t) for t in unsaid[:3])}."
+        )
+    else:
+        suggestion = ""  # nothing specific to say: the level's own description stands
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
@@ -883,6 +948,15 @@ _BUZZWORDS = (
     "strategic thinking",
     "bring a lot to the table",
     "think outside",
+    "hundred and ten percent",
+    "110 percent",
+    "fast learner",
+    "quick learner",
+    "above and beyond",
+    "extra mile",
+    "can-do attitude",
+    "people person",
+    "positivity",
 )
 _STAR_LABELS = re.compile(r"(?:^|\n|[.!?]\s)\s*(situation|task|action|result)\s*:", re.IGNORECASE)
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
@@ -903,6 +977,16 @@ def _substance_flag(answer: str) -> tuple[bool, str]:
     return False, ""
 
 
+def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatch]:
+    """The question's red flags and the universal ones that *answer* raises."""
+    own = tuple(question.red_flags) if question is not None else ()
+    found = [m for m in find_signals(answer, (*own, *UNIVERSAL_RED_FLAGS)) if m.found]
+    hollow, words = _substance_flag(answer)
+    if hollow:
+        found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
+    return found
+
+
 def red_flags(answer: str, context: ScoringContext) -> Score:
     """
     Whether the answer shows a red flag: one of the question's, found by their cues,
@@ -912,12 +996,7 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
 
     None earns the top band, one the second lowest, two or more the lowest.
     """
-    question = context.question
-    own = tuple(question.red_flags) if question is not None else ()
-    found = [m for m in find_signals(answer, (*own, *UNIVERSAL_RED_FLAGS)) if m.found]
-    hollow, words = _substance_flag(answer)
-    if hollow:
-        found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
+    found = _raised_red_flags(answer, context.question)
     value = {0: 1.0, 1: 1 / 3}.get(len(found), 0.0)
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     if not found:
@@ -925,6 +1004,183 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     names = "; ".join(m.signal.label for m in found[:2])
     flag = "Red flag" if len(found) == 1 else "Red flags"
     return Score(value=value, evidence=evidence_, suggestion=f"{flag}: {names}.")
+
+
+# -- flags on the answer as a whole ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Flag:
+    """
+    A serious problem with an answer as a whole, whatever its polish: a red flag
+    (blaming, attacking a former employer, claims without substance, or one of the
+    question's own), an answer that misses what the question asks (or answers another),
+    an answer far too short or far too long, or figures with no result.
+
+    :func:`interviewprep.assess` holds the total of an answer with a flag at the second
+    level of the scale (2 of 1 to 4) at most, and lowers the criteria scored by the
+    scorers in :attr:`lowers` to that level, with :attr:`advice` as their suggestion.
+
+    Attributes:
+        id: What kind of flag: a red flag's id, or ``off-question``, ``too-short``,
+            ``rambling``, ``numbers-without-result``.
+        label: The flag in a few words, for the feedback.
+        evidence: What in the answer raised it.
+        advice: What to change, in one sentence.
+        lowers: The ids of the built-in scorers whose criteria the flag lowers.
+    """
+
+    id: str
+    label: str
+    evidence: str = ""
+    advice: str
+    lowers: tuple[str, ...]
+
+
+#: Below this speaking time (seconds) an answer is too short to show what the question
+#: asks, by answer type; a pay answer may be a sentence or two.
+TOO_SHORT: dict[str, float] = {"salary": 10.0}
+_TOO_SHORT_DEFAULT = 24.0
+#: Past this speaking time (seconds) the point of an answer is lost.
+TOO_LONG = 150.0
+#: What an answer of each type has to show, for the advice on a short one.
+_WHAT_IT_NEEDS = {
+    "story": "what happened, what you did and how it ended",
+    "hypothetical": "what you would weigh, what you would do and why",
+    "motivation": "your reason and how this role fits it",
+    "opinion": "your view and what it rests on",
+    "estimation": "your assumptions, your working and a figure",
+    "salary": "a researched range and what it depends on",
+    "closing": "your reasons and the proof behind each",
+    "knowledge": "the idea, an example and why it matters",
+}
+#: Answer types that tell of the candidate's own record, where figures should be results.
+_RECORD_TYPES = frozenset({"story", "motivation", "closing"})
+_NUMBERS_WITHOUT_RESULT = 10
+
+
+def _numbers(tokens: list[str]) -> int:
+    """How many figures of any kind: digits (years too) and numbers in words."""
+    return sum(1 for t in tokens if t in _NUMBER_WORDS or any(ch.isdigit() for ch in t))
+
+
+def _off_question(answer: str, question: Question) -> Flag | None:
+    """
+    The flag of an answer that misses what the question asks (or answers another): it
+    covers none of the question's talking points, or only one of four or more and none
+    of the question's own key words. Questions with fewer than three talking points are
+    never flagged.
+    """
+    points = question.talking_points
+    if len(points) < 3:
+        return None
+    matches = find_signals(answer, points)
+    found = sum(1 for m in matches if m.found)
+    if found >= 2:
+        return None
+    if found == 1:
+        said = {_stem(t) for t in _content_terms(answer)}
+        if len(points) < 4 or any(t in said for t in _key_terms(question.text, 4)):
+            return None
+    missing = [m.signal.label for m in matches if not m.found]
+    return Flag(
+        id="off-question",
+        label="misses what the question asks",
+        evidence=f"covers {found} of the question's {len(points)} talking points",
+        advice=f"Answer what was asked: cover {' and '.join(missing[:2])}.",
+        lowers=("relevance", "talking-points"),
+    )
+
+
+def answer_flags(
+    answer: str,
+    question: Question | None = None,
+    *,
+    words_per_minute: float = DEFAULT_WORDS_PER_MINUTE,
+) -> tuple[Flag, ...]:
+    """
+    The serious problems of *answer* as a whole (see :class:`Flag`).
+
+    Red flags are looked for in any answer: the question's own and
+    :data:`UNIVERSAL_RED_FLAGS`, and claims without substance. The rest need a question
+    asked of the candidate:
+
+    - ``off-question``: none of the question's talking points, or one of four or more
+      with none of the question's key words;
+    - ``too-short``: under 24 seconds of speech (10 for a pay answer, :data:`TOO_SHORT`);
+    - ``rambling``: over two and a half minutes (:data:`TOO_LONG`);
+    - ``numbers-without-result``: in an account of the candidate's own record (a story,
+      a motivation or a closing answer), ten or more figures of which at most one is a
+      result tied to a change.
+
+    Args:
+        answer: The answer's text.
+        question: The question answered, if known.
+        words_per_minute: The speaking pace to assume.
+
+    Returns:
+        The flags raised, red flags first.
+    """
+    flags = [
+        Flag(
+            id=m.signal.id,
+            label=m.signal.label,
+            evidence=m.evidence,
+            advice=f"Red flag: {m.signal.label}.",
+            lowers=("red-flags",),
+        )
+        for m in _raised_red_flags(answer, question)
+    ]
+    if question is None or str(question.asked_by) != "interviewer":
+        return tuple(flags)
+    kind = str(question.answer_type) if question.answer_type else ""
+    tokens = _lower_words(answer.replace("\u2019", "'"))
+    seconds = len(_words(answer)) / words_per_minute * 60
+    needs = _WHAT_IT_NEEDS.get(kind, "what the question asks")
+    if seconds < TOO_SHORT.get(kind, _TOO_SHORT_DEFAULT):
+        flags.append(
+            Flag(
+                id="too-short",
+                label="too short to show anything",
+                evidence=f"about {round(seconds)} seconds",
+                advice=f"Say more: give {needs}.",
+                lowers=("speaking-time",),
+            )
+        )
+    elif seconds > TOO_LONG:
+        limit = round(_TWO_MINUTES / 60 * words_per_minute)
+        flags.append(
+            Flag(
+                id="rambling",
+                label="goes on so long the point is lost",
+                evidence=f"about {_duration(seconds)}",
+                advice=(
+                    f"Cut about {len(_words(answer)) - limit} words to finish within two "
+                    f"minutes ({limit} words): the answer to the question first, then only "
+                    "the detail that supports it."
+                ),
+                lowers=("speaking-time",),
+            )
+        )
+    off = _off_question(answer, question)
+    if off is not None:
+        flags.append(off)
+    if kind in _RECORD_TYPES and _numbers(tokens) >= _NUMBERS_WITHOUT_RESULT:
+        results, _ = _results(answer)
+        if len(results) <= 1:
+            flags.append(
+                Flag(
+                    id="numbers-without-result",
+                    label="figures, but no result of your own work",
+                    evidence=f"{_numbers(tokens)} figures, {len(results)} tied to a result",
+                    advice=(
+                        "Trade the dates, headcounts and durations for one result of your "
+                        "own: what changed because of what you did."
+                    ),
+                    lowers=("evidence",),
+                )
+            )
+    return tuple(flags)
 
 
 # -- the candidate's own questions ----------------------------------------------------------

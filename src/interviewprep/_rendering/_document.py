@@ -971,7 +971,7 @@ def _assessment(assessment: Assessment, level: int) -> Document:
     for key, labels in (
         ("assessment.covered", [_one_line(m.signal.label) for m in covered]),
         ("assessment.missing", [_one_line(label) for label in assessment.missing_points]),
-        ("assessment.red_flags", [_one_line(label) for label in assessment.raised_flags]),
+        ("assessment.red_flags", [_one_line(flag.label) for flag in assessment.flags]),
     ):
         if labels:
             blocks.append(Paragraph((Strong(phrase(key)),)))

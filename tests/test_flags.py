@@ -1,0 +1,236 @@
+"""Flags on a whole answer: they name the problem, lower the right criterion, cap the total."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import answers
+from interviewprep import Library, Question, Signal, assess, render_text
+from interviewprep.scorers import (
+    TOO_LONG,
+    Flag,
+    JudgeContext,
+    Score,
+    ScoringContext,
+    answer_flags,
+)
+
+#: A good answer about a customer, given to a question about a colleague.
+CUSTOMER_STORY = (
+    "So about a year ago we had a customer, a restaurant chain, whose order arrived two days "
+    "late, and the owner rang me furious. I let him talk, then I apologised and promised I'd "
+    "find out what had gone wrong by the end of the day. I traced it to a warehouse mix-up, "
+    "rang him back that afternoon with the reason and a plan, and I sent the missing stock by "
+    "courier the next morning at our cost. I also set up a weekly call with him for the next "
+    "month so he could raise anything early. He stayed with us and placed a bigger order the "
+    "following quarter, and I now check new accounts' first deliveries myself."
+)
+
+#: A CV read aloud: dates, headcounts and volumes, and nothing that changed.
+CV_ALOUD = (
+    "I joined in 2016 as one of 12 analysts, moved to the 40-person finance team in 2018 and "
+    "have led a team of 6 since 2021. We process around 3,000 invoices a month across 4 "
+    "countries, with 2 ERP systems and 15 cost centres. I have 9 years of experience, 3 "
+    "certificates and I report to 2 directors. Before that I spent 2 years at a bank with 200 "
+    "staff, where I worked on 5 projects. I'm proud of my time there and of what I know about "
+    "our processes, and I think that experience makes me a good fit for this role."
+)
+
+
+def question(library: Library, qid: str) -> Question:
+    return library.questions[qid]
+
+
+def flag_ids(flags: tuple[Flag, ...]) -> list[str]:
+    return [f.id for f in flags]
+
+
+class TestOffQuestion:
+    def test_a_good_story_to_another_question_is_flagged(self, library: Library) -> None:
+        """A well-told story about a customer does not answer a question about a colleague."""
+        q = question(library, "core/disagreement-with-colleague")
+        result = assess(CUSTOMER_STORY, question=q, library=library)
+        assert "off-question" in flag_ids(result.flags)
+        assert result.total is not None
+        assert result.total <= 2
+        relevance = next(c for c in result.criteria if c.criterion.id == "relevance")
+        assert relevance.score is not None
+        assert relevance.score <= 2
+        # The advice names what the question is after, by its talking points.
+        assert any("Answer what was asked: cover" in s for s in result.suggestions)
+        missing = result.missing_points[0]
+        assert any(missing in s for s in result.suggestions)
+
+    def test_the_same_story_to_its_own_question_is_not(self, library: Library) -> None:
+        """The strong achievement story covers its question's points: no flag, no cap."""
+        q = question(library, "core/achievement-in-current-role")
+        result = assess(answers.STRONG, question=q, library=library)
+        assert result.flags == ()
+        assert result.total is not None
+        assert result.total > 2
+
+    def test_a_question_with_few_talking_points_is_never_flagged(self) -> None:
+        """With fewer than three points there is too little to say an answer missed them."""
+        q = Question(
+            id="q",
+            text="What did you do last summer?",
+            asked_by="interviewer",
+            kind="behavioral",
+            intent="can-do",
+            answer_type="story",
+        )
+        assert "off-question" not in flag_ids(answer_flags(CUSTOMER_STORY, q))
+
+
+class TestLength:
+    def test_a_two_line_story_is_too_short(self, library: Library) -> None:
+        q = question(library, "core/mistake-you-made")
+        text = "I once sent a report late. I apologised and it was fine. Now I plan better."
+        flags = answer_flags(text, q)
+        assert "too-short" in flag_ids(flags)
+        short = next(f for f in flags if f.id == "too-short")
+        assert "what happened, what you did and how it ended" in short.advice
+
+    def test_a_short_pay_answer_is_not_too_short(self, library: Library) -> None:
+        """A pay answer may be a sentence or two: the limit is lower (TOO_SHORT)."""
+        q = question(library, "core/salary-expectations")
+        text = (
+            "From what I've seen for senior analyst roles in Berlin, I'm looking at 70,000 to "
+            "78,000, depending on the whole package. What range have you set for the role?"
+        )
+        assert "too-short" not in flag_ids(answer_flags(text, q))
+
+    def test_a_long_answer_rambles_and_keeps_its_cut_advice(self, library: Library) -> None:
+        """Past two and a half minutes the point is lost; concision still says what to cut."""
+        q = question(library, "core/achievement-in-current-role")
+        seconds = len(answers.LONG.split()) / 150 * 60
+        assert seconds > TOO_LONG
+        result = assess(answers.LONG, question=q, library=library)
+        assert "rambling" in flag_ids(result.flags)
+        assert result.total is not None
+        assert result.total <= 2
+        concision = next(c for c in result.criteria if c.criterion.id == "concision")
+        assert concision.suggestion.startswith("Cut about ")
+
+    def test_a_slow_speaker_pace_moves_the_limits(self, library: Library) -> None:
+        """The limits are speaking time: at 60 words a minute, 50 words take 50 seconds."""
+        q = question(library, "core/mistake-you-made")
+        text = " ".join(["word"] * 50)
+        assert "too-short" in flag_ids(answer_flags(text, q))
+        assert "too-short" not in flag_ids(answer_flags(text, q, words_per_minute=60))
+
+
+class TestNumbersWithoutResult:
+    def test_figures_without_a_result_lower_the_evidence(self, library: Library) -> None:
+        q = question(library, "core/why-choose-you")
+        result = assess(CV_ALOUD, question=q, library=library)
+        assert "numbers-without-result" in flag_ids(result.flags)
+        assert result.total is not None
+        assert result.total <= 2
+        backed = next(c for c in result.criteria if c.criterion.scorer == "evidence")
+        assert backed.score is not None
+        assert backed.score <= 2
+
+    def test_a_story_with_results_is_not_flagged(self, library: Library) -> None:
+        """The strong story has figures, and two of them are results."""
+        q = question(library, "core/achievement-in-current-role")
+        assert "numbers-without-result" not in flag_ids(answer_flags(answers.STRONG, q))
+
+    def test_only_accounts_of_the_record_are_checked(self, library: Library) -> None:
+        """An estimate is all figures by nature; it is never flagged for them."""
+        q = question(library, "core/estimation-curveball")
+        assert "numbers-without-result" not in flag_ids(answer_flags(CV_ALOUD, q))
+
+
+class TestRedFlags:
+    def test_universal_red_flags_need_no_question(self) -> None:
+        flags = answer_flags("Honestly my last manager was a joke and the team were useless.")
+        assert flag_ids(flags) == ["attacks-employer"]
+        assert flags[0].lowers == ("red-flags",)
+
+    def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
+        """Length and coverage need to know what was asked."""
+        assert answer_flags("Yes.") == ()
+
+    def test_a_red_flag_caps_a_rubric_without_a_red_flags_criterion(self, library: Library) -> None:
+        """The closing rubric has no red-flags criterion; an attack still holds the total."""
+        q = question(library, "core/why-choose-you")
+        attack = answers.STRONG + " Frankly, my current manager is clueless."
+        result = assess(attack, question=q, library=library)
+        assert "red-flags" not in {c.criterion.scorer for c in result.criteria}
+        assert "attacks-employer" in flag_ids(result.flags)
+        assert result.total is not None
+        assert result.total <= 2
+
+
+class TestWhoDecides:
+    def test_a_judge_on_every_criterion_is_not_overruled(self, library: Library) -> None:
+        """Flags are reported, but a judge that scored everything keeps its total."""
+
+        def judge(answer: str, context: JudgeContext) -> Mapping[str, Score]:
+            return {c.id: Score(value=1.0) for c in context.criteria}
+
+        q = question(library, "core/disagreement-with-colleague")
+        result = assess(CUSTOMER_STORY, question=q, library=library, judges={"*": judge})
+        assert "off-question" in flag_ids(result.flags)
+        assert result.total == 4
+
+    def test_a_replaced_scorer_is_not_lowered(self, library: Library) -> None:
+        """A scorer given in place of the built-in keeps its own score."""
+
+        def generous(answer: str, context: ScoringContext) -> Score:
+            return Score(value=1.0)
+
+        q = question(library, "core/disagreement-with-colleague")
+        result = assess(
+            CUSTOMER_STORY, question=q, library=library, scorers={"relevance": generous}
+        )
+        relevance = next(c for c in result.criteria if c.criterion.id == "relevance")
+        assert relevance.score == 4
+        assert result.total is not None
+        assert result.total <= 2
+
+
+class TestFeedback:
+    def test_text_names_the_flags(self, library: Library) -> None:
+        q = question(library, "core/disagreement-with-colleague")
+        text = render_text(assess(CUSTOMER_STORY, question=q, library=library))
+        assert "Red flags" in text
+        assert "misses what the question asks" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400), st.floats(min_value=40, max_value=300))
+def test_flags_never_crash_and_always_explain(text: str, pace: float) -> None:
+    """Any text at any pace: a tuple of flags, each with a label and advice, the same twice."""
+    q = Question(
+        id="q",
+        text="Tell me about a time you disagreed with a colleague.",
+        asked_by="interviewer",
+        kind="behavioral",
+        intent="can-do",
+        answer_type="story",
+        talking_points=[
+            Signal(id="a", label="the disagreement", cues=("disagreed",)),
+            Signal(id="b", label="their side", cues=("their side",)),
+            Signal(id="c", label="the outcome", cues=("in the end",)),
+        ],
+    )
+    flags = answer_flags(text, q, words_per_minute=pace)
+    assert flags == answer_flags(text, q, words_per_minute=pace)
+    for flag in flags:
+        assert flag.label
+        assert flag.advice
+        assert flag.lowers
+
+
+@pytest.mark.parametrize("qid", ["core/mistake-you-made", "core/why-leaving-current-employer"])
+def test_an_empty_answer_has_no_flags_in_its_assessment(library: Library, qid: str) -> None:
+    """An empty answer gets a message, not flags."""
+    result = assess("  ", question=library.questions[qid], library=library)
+    assert result.flags == ()
+    assert result.total is None
