@@ -16,6 +16,7 @@ Every built-in scorer runs in time linear in the answer's length.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -583,7 +584,10 @@ def evidence(answer: str, context: ScoringContext) -> Score:
         if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
             plain_result = True
         for index in _figures(tokens):
-            if any(abs(index - c) <= 6 for c in changes):
+            # The first word of change from six words before the figure on (changes are
+            # in order): one look per figure, however many the sentence has.
+            nearest = bisect.bisect_left(changes, index - 6)
+            if nearest < len(changes) and changes[nearest] <= index + 6:
                 found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
                 break
     count = len(found)
@@ -884,7 +888,18 @@ _BUZZWORDS = (
     "bring a lot to the table",
     "think outside",
 )
-_STAR_LABELS = re.compile(r"(?:^|\n|[.!?]\s)\s*(situation|task|action|result)\s*:", re.IGNORECASE)
+#: A STAR label ("Situation:") at the start of the answer, of a line or of a sentence. A
+#: match starts at the first character of the white space before the label (or at the
+#: mark that ends the sentence), never at a later newline of the same white space, so a
+#: run of blank lines is read once rather than again from each of its newlines.
+_STAR_LABELS = re.compile(
+    r"(?:^\s*"  # the start of the answer
+    r"|[.!?]\s+"  # the end of a sentence
+    r"|\n(?<!\s\s)\s*"  # white space that opens with a line break
+    r"|[^\S\n](?<!\s\s)[^\S\n]*\n\s*)"  # white space with a line break further on
+    r"(situation|task|action|result)\s*:",
+    re.IGNORECASE,
+)
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
 #: One signal per buzzword, so one pass over the answer counts the distinct ones.
 _BUZZWORD_SIGNALS = tuple(
