@@ -28,6 +28,7 @@ from typing import Any
 import msgspec
 
 from benchmarks import floors
+from benchmarks.assessment import bench_assess
 from benchmarks.measure import (
     SOURCE,
     Row,
@@ -392,27 +393,7 @@ def bench_library(rows: list[Row], settings: Settings) -> None:
     )
 
 
-# -- 6. assess -------------------------------------------------------------------------------
-
-
-def bench_assess(rows: list[Row], settings: Settings) -> None:
-    """Assessing a 100 KB answer, against one second and a 100-word answer."""
-    from interviewprep import assess, load_library
-
-    library = load_library(packs=["core"])
-    rubric = library.rubrics["core/star-answer"]
-    words = ("I led the project and we cut costs by 20% in three months, saving £40k. " * 8).split()
-    short = " ".join(words[:100])
-    large = ((short + " ") * (100_000 // (len(short) + 1) + 1))[:100_000]
-    assess(short, rubric)  # loads the scorers once
-    t_large, t_short = compare(
-        [lambda: assess(large, rubric), lambda: assess(short, rubric)], settings.repeats
-    )
-    rows.append(versus("assess a 100 KB answer", t_large, "one second", 1.0, 1.0))
-    rows.append(versus("assess a 100 KB answer", t_large, "assess a 100-word answer", t_short))
-
-
-# -- 7. memory -------------------------------------------------------------------------------
+# -- 6. memory -------------------------------------------------------------------------------
 
 
 def bench_memory(rows: list[Row], size: int) -> None:
@@ -444,7 +425,7 @@ def bench_memory(rows: list[Row], size: int) -> None:
     rows.append(Row(f"{name} (peak while loading)", peak / items, "B"))
 
 
-# -- 8. plans --------------------------------------------------------------------------------
+# -- 7. plans --------------------------------------------------------------------------------
 
 #: The interview the plan benchmark prepares for, and the day the plan is made.
 PLAN_INTERVIEW = Path(__file__).resolve().parents[1] / "examples" / "interview.toml"
@@ -572,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_first_filter(rows, pack, settings.repeats_for(size))
         bench_queries(rows, Library.from_packs([pack]), settings.repeats)
         del pack
-        bench_assess(rows, settings)
+        bench_assess(rows, quick=settings.quick, repeats=settings.repeats)
         bench_plan(rows, settings)
     seconds = time.perf_counter() - started
     load_after = os.getloadavg()[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -272,6 +274,44 @@ class TestScorers:
         big = (answers.STRONG + " ") * (100_000 // len(answers.STRONG) + 1)
         result = star(library, big[:100_000])
         assert result.total is not None
+
+    def test_one_megabyte_answer_is_scored(self, library: Library) -> None:
+        """
+        A 1 MB answer (the labelled answers joined and repeated, as the benchmark builds
+        it) is assessed like any other: every automatic criterion scored, the question's
+        talking points looked for (timing is the benchmark's: python -m benchmarks).
+        """
+        labels = Path(__file__).parents[1] / "benchmarks" / "labels" / "dev.jsonl"
+        lines = labels.read_text(encoding="utf-8").splitlines()
+        text = " ".join(json.loads(line)["answer"] for line in lines) + " "
+        big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+        question = library.questions["core/mistake-you-made"]
+        result = assess(big, question=question, library=library, interview=INTERVIEW)
+        assert result.total is not None
+        assert not result.problems
+        human = {c.criterion.id for c in result.needs_human}
+        assert human == {"delivery"}  # the one criterion with no scorer
+        assert all(point.found for point in result.talking_points)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("It was late." + "\n" * 100_000 + "I fixed it.", id="blank-lines"),
+            pytest.param("we had 40 people " * 3_000 + "and it rose " * 4_000, id="one-sentence"),
+            pytest.param("l'" * 50_000 + "offre", id="chained-elisions"),
+            pytest.param("Yes. " * 20_000, id="a-sentence-per-word"),
+        ],
+    )
+    def test_degenerate_long_answers_are_scored(self, library: Library, text: str) -> None:
+        """
+        100 KB answers of shapes that once made a scorer quadratic (ten minutes for the
+        blank lines) or made assess raise RecursionError (a word of chained elisions).
+        """
+        question = library.questions["core/mistake-you-made"]
+        result = assess(text, question=question, library=library, interview=INTERVIEW)
+        assert not result.problems
+        assert not [c.note for c in result.criteria if "failed" in c.note]
+        assert any(c.score is not None for c in result.criteria)
 
     @given(st.text(max_size=300))
     @settings(max_examples=80)

@@ -146,6 +146,15 @@ class TestFindSignals:
         assert find_signals("J'ai lu l'offre hier", signals)[0].found
         assert find_signals("Je n'ai pas d'offre", signals)[0].negated
 
+    def test_chained_elisions(self) -> None:
+        """Elisions chain ("d'l'offre"); a word of thousands of them is read, not recursed."""
+        signals = (Signal(id="offer", label="offer", cues=("offre",)),)
+        assert find_signals("d'l'offre", signals)[0].found
+        word = "l'" * 5_000 + "offre"
+        [match] = find_signals(f"J'ai lu {word}.", signals)
+        assert match.found
+        assert match.evidence == "offre"
+
     def test_german_and_french_negations(self) -> None:
         signals = (Signal(id="blame", label="blame", cues=("schuld", "faute")),)
         assert find_signals("Es war nicht seine Schuld", signals)[0].negated

@@ -102,6 +102,23 @@ class TestRedFlags:
         )
         assert "claims without substance" in red_flags(hollow, context(None)).suggestion
 
+    @pytest.mark.parametrize(
+        ("answer", "recited"),
+        [
+            (
+                "Situation: a late audit.\n\n\n  Task: close it.\nAction: I ran it. Result: done.",
+                True,
+            ),
+            ("situation : x.\r\n\r\nTASK: y! \t action: z", True),
+            ("The situation: late. My task: close it, the action: run it.", False),
+            ("Situation:\n" + "\n" * 5_000 + "Task:\n" + "\n" * 5_000 + "Result:", True),
+        ],
+    )
+    def test_star_labels_recited(self, answer: str, recited: bool) -> None:
+        """Three STAR labels at the start of the answer, a line or a sentence are hollow."""
+        score = red_flags(answer, context(None))
+        assert ("claims without substance: “recites the STAR labels”" in score.evidence) is recited
+
 
 class TestOpenQuestion:
     def test_open_questions_earn_the_top(self) -> None:
@@ -197,6 +214,20 @@ class TestEvidence:
         score = evidence(answer, context())
         assert score.value == 1
         assert score.suggestion == ""
+
+    @pytest.mark.parametrize(("distance", "counts"), [(1, True), (6, True), (7, False)])
+    def test_a_figure_counts_within_six_words_of_a_change(
+        self, distance: int, counts: bool
+    ) -> None:
+        """A figure is a result up to six words from a word of change, before or after it."""
+        between = " ".join(["then"] * (distance - 1))
+        for answer in (f"It fell {between} 40", f"It took 40 {between} fewer"):
+            assert (evidence(answer, context()).value == 2 / 3) is counts, answer
+
+    def test_figures_far_from_changes_in_one_long_sentence(self) -> None:
+        """No figure within six words of a change: nothing counts, however long the sentence."""
+        answer = "we had 40 people on 12 sites " * 2_000 + "and then " * 5 + "it rose " * 2_000
+        assert evidence(answer, context()).value == 0
 
     def test_hollow_figures_are_capped(self) -> None:
         """Figures recited among buzzwords earn little."""

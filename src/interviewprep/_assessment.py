@@ -507,14 +507,7 @@ def assess(
             library that has one for it).
         ValueError: If a key of *attach* or *judges* is not a selector.
     """
-    from ._matching import find_signals
-    from .scorers import (
-        BUILTIN,
-        DEFAULT_WORDS_PER_MINUTE,
-        JudgeContext,
-        ScoringContext,
-        answer_flags,
-    )
+    from ._matching import reading_once
 
     if rubric is None and question is not None and library is not None:
         rubric = library.rubric_for(question)
@@ -539,6 +532,43 @@ def assess(
             question=question,
             message=EMPTY_ANSWER,
         )
+    with reading_once():  # the scorers look for signals in one answer: read it once
+        return _assess(
+            answer,
+            rubric,
+            question=question,
+            interview=interview,
+            scorers=scorers,
+            attach=attach,
+            judges=judges,
+            delivery=delivery,
+            words_per_minute=words_per_minute,
+            data_only=data_only,
+        )
+
+
+def _assess(
+    answer: str,
+    rubric: Rubric,
+    *,
+    question: Question | None,
+    interview: Interview | None,
+    scorers: Mapping[str, Scorer] | None,
+    attach: Mapping[str, Scorer],
+    judges: Mapping[str, Judge],
+    delivery: bool,
+    words_per_minute: float | None,
+    data_only: bool,
+) -> Assessment:
+    """:func:`assess` once the rubric is known and the answer is not empty."""
+    from ._matching import find_signals
+    from .scorers import (
+        BUILTIN,
+        DEFAULT_WORDS_PER_MINUTE,
+        JudgeContext,
+        ScoringContext,
+        answer_flags,
+    )
 
     available, loading = load_scorers(data_only=data_only)
     problems = list(loading)

@@ -31,8 +31,11 @@ Cues (:func:`find_signals`)
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -137,7 +140,7 @@ _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "
 _NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _NEGATION_WINDOW = 3
 #: Punctuation that ends the reach of a negation: "they don't. With another week..."
-_CLAUSE_END = re.compile(r"[.!?;:,]")
+_CLAUSE_MARKS = frozenset(".!?;:,")
 #: French elisions, spelled out: "l'offre" is "le offre", so the cue "offre" matches.
 _ELISIONS = {
     "l": "le",
@@ -150,7 +153,9 @@ _ELISIONS = {
     "m": "me",
     "t": "te",
 }
-_TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
+#: A word (letters and digits, apostrophes inside), or a mark that ends a clause (never
+#: part of a word), in the order they come.
+_PIECES = re.compile("[.!?;:,]|[^\\W_]+(?:['\u2019][^\\W_]+)*")
 
 
 @attrs.frozen
@@ -273,22 +278,21 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
     Returns:
         One match per signal, in order.
     """
-    tokens, sentences = _tokens_and_sentences(answer)
-    stems = [_stem(token) for token in tokens]
-    # Where each stem occurs, built once: a cue is checked only where its first word is.
-    where: dict[str, list[int]] = {}
-    for position, word in enumerate(stems):
-        where.setdefault(word, []).append(position)
+    words = _read(answer)
+    tokens, sentences, stems, where = words.tokens, words.sentences, words.stems, words.where
     results = []
     for signal in signals:
         result = SignalMatch(signal=signal, found=False)
         for cue in signal.cues:
-            cue_stems = _stems(cue)
+            cue_stems = _cue_stems(cue)
             if not cue_stems:
                 continue
             size = len(cue_stems)
-            for position in where.get(cue_stems[0], ()):
-                if stems[position : position + size] != cue_stems:
+            # A cue is checked only where its rarest word is, in the answer's order.
+            offset = min(range(size), key=lambda n: len(where.get(cue_stems[n], ())))
+            for anchor in where.get(cue_stems[offset], ()):
+                position = anchor - offset
+                if position < 0 or stems[position : position + size] != cue_stems:
                     continue
                 start = max(0, position - _NEGATION_WINDOW)
                 before = [
@@ -305,33 +309,121 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
     return tuple(results)
 
 
+@attrs.frozen
+class _Words:
+    """An answer read for matching: its words, their sentences and stems, and an index."""
+
+    tokens: tuple[str, ...]
+    #: The number of the sentence (or clause) each token is in.
+    sentences: tuple[int, ...]
+    stems: tuple[str, ...]
+    #: Where each stem occurs, in order.
+    where: Mapping[str, Sequence[int]]
+
+
+#: The answers read in the current :func:`reading_once` block, by their text.
+_READ: contextvars.ContextVar[dict[str, _Words] | None] = contextvars.ContextVar(
+    "interviewprep_read", default=None
+)
+
+
+@contextlib.contextmanager
+def reading_once() -> Iterator[None]:
+    """
+    Within the block, each answer is read (tokenised, stemmed, indexed) once however
+    many times signals are looked for in it: an assessment looks for talking points,
+    red flags and buzzwords in the same answer from several scorers. What was read is
+    dropped when the block ends.
+    """
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
+def _read(answer: str) -> _Words:
+    """*answer* read for matching, once per :func:`reading_once` block."""
+    read = _READ.get()
+    if read is None:
+        return _read_now(answer)
+    words = read.get(answer)
+    if words is None:
+        words = read[answer] = _read_now(answer)
+    return words
+
+
+def _read_now(answer: str) -> _Words:
+    tokens, sentences = _tokens_and_sentences(answer)
+    stem_of: dict[str, str] = {}
+    stems = []
+    where: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        found = stem_of.get(token)
+        if found is None:
+            found = stem_of[token] = _stem(token)
+        stems.append(found)
+        where.setdefault(found, []).append(position)
+    return _Words(tuple(tokens), tuple(sentences), tuple(stems), where)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_stems(cue: str) -> tuple[str, ...]:
+    return tuple(_stems(cue))
+
+
 def _spelled_out(word: str) -> list[str]:
-    """*word* (lowercase) with an English contraction spelled out: ``i'm`` is ``i am``."""
-    if "'" not in word:
-        return [word]
-    head, _, tail = word.partition("'")
-    if head in _ELISIONS and len(tail) > 1:
-        return [_ELISIONS[head], *_spelled_out(tail)]
-    if word.endswith("n't") and len(word) > 3:
-        base = word[:-3]
-        return [_NOT_STEMS.get(base, base), "not"]
-    head, _, tail = word.rpartition("'")
+    """
+    *word* (lowercase) with an English contraction spelled out (``i'm`` is ``i am``)
+    and French elisions too (``l'offre`` is ``le offre``), in one pass however many
+    elisions it chains.
+    """
+    words: list[str] = []
+    start = 0
+    while True:
+        mark = word.find("'", start)
+        if mark < 0:
+            words.append(word[start:] if start else word)
+            return words
+        head = word[start:mark]
+        if head in _ELISIONS and len(word) - mark - 1 > 1:
+            words.append(_ELISIONS[head])
+            start = mark + 1
+            continue
+        break
+    rest = word[start:] if start else word
+    if rest.endswith("n't") and len(rest) > 3:
+        base = rest[:-3]
+        return [*words, _NOT_STEMS.get(base, base), "not"]
+    head, _, tail = rest.rpartition("'")
     expansion = _CONTRACTIONS.get(f"'{tail}")
-    return [head, expansion] if head and expansion else [word]
+    return [*words, head, expansion] if head and expansion else [*words, rest]
 
 
 def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
-    """The words of *text*, with the number of the sentence (or clause) each is in."""
+    """
+    The words of *text*, with the number of the sentence (or clause) each is in: a
+    clause ends at any of :data:`_CLAUSE_MARKS` between two words.
+    """
     tokens: list[str] = []
     sentences: list[int] = []
-    sentence, end = 0, 0
-    for match in _TOKEN.finditer(text):
-        if _CLAUSE_END.search(text, end, match.start()):
+    sentence, ended = 0, False
+    # Each distinct word is lowered and spelled out once; clause marks come in order
+    # between the words (they are never part of one).
+    spelled: dict[str, list[str]] = {}
+    for piece in _PIECES.findall(text):
+        if piece in _CLAUSE_MARKS:
+            ended = True
+            continue
+        if ended:
             sentence += 1
-        for word in _spelled_out(match.group().lower().replace("\u2019", "'")):
+            ended = False
+        words = spelled.get(piece)
+        if words is None:
+            words = spelled[piece] = _spelled_out(piece.lower().replace("\u2019", "'"))
+        for word in words:
             tokens.append(word)
             sentences.append(sentence)
-        end = match.end()
     return tokens, sentences
 
 

@@ -16,6 +16,8 @@ Every built-in scorer runs in time linear in the answer's length.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -588,7 +590,8 @@ def _figures(tokens: list[str]) -> list[int]:
     return found
 
 
-def _results(answer: str) -> tuple[list[str], bool]:
+@functools.lru_cache(maxsize=4)
+def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     """
     The figures tied to a change, one per sentence at most (each with the words around
     it), and whether any sentence says what came of it without a figure.
@@ -602,10 +605,13 @@ def _results(answer: str) -> tuple[list[str], bool]:
         if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
             plain_result = True
         for index in _figures(tokens):
-            if any(abs(index - c) <= 6 for c in changes):
+            # The first word of change from six words before the figure on (changes are
+            # in order): one look per figure, however many the sentence has.
+            nearest = bisect.bisect_left(changes, index - 6)
+            if nearest < len(changes) and changes[nearest] <= index + 6:
                 found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
                 break
-    return found, plain_result
+    return tuple(found), plain_result
 
 
 def evidence(answer: str, context: ScoringContext) -> Score:
@@ -958,7 +964,18 @@ _BUZZWORDS = (
     "people person",
     "positivity",
 )
-_STAR_LABELS = re.compile(r"(?:^|\n|[.!?]\s)\s*(situation|task|action|result)\s*:", re.IGNORECASE)
+#: A STAR label ("Situation:") at the start of the answer, of a line or of a sentence. A
+#: match starts at the first character of the white space before the label (or at the
+#: mark that ends the sentence), never at a later newline of the same white space, so a
+#: run of blank lines is read once rather than again from each of its newlines.
+_STAR_LABELS = re.compile(
+    r"(?:^\s*"  # the start of the answer
+    r"|[.!?]\s+"  # the end of a sentence
+    r"|\n(?<!\s\s)\s*"  # white space that opens with a line break
+    r"|[^\S\n](?<!\s\s)[^\S\n]*\n\s*)"  # white space with a line break further on
+    r"(situation|task|action|result)\s*:",
+    re.IGNORECASE,
+)
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
 #: One signal per buzzword, so one pass over the answer counts the distinct ones.
 _BUZZWORD_SIGNALS = tuple(
@@ -966,6 +983,7 @@ _BUZZWORD_SIGNALS = tuple(
 )
 
 
+@functools.lru_cache(maxsize=4)
 def _substance_flag(answer: str) -> tuple[bool, str]:
     """Whether the answer is claims without substance, and the words that show it."""
     hits = [m.signal.label for m in find_signals(answer, _BUZZWORD_SIGNALS) if m.found]
@@ -1057,11 +1075,12 @@ _WHAT_IT_NEEDS = {
 #: Answer types that tell of the candidate's own record, where figures should be results.
 _RECORD_TYPES = frozenset({"story", "motivation", "closing"})
 _NUMBERS_WITHOUT_RESULT = 10
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _numbers(tokens: list[str]) -> int:
     """How many figures of any kind: digits (years too) and numbers in words."""
-    return sum(1 for t in tokens if t in _NUMBER_WORDS or any(ch.isdigit() for ch in t))
+    return sum(1 for t in tokens if t in _NUMBER_WORDS or _DIGIT.search(t))
 
 
 def _off_question(answer: str, question: Question) -> Flag | None:
