@@ -230,3 +230,24 @@ def test_the_example_plan_fits_on_two_pages() -> None:
         assert lines[3] == "WHAT MATTERS MOST"
         assert any(line.strip().startswith("[Plus ") for line in lines)
     assert len(printed("--today", "2026-11-26", "--all")) > 150
+
+
+def test_the_short_plan_says_how_to_see_the_rest(everything: Library) -> None:
+    """The count of optional steps left out tells a command-line reader to add --all,
+    and reads right without it when an app renders the plan."""
+    import contextlib
+    import io
+
+    from interviewprep import render_text
+    from interviewprep._cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        args = ["--only", "core", "plan", str(ROOT / "examples" / "interview.toml")]
+        assert main([*args, "--today", "2026-11-26"]) == 0
+    printed = " ".join(out.getvalue().split())
+    assert "optional steps, left out here: add --all to print them." in printed
+    _, plan = scenario(everything)
+    rendered = " ".join(render_text(plan).split())
+    assert "optional steps, left out of this short plan." in rendered
+    assert "--all" not in rendered

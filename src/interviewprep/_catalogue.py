@@ -172,9 +172,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.checklist": "From “{title}”.",
         "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
         "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
-        "plan.optional_left_out": (
-            "Plus {count} optional steps, left out here (the full plan lists them)."
-        ),
+        "plan.optional_left_out": "Plus {count} optional steps, left out of this short plan.",
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
         ),
@@ -310,6 +308,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "{folder}' lists them), then: pip install {target} && interviewprep packs"
         ),
         "cli.interrupted": "interrupted",
+        "cli.plan.optional_left_out": (
+            "Plus {count} optional steps, left out here: add --all to print them."
+        ),
         # The command line: practice.
         "practice.seed": "seed {seed} (repeat with --seed {seed})",
         "practice.intro.one": "Mock interview for {role} at {company}: {count} question.",
@@ -506,8 +507,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
             "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
         ),
         "plan.optional_left_out": (
-            "Dazu {count} optionale Schritte, hier ausgelassen (der vollständige Plan führt "
-            "sie auf)."
+            "Dazu {count} optionale Schritte, in diesem kurzen Plan ausgelassen."
         ),
         "reason.squeezed": (
             "Passte nicht mehr in Ihre freie Zeit vor dem Gespräch: Erledigen Sie es, "
@@ -639,6 +639,9 @@ GERMAN: Mapping[str, str] = MappingProxyType(
             "interviewprep packs"
         ),
         "cli.interrupted": "abgebrochen",
+        "cli.plan.optional_left_out": (
+            "Dazu {count} optionale Schritte, hier ausgelassen: --all zeigt sie."
+        ),
         "practice.seed": "Startwert {seed} (wiederholen mit --seed {seed})",
         "practice.intro.one": "Probeinterview für {role} bei {company}: {count} Frage.",
         "practice.intro.other": "Probeinterview für {role} bei {company}: {count} Fragen.",
