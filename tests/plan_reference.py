@@ -24,6 +24,7 @@ from interviewprep._planning import (
     _MOST_TO_ASK,
     _ROUND_TWO_TYPES,
     _askers,
+    _blanks,
     _filled,
     _Rehearsal,
     _terms,
@@ -174,7 +175,8 @@ def _to_ask(
         # _MOST_TO_ASK in all, and never fewer than two each.
         per_person = min(per_person, max(2, _MOST_TO_ASK // len(interview.interviewers)))
     candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
-    posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
+    notes = _terms(interview.first_round.notes)
+    known = _terms(f"{interview.job_posting} {interview.company} {interview.role}") | notes
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
     reasons: dict[str, str] = {}
@@ -182,15 +184,21 @@ def _to_ask(
         ranked = sorted(
             (
                 (
+                    # A blank the plan cannot fill puts a question after every one it
+                    # can; then the audience, the words of the notes, all the words.
+                    _blanks(q, interview),
                     -(2 if person.audience in q.audiences else 1 if not q.audiences else 0),
-                    -len(posting & _question_terms(library, q)),
+                    -len(notes & _question_terms(library, q)),
+                    -len(known & _question_terms(library, q)),
+                    # Then those written for the role.
+                    -(bool(q.pack) and relevance.for_role(q)),
                     position,
                     q,
                 )
                 for position, q in enumerate(candidates)
                 if q.full_id not in used and (not q.audiences or person.audience in q.audiences)
             ),
-            key=lambda entry: entry[:3],
+            key=lambda entry: entry[:6],
         )
         picked: list[Question] = []
         themes: set[str] = set()
@@ -206,10 +214,19 @@ def _to_ask(
         used.update(q.full_id for q in picked)
         label = words.label(person.audience)
         for question in picked:
-            reasons.setdefault(
-                question.full_id, words.phrase("reason.ask", name=person.name, audience=label)
+            shared = sorted(known & _question_terms(library, question))
+            reason = (
+                words.phrase(
+                    "reason.ask_known",
+                    name=person.name,
+                    audience=label,
+                    terms=", ".join(shared[:3]),
+                )
+                if shared
+                else words.phrase("reason.ask", name=person.name, audience=label)
             )
-        result[person.name] = tuple(_filled(q, interview, words) for q in picked)
+            reasons.setdefault(question.full_id, reason)
+        result[person.name] = tuple(_filled(q, interview) for q in picked)
     return result, reasons
 
 

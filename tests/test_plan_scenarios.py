@@ -230,3 +230,48 @@ def test_the_example_plan_fits_on_two_pages() -> None:
         assert lines[3] == "WHAT MATTERS MOST"
         assert any(line.strip().startswith("[Plus ") for line in lines)
     assert len(printed("--today", "2026-11-26", "--all")) > 150
+
+
+def test_the_short_plan_says_how_to_see_the_rest(everything: Library) -> None:
+    """The count of optional steps left out tells a command-line reader to add --all,
+    and reads right without it when an app renders the plan."""
+    import contextlib
+    import io
+
+    from interviewprep import render_text
+    from interviewprep._cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        args = ["--only", "core", "plan", str(ROOT / "examples" / "interview.toml")]
+        assert main([*args, "--today", "2026-11-26"]) == 0
+    printed = " ".join(out.getvalue().split())
+    assert "optional steps, left out here: add --all to print them." in printed
+    _, plan = scenario(everything)
+    rendered = " ".join(render_text(plan).split())
+    assert "optional steps, left out of this short plan." in rendered
+    assert "--all" not in rendered
+
+
+def test_questions_to_ask_follow_what_the_file_knows(everything: Library) -> None:
+    """Questions to ask use the posting and the round-one notes: one following up the
+    notes comes first for its interviewer, and a question with a blank the plan cannot
+    fill loses to any it can fill, so none is printed."""
+    posting = (
+        "Own churn reporting, run pricing experiments with finance, present findings to the "
+        "leadership team and mentor two junior analysts."
+    )
+    round_one = FirstRound(notes="The team is growing from four to seven analysts.")
+    core = load_library(packs=["core"])
+    _, plan = scenario(core, job_posting=posting, first_round=round_one)
+    asked = {name: [q.id for q in qs] for name, qs in plan.questions_to_ask.items()}
+    assert asked["Dana Whitfield"][0] == "how-the-team-will-grow"
+    chosen = [qid for ids in asked.values() for qid in ids]
+    assert {"mentoring-in-the-role", "from-experiments-to-decisions"} <= set(chosen)
+    assert "work-that-lands-with-leadership" in asked["Priya Raman"]
+    texts = [q.text for qs in plan.questions_to_ask.values() for q in qs]
+    assert not [t for t in texts if "[" in t or "___" in t]
+    # Without the posting's words, the questions tied to them give way.
+    _, plain = scenario(core, job_posting="", first_round=FirstRound())
+    given = {q.id for qs in plain.questions_to_ask.values() for q in qs}
+    assert not given & {"how-the-team-will-grow", "from-experiments-to-decisions"}

@@ -198,13 +198,17 @@ class TestQuestions:
             for question in plan.questions_to_ask[person.name]:
                 assert not question.audiences or person.audience in question.audiences
 
-    def test_no_placeholder_is_left_in_a_question_to_ask(self, library: Library) -> None:
+    def test_placeholders_are_filled_or_left_as_prompts(self, library: Library) -> None:
+        """The company and the role are filled in; what the plan cannot fill stays a
+        bracketed prompt for the candidate ("[name the value]"), never a raw blank."""
         plan = build_plan(
             library, interview("video", LOOP), today=TODAY, questions_per_interviewer=None
         )
         for questions in plan.questions_to_ask.values():
             for question in questions:
-                assert "[" not in question.text, question.text
+                assert "___" not in question.text, question.text
+                assert "[company" not in question.text.lower(), question.text
+                assert "[role]" not in question.text.lower(), question.text
 
     def test_weak_spots_come_first(self, library: Library) -> None:
         """Questions that went badly in round one lead the rehearsal list."""

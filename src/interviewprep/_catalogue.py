@@ -148,7 +148,6 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "plan.effort": "{minutes}\u00a0min",
         "plan.if_time": "if time allows",
         "plan.likely_from": "{name}",
-        "plan.blank": "(___: {what})",
         "days.weekdays": "weekdays",
         "days.weekends": "weekends",
         "days.daily": "every day",
@@ -166,15 +165,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.tip_audience": "For your {audiences} interviewers.",
         "reason.common": "A common second-round question.",
         "reason.ask": "Suits {name} ({audience}).",
+        "reason.ask_known": "Suits {name} ({audience}); follows up on {terms}.",
         "reason.tip_specific": "Written for interviews like this one.",
         "reason.tip_role": "Written for this kind of role.",
         "reason.tip_general": "Holds for any second interview.",
         "reason.checklist": "From “{title}”.",
         "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
         "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
-        "plan.optional_left_out": (
-            "Plus {count} optional steps, left out here (the full plan lists them)."
-        ),
+        "plan.optional_left_out": "Plus {count} optional steps, left out of this short plan.",
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
         ),
@@ -310,6 +308,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "{folder}' lists them), then: pip install {target} && interviewprep packs"
         ),
         "cli.interrupted": "interrupted",
+        "cli.plan.optional_left_out": (
+            "Plus {count} optional steps, left out here: add --all to print them."
+        ),
         # The command line: practice.
         "practice.seed": "seed {seed} (repeat with --seed {seed})",
         "practice.intro.one": "Mock interview for {role} at {company}: {count} question.",
@@ -477,7 +478,6 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "plan.effort": "{minutes}\u00a0Min.",
         "plan.if_time": "wenn die Zeit reicht",
         "plan.likely_from": "{name}",
-        "plan.blank": "(___: {what})",
         "days.weekdays": "werktags",
         "days.weekends": "am Wochenende",
         "days.daily": "täglich",
@@ -497,6 +497,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.tip_audience": "Für Ihre Gesprächspartner: {audiences}.",
         "reason.common": "Eine häufige Frage in zweiten Gesprächen.",
         "reason.ask": "Passt zu {name} ({audience}).",
+        "reason.ask_known": "Passt zu {name} ({audience}); knüpft an {terms} an.",
         "reason.tip_specific": "Für Gespräche wie dieses geschrieben.",
         "reason.tip_role": "Für diese Art von Stelle geschrieben.",
         "reason.tip_general": "Gilt für jedes zweite Gespräch.",
@@ -506,8 +507,7 @@ GERMAN: Mapping[str, str] = MappingProxyType(
             "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
         ),
         "plan.optional_left_out": (
-            "Dazu {count} optionale Schritte, hier ausgelassen (der vollständige Plan führt "
-            "sie auf)."
+            "Dazu {count} optionale Schritte, in diesem kurzen Plan ausgelassen."
         ),
         "reason.squeezed": (
             "Passte nicht mehr in Ihre freie Zeit vor dem Gespräch: Erledigen Sie es, "
@@ -639,6 +639,9 @@ GERMAN: Mapping[str, str] = MappingProxyType(
             "interviewprep packs"
         ),
         "cli.interrupted": "abgebrochen",
+        "cli.plan.optional_left_out": (
+            "Dazu {count} optionale Schritte, hier ausgelassen: --all zeigt sie."
+        ),
         "practice.seed": "Startwert {seed} (wiederholen mit --seed {seed})",
         "practice.intro.one": "Probeinterview für {role} bei {company}: {count} Frage.",
         "practice.intro.other": "Probeinterview für {role} bei {company}: {count} Fragen.",

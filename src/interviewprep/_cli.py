@@ -640,6 +640,7 @@ def _opt_in_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
+    from ._catalogue import catalogue
     from ._planning import build_plan
 
     interview = _interview(args.interview)
@@ -657,6 +658,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         availability=args.availability,
         **limits,
     )
+    # A short plan counts the steps it leaves out; here it also says how to print them.
+    words = _words()
+    hint = {"plan.optional_left_out": words.templates["cli.plan.optional_left_out"]}
+    _CATALOGUE.set(catalogue(words.languages, extra=(*words.extra, (words.language, hint))))
     _render(args, plan)
     return _report(library)
 

@@ -699,27 +699,41 @@ def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dic
 # -- questions to ask ------------------------------------------------------------------------
 
 
-def _filled(question: Question, interview: Interview, words: Catalogue) -> Question:
-    """The question with its placeholders filled from the interview, or left for the
-    candidate to fill, with a note of what goes there."""
-    blanks: list[str] = []
+def _filling(inside: str, interview: Interview) -> str | None:
+    """What fills the placeholder ``[inside]`` from the interview: the company or the
+    role; ``None`` when the interview cannot say."""
+    lowered = inside.lower()
+    if "company" in lowered or "organisation" in lowered or "organization" in lowered:
+        return interview.company
+    if lowered in ("role", "the role", "job", "the job", "position"):
+        return interview.role
+    return None
+
+
+def _blanks(question: Question, interview: Interview) -> bool:
+    """Whether the question has a placeholder the interview cannot fill."""
+    return any(
+        _filling(found.group(1), interview) is None
+        for found in _PLACEHOLDER.finditer(question.text)
+    )
+
+
+def _filled(question: Question, interview: Interview) -> Question:
+    """The question with its placeholders filled from the interview; one the interview
+    cannot fill stays as written, in brackets, for the candidate to fill
+    ("your value of [name the value]")."""
 
     def fill(match: re.Match[str]) -> str:
-        inside = match.group(1)
-        lowered = inside.lower()
-        if "company" in lowered or "organisation" in lowered or "organization" in lowered:
-            return interview.company
-        if lowered in ("role", "the role", "job", "the job", "position"):
-            return interview.role
-        blanks.append(inside)
-        return "___"
+        found = _filling(match.group(1), interview)
+        return match.group(0) if found is None else found
 
     text = _PLACEHOLDER.sub(fill, question.text)
-    if text == question.text:
-        return question
-    if blanks:
-        text = f"{text} {words.phrase('plan.blank', what='; '.join(blanks))}"
-    return attrs.evolve(question, text=text)
+    return question if text == question.text else attrs.evolve(question, text=text)
+
+
+#: Taken from the second part of a key, it puts a question written for the role before
+#: any as good that is not, whatever their unknown dimensions (at most five).
+_ROLE_FIRST = 8
 
 
 def _to_ask(
@@ -731,8 +745,11 @@ def _to_ask(
 ) -> tuple[dict[str, tuple[Question, ...]], dict[str, str]]:
     """
     Questions to ask each interviewer: those written for their audience first, then
-    those for anyone; then by the words shared with the posting, the company and the
-    role; ties go to the order of :meth:`Relevance.select`. No question twice.
+    those for anyone; then by the words they share with what the interview file knows
+    (the posting, the company, the role and the notes from round one), those following
+    up the round-one notes first. A question with a placeholder the plan cannot fill
+    comes after every one it can. Ties go to those written for the role (a role pack's),
+    then to the order of :meth:`Relevance.select`. No question twice.
     """
     if per_person is not None and interview.interviewers:
         # A loop leaves each interviewer time for a question or two: at most
@@ -740,35 +757,47 @@ def _to_ask(
         per_person = min(per_person, max(2, _MOST_TO_ASK // len(interview.interviewers)))
     indexes = _indexes(library)
     questions = library.questions._index.items
-    posting = _terms(f"{interview.job_posting} {interview.company} {interview.role}")
+    notes = _terms(interview.first_round.notes)
+    known = _terms(f"{interview.job_posting} {interview.company} {interview.role}") | notes
     # The questions to ask by how many of the words they use, as bits: those using
-    # at least 1, 2, ... of them, and so exactly 0, 1, 2, ...
+    # at least 1, 2, ... of them, and so exactly 0, 1, 2, ... (of all the words the
+    # file gives, and of the notes' words).
     asked = indexes.ask_positions
-    at_least = [-1, *indexes.ask_words.levels(posting), 0]  # -1: every question
-    exactly = [(n, at_least[n] & ~at_least[n + 1]) for n in range(len(at_least) - 1)]
-    # Scores are audience weight * (one more than the words there are) + words shared,
-    # so that the audience comes first and the words second.
-    weight = len(posting) + 1
+
+    def exactly(words_: frozenset[str]) -> list[tuple[int, int]]:
+        at_least = [-1, *indexes.ask_words.levels(words_), 0]  # -1: every question
+        return [(n, at_least[n] & ~at_least[n + 1]) for n in range(len(at_least) - 1)]
+
+    by_words = exactly(known)
+    by_notes = exactly(notes) if notes else [(0, -1)]
+    # Scores: the audience first (weighted by `audience`), then the words of the notes
+    # (by `weight`), then all the words shared, each weight above the most the parts
+    # after it can add; a blank the plan cannot fill takes three audience weights off,
+    # below any question it can fill.
+    weight = len(known) + 1
+    audience_weight = (len(notes) + 1) * weight
     fits: dict[int, Fit | None] = {}
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
     reasons: dict[str, str] = {}
 
     def stream(suited: int, count: int, bits: int) -> Stream:
-        """The questions suiting the person this well and using this many words."""
+        """The questions suiting the person this well and using these words (*count*:
+        the notes' words times `weight`, plus all the words)."""
         for code in members_of(bits):
             position = asked[code]
-            yield (-(suited * weight + count), 0, position), position, count
+            yield (-(suited * audience_weight + count), -_ROLE_FIRST, position), position, count
 
     def order(person: Interviewer) -> Iterator[tuple[Key, int]]:
         audience = str(person.audience)
         streams = [
-            stream(suited, count, bits & audiences)
+            stream(suited, followed * weight + count, bits & audiences & also)
             for suited, audiences in (
                 (2, indexes.ask_audiences.get(audience, 0)),
                 (1, indexes.ask_anyone),
             )
-            for count, bits in exactly
+            for followed, also in by_notes
+            for count, bits in by_words
         ]
 
         def evaluate(position: int, count: int) -> Key | None:
@@ -781,7 +810,10 @@ def _to_ask(
             if fit is None:
                 return None
             suited = 2 if person.audience in question.audiences else 1
-            return -(suited * weight + count), fit.unknown, position
+            score = suited * audience_weight + count
+            score -= 3 * audience_weight * _blanks(question, interview)
+            role = _ROLE_FIRST if question.pack and relevance.for_role(question) else 0
+            return -score, fit.unknown - role, position
 
         return merged(evaluate, streams=streams)
 
@@ -801,10 +833,19 @@ def _to_ask(
         used.update(q.full_id for q in picked)
         label = words.label(person.audience)
         for question in picked:
-            reasons.setdefault(
-                question.full_id, words.phrase("reason.ask", name=person.name, audience=label)
+            shared = sorted(known & _question_terms(library, question))
+            reason = (
+                words.phrase(
+                    "reason.ask_known",
+                    name=person.name,
+                    audience=label,
+                    terms=", ".join(shared[:3]),
+                )
+                if shared
+                else words.phrase("reason.ask", name=person.name, audience=label)
             )
-        result[person.name] = tuple(_filled(q, interview, words) for q in picked)
+            reasons.setdefault(question.full_id, reason)
+        result[person.name] = tuple(_filled(q, interview) for q in picked)
     return result, reasons
 
 
