@@ -40,7 +40,7 @@ import importlib
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from ._assessment import Assessment, CriterionAssessment, assess, load_scorers
+    from ._assessment import Assessment, CriterionAssessment, assess, load_judge, load_scorers
     from ._calibration import (
         Agreement,
         Calibration,
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from ._catalogue import Catalogue, catalogue
     from ._convert import from_dict, make_converter, to_dict
     from ._discovery import PackSource
-    from ._entrypoints import PACKS_GROUP, SCORERS_GROUP
+    from ._entrypoints import JUDGES_GROUP, PACKS_GROUP, SCORERS_GROUP
     from ._files import Limits, from_json, to_json
     from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer, load_interview
     from ._library import Items, Library, load_library
@@ -102,6 +102,7 @@ if TYPE_CHECKING:
     )
     from .exceptions import (
         InterviewPrepError,
+        JudgeLoadError,
         LabelError,
         PackError,
         Problem,
@@ -111,6 +112,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_EFFORT",
+    "JUDGES_GROUP",
     "OPT_IN_TAGS",
     "PACKS_GROUP",
     "SCORERS_GROUP",
@@ -139,6 +141,7 @@ __all__ = [
     "Interviewer",
     "ItemText",
     "Items",
+    "JudgeLoadError",
     "Label",
     "LabelError",
     "Level",
@@ -189,6 +192,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "load_interview",
+    "load_judge",
     "load_labels",
     "load_library",
     "load_pack",
@@ -211,6 +215,7 @@ _PUBLIC: dict[str, str] = {
     "Assessment": "._assessment",
     "CriterionAssessment": "._assessment",
     "assess": "._assessment",
+    "load_judge": "._assessment",
     "load_scorers": "._assessment",
     "Agreement": "._calibration",
     "Calibration": "._calibration",
@@ -224,6 +229,7 @@ _PUBLIC: dict[str, str] = {
     "make_converter": "._convert",
     "to_dict": "._convert",
     "PackSource": "._discovery",
+    "JUDGES_GROUP": "._entrypoints",
     "PACKS_GROUP": "._entrypoints",
     "SCORERS_GROUP": "._entrypoints",
     "Limits": "._files",
@@ -295,6 +301,7 @@ _PUBLIC: dict[str, str] = {
     "Stage": "._vocabulary",
     "Topic": "._vocabulary",
     "InterviewPrepError": ".exceptions",
+    "JudgeLoadError": ".exceptions",
     "LabelError": ".exceptions",
     "PackError": ".exceptions",
     "Problem": ".exceptions",

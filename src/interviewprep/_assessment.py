@@ -25,6 +25,7 @@ __all__ = [
     "Assessment",
     "CriterionAssessment",
     "assess",
+    "load_judge",
     "load_scorers",
 ]
 
@@ -214,6 +215,64 @@ def _load_third_party(
             continue
         scorers[name] = loaded
     return scorers, problems
+
+
+def load_judge(name: str) -> Judge:
+    """
+    Make the judge registered as *name* in the ``interviewprep.judges`` entry point
+    group, as ``interviewprep assess --judge NAME`` does.
+
+    The entry point names a zero-argument factory returning the judge, configured from
+    wherever it reads its settings: the reference judge ``openai``
+    (``interviewprep-openai-judge``) reads ``INTERVIEWPREP_JUDGE_URL`` and
+    ``INTERVIEWPREP_JUDGE_MODEL``. The factory is imported and called with every failure
+    contained (see :mod:`interviewprep._entrypoints`) and within a time bound. Attach
+    the judge with :func:`assess`'s *judges*: ``judges={"*": load_judge("openai")}``.
+
+    Args:
+        name: The entry point's name.
+
+    Returns:
+        The judge.
+
+    Raises:
+        JudgeLoadError: If no judge of that name is installed (its ``installed`` lists
+            those that are), more than one distribution registers it, or its factory
+            fails, hangs or returns something that is not callable; the message names
+            the judge and says why, on one line.
+    """
+    from ._entrypoints import JUDGES_GROUP, EntryPointError, installed, load_entry_point
+    from ._suggest import did_you_mean
+    from .exceptions import JudgeLoadError
+
+    registered = installed(JUDGES_GROUP)
+    names = sorted({entry_point.name for entry_point in registered})
+    found = [entry_point for entry_point in registered if entry_point.name == name]
+    if not found:
+        if names:
+            listed = f"installed judges: {', '.join(names)}"
+        else:
+            listed = (
+                "no judges are installed (the reference judge is interviewprep-openai-judge, "
+                "in integrations/openai-judge of the repository)"
+            )
+        msg = f"no judge {name!r} is installed{did_you_mean(name, names)}; {listed}"
+        raise JudgeLoadError(msg, name=name, installed=names)
+    if len(found) > 1:
+        dists = ", ".join(sorted(ep.distribution or "?" for ep in found))
+        msg = f"judge {name!r} is registered by more than one distribution ({dists})"
+        raise JudgeLoadError(msg, name=name, installed=names)
+    [entry_point] = found
+    where = f"judge {name!r} ({entry_point.distribution or 'unknown distribution'})"
+    try:
+        judge = load_entry_point(entry_point, call=True, seconds=_SCORER_SECONDS)
+    except EntryPointError as exc:
+        msg = " ".join(f"{where} could not be made: {exc}".split())
+        raise JudgeLoadError(msg, name=name, installed=names) from None
+    if not callable(judge):
+        msg = f"{where}: {entry_point.value} gave {type(judge).__name__}, not a judge"
+        raise JudgeLoadError(msg, name=name, installed=names)
+    return judge
 
 
 def _nearest_level(criterion: Criterion, rubric: Rubric, value: float) -> Level:

@@ -523,6 +523,12 @@ class Calibration:
         worst: The largest disagreements, largest first (ties by id).
         traps_missed: The traps (labels naming a ``trap``, graded 1 or 2 by hand)
             the machine graded above 2, highest first.
+        problems: What went wrong while assessing (a judge that failed, so its
+            criteria fell back to their own scorers; a third-party scorer that could
+            not load): each problem once, at the line of the first label it arose on,
+            its message led by the ids of the labels (``dev-3 and 11 more: judge
+            'openai-judge' failed on star-answer (...)``). The figures stand with
+            whatever scored each answer.
     """
 
     labels: int
@@ -532,6 +538,7 @@ class Calibration:
     unscored: tuple[str, ...]
     worst: tuple[Disagreement, ...]
     traps_missed: tuple[Disagreement, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -712,7 +719,22 @@ def _grade(case: _Case, assessment: Assessment) -> _Graded:
     )
 
 
-def _summary(graded: Sequence[_Graded], worst: int) -> Calibration:
+def _problems(
+    arisen: Mapping[str, tuple[Problem, Sequence[Label]]], source: str | None
+) -> tuple[Problem, ...]:
+    """Each problem of the assessments once, located at the first label it arose on."""
+    found = []
+    for problem, labels in arisen.values():
+        first = labels[0]
+        which = first.id if len(labels) == 1 else f"{first.id} and {len(labels) - 1} more"
+        message = f"{which}: {problem.message}"
+        found.append(attrs.evolve(problem, file=source, line=first.line, message=message))
+    return tuple(found)
+
+
+def _summary(
+    graded: Sequence[_Graded], worst: int, problems: tuple[Problem, ...] = ()
+) -> Calibration:
     scored = [(g, g.machine) for g in graded if g.machine is not None]
 
     def triples(among: Iterable[tuple[_Graded, float]]) -> list[tuple[float, float, Hashable]]:
@@ -760,6 +782,7 @@ def _summary(graded: Sequence[_Graded], worst: int) -> Calibration:
         unscored=tuple(g.case.label.id for g in graded if g.machine is None),
         worst=tuple(disagreements[:worst]),
         traps_missed=tuple(traps),
+        problems=problems,
     )
 
 
@@ -849,6 +872,7 @@ def calibrate(
         raise LabelError(problems, source=source)
     options = dict(assess_options or {})
     graded = []
+    arisen: dict[str, tuple[Problem, list[Label]]] = {}
     for case in cases:
         interview = options.get("interview")
         if interview is None and case.label.posting is not None:
@@ -863,4 +887,6 @@ def calibrate(
             **{**options, "interview": interview},
         )
         graded.append(_grade(case, assessment))
-    return _summary(graded, worst)
+        for problem in assessment.problems:
+            arisen.setdefault(problem.message, (problem, []))[1].append(case.label)
+    return _summary(graded, worst, _problems(arisen, source))

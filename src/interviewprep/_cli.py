@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from ._catalogue import Catalogue
     from ._files import Limits
     from ._library import Library
+    from ._model import Rubric
     from ._practice import PracticeSession, Prompt
     from .exceptions import Problem
+    from .scorers import Judge
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
@@ -666,6 +668,72 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return _report(library)
 
 
+# -- judges ------------------------------------------------------------------------------
+
+
+def _judge_options(parser: argparse.ArgumentParser) -> None:
+    """``--judge NAME`` and ``--judge-attach SELECTOR``, for the commands that assess."""
+    parser.add_argument(
+        "--judge",
+        metavar="NAME",
+        help="score with the judge installed under NAME (entry point group "
+        "interviewprep.judges), such as openai; it scores every criterion unless "
+        "--judge-attach says which, and if it fails they fall back to their own scorers",
+    )
+    parser.add_argument(
+        "--judge-attach",
+        action="append",
+        metavar="SELECTOR",
+        help="attach the judge only to these criteria: a rubric (core/star-answer), a "
+        "criterion (core/star-answer#candour) or * for all (repeatable; default *)",
+    )
+
+
+def _judges(args: argparse.Namespace, rubrics: Sequence[Rubric]) -> dict[str, Judge] | None:
+    """
+    The judges of ``--judge`` by selector, or ``None`` without it; each selector must
+    select a criterion of *rubrics*. Usage errors: an unknown judge (the installed ones
+    are named), a judge that cannot be made, a selector that selects nothing.
+    """
+    from ._assessment import _check_selectors, _selectors, load_judge
+    from ._suggest import did_you_mean
+    from .exceptions import JudgeLoadError
+
+    if args.judge is None:
+        if args.judge_attach:
+            raise UsageError("--judge-attach needs --judge NAME")
+        return None
+    if args.data_only:
+        raise UsageError(f"--judge {args.judge} runs third-party code, which --data-only forbids")
+    selectors = list(dict.fromkeys(args.judge_attach or ["*"]))
+    try:
+        _check_selectors(selectors, "--judge-attach")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    keys = {key for r in rubrics for c in r.criteria for key in _selectors(r, c)}
+    for selector in selectors:
+        if selector not in keys:
+            where = rubrics[0].full_id if len(rubrics) == 1 else "the loaded rubrics"
+            hint = did_you_mean(selector, sorted(keys - {"*"}))
+            raise UsageError(f"--judge-attach {selector!r} selects no criterion of {where}{hint}")
+    try:
+        judge = load_judge(args.judge)
+    except JudgeLoadError as exc:
+        raise UsageError(f"--judge: {exc}") from None
+    return dict.fromkeys(selectors, judge)
+
+
+def _assessment_problems(problems: Sequence[Problem]) -> int:
+    """
+    Print what went wrong while assessing (a judge that failed, a scorer that could not
+    load) to stderr; the exit code it calls for.
+    """
+    if not problems:
+        return EXIT_OK
+    _print_problems(problems, sys.stderr)
+    return EXIT_PROBLEMS
+
+
 # -- assess ------------------------------------------------------------------------------
 
 
@@ -695,6 +763,7 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         if question is None:
             raise UsageError(f"no question {args.question!r}")
     interview = _interview(args.interview) if args.interview else None
+    judges = _judges(args, [rubric])
     answer = _read_answer(args.answer)
     if not answer.strip():
         raise UsageError("the answer is empty")
@@ -703,11 +772,12 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         rubric,
         question=question,
         interview=interview,
+        judges=judges,
         words_per_minute=args.wpm,
         data_only=args.data_only,
     )
     _render(args, result)
-    return _report(library)
+    return max(_report(library), _assessment_problems(result.problems))
 
 
 # -- calibrate ---------------------------------------------------------------------------
@@ -719,12 +789,19 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
     path = _readable(args.path)
     library = _library(args)
+    judges = _judges(args, list(library.rubrics))
     try:
-        result = calibrate(path, library=library, data_only=args.data_only, worst=args.worst)
+        result = calibrate(
+            path,
+            library=library,
+            data_only=args.data_only,
+            assess_options={"judges": judges},
+            worst=args.worst,
+        )
     except LabelError as exc:
         raise ContentError(exc.problems) from None
     _render(args, result)
-    return _report(library)
+    return max(_report(library), _assessment_problems(result.problems))
 
 
 # -- practice ----------------------------------------------------------------------------
@@ -776,12 +853,14 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     interview = _interview(args.interview)
     given = _answers_file(args.answers) if args.answers else None
     library = _library(args)
+    judges = _judges(args, list(library.rubrics))
     seed = args.seed if args.seed is not None else secrets.randbelow(10**6)
     session = PracticeSession(
         library,
         interview,
         seed=seed,
         questions=args.questions,
+        judges=judges,
         data_only=args.data_only,
         opt_in=args.opt_in or (),
     )
@@ -824,7 +903,8 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     if interrupted:
         _out(words.phrase("cli.interrupted"), sys.stderr)
         return EXIT_INTERRUPTED
-    return _report(library)
+    troubled = any(result.problems for result in session.assessments.values())
+    return max(_report(library), EXIT_PROBLEMS if troubled else EXIT_OK)
 
 
 def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> None:
@@ -838,6 +918,7 @@ def _assess_and_show(session: PracticeSession, prompt: Prompt, answer: str) -> N
         _say(words.phrase("practice.not_assessed", reason=exc), "  ", "   ")
         return
     _out(render_text(result, width=_width(), catalogue=words))
+    _assessment_problems(result.problems)
     if prompt.follow_ups:
         _out(words.phrase("question.follow_ups"))
         for follow_up in prompt.follow_ups:
@@ -1298,6 +1379,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="answers to use instead of asking: text separated by lines of ---, or answers = [...]",
     )
     _opt_in_option(practice)
+    _judge_options(practice)
     practice.set_defaults(handler=_cmd_practice)
 
     assess_ = command(
@@ -1312,6 +1394,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--interview", metavar="FILE", help="interview file (job posting, round one)"
     )
     assess_.add_argument("--wpm", type=float, default=None, help="speaking pace (default 150)")
+    _judge_options(assess_)
     _format_option(assess_, ["text", "md", "json", "html"])
     assess_.set_defaults(handler=_cmd_assess)
 
@@ -1331,6 +1414,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="list the N largest disagreements (default 10)",
     )
+    _judge_options(calibrate)
     _format_option(calibrate, ["text", "md", "json"])
     calibrate.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     calibrate.set_defaults(handler=_cmd_calibrate)

@@ -13,6 +13,12 @@ Entry point groups:
 ``interviewprep.scorers`` (:data:`SCORERS_GROUP`)
     Automatic rubric scorers, by id. Third-party scorers are skipped in data-only mode.
 
+``interviewprep.judges`` (:data:`JUDGES_GROUP`)
+    Judges, by name. The value is a zero-argument factory returning the judge,
+    configured from wherever it reads its settings (the reference judge ``openai``
+    reads environment variables). Loaded only when asked for by name
+    (:func:`interviewprep.load_judge`, ``--judge NAME``), never in data-only mode.
+
 Entry points are found through importlib-metadata's public API. Finding them means
 reading every installed distribution's metadata, so the result is kept in an index
 in the cache folder, keyed on what installers change: the interpreter, its prefix,
@@ -38,6 +44,7 @@ from pathlib import Path
 import attrs
 
 __all__ = [
+    "JUDGES_GROUP",
     "PACKS_GROUP",
     "SCORERS_GROUP",
     "EntryPointError",
@@ -50,10 +57,13 @@ __all__ = [
 PACKS_GROUP = "interviewprep.packs"
 #: The entry point group of automatic rubric scorers.
 SCORERS_GROUP = "interviewprep.scorers"
-_GROUPS = (PACKS_GROUP, SCORERS_GROUP)
+#: The entry point group of judges: zero-argument factories returning a judge.
+JUDGES_GROUP = "interviewprep.judges"
+_GROUPS = (PACKS_GROUP, SCORERS_GROUP, JUDGES_GROUP)
 #: The largest index file read; an index of the entry points of our groups is small.
 _MAX_INDEX_BYTES = 4 * 1024 * 1024
-_INDEX_FORMAT = 1
+#: Part of the index's key: a new format (a group added, say) makes every index stale.
+_INDEX_FORMAT = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -201,8 +211,10 @@ def _scan(path: Path | None, key: str) -> dict[str, tuple[InstalledEntryPoint, .
     import importlib_metadata
 
     found: dict[str, list[InstalledEntryPoint]] = {}
+    # One pass over every distribution's metadata, whatever the number of groups.
+    everything = importlib_metadata.entry_points()
     for group in _GROUPS:
-        for entry_point in importlib_metadata.entry_points(group=group):
+        for entry_point in everything.select(group=group):
             dist = entry_point.dist
             name = version = root = None
             if dist is not None:

@@ -19,7 +19,7 @@ from ._vocabulary import AskedBy
 
 if TYPE_CHECKING:
     from ._library import Library
-    from .scorers import Scorer
+    from .scorers import Judge, Scorer
 
 __all__ = ["PracticeSession", "PracticeSummary", "Prompt"]
 
@@ -73,6 +73,8 @@ class PracticeSession:
         seed: The random seed.
         questions: How many questions to ask.
         scorers: Extra scorers by id for the assessments.
+        judges: Judges by selector for the assessments (see :func:`assess`), such as
+            ``{"*": load_judge("openai")}``.
         data_only: Run no third-party scorers (see :func:`assess`).
         opt_in: Opt-in tags whose questions to draw too (``["brainteaser"]``; see
             :data:`interviewprep.OPT_IN_TAGS`); by default they are never drawn.
@@ -86,6 +88,7 @@ class PracticeSession:
         seed: int = 0,
         questions: int = 5,
         scorers: Mapping[str, Scorer] | None = None,
+        judges: Mapping[str, Judge] | None = None,
         data_only: bool = False,
         opt_in: Iterable[str] = (),
     ) -> None:
@@ -94,6 +97,7 @@ class PracticeSession:
         self.interview = interview
         self.seed = seed
         self._scorers = scorers
+        self._judges = judges
         self._data_only = data_only
         self.prompts: tuple[Prompt, ...] = tuple(self._draw(questions))
         self.assessments: dict[str, Assessment] = {}
@@ -161,6 +165,7 @@ class PracticeSession:
             question=question,
             interview=self.interview,
             scorers=self._scorers,
+            judges=self._judges,
             data_only=self._data_only,
         )
         self.assessments[question.full_id] = result

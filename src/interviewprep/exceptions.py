@@ -15,6 +15,7 @@ import attrs
 
 __all__ = [
     "InterviewPrepError",
+    "JudgeLoadError",
     "LabelError",
     "PackError",
     "Problem",
@@ -169,3 +170,22 @@ class LabelError(_ProblemsError):
         summary = f"{source or 'the labels'} {'have' if source is None else 'has'} {count} "
         summary += f"problem{'s' if count != 1 else ''}:"
         super().__init__(problems, summary=summary)
+
+
+class JudgeLoadError(InterviewPrepError, LookupError):
+    """
+    A judge asked for by name cannot be made (:func:`interviewprep.load_judge`).
+
+    No judge of that name is installed, more than one distribution registers it, or its
+    factory fails (a setting it needs is missing, say) or returns no judge. The message
+    names the judge and says why, on one line.
+
+    Attributes:
+        name: The name asked for.
+        installed: The names of the installed judges, sorted.
+    """
+
+    def __init__(self, message: str, *, name: str, installed: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.name = name
+        self.installed: tuple[str, ...] = tuple(installed)

@@ -584,8 +584,12 @@ def _figures(tokens: list[str]) -> list[int]:
     """Where the figures are: digits (not years), money, percentages, spelled-out numbers."""
     found = []
     for index, token in enumerate(tokens):
-        bare = token.strip("£$€%,.")
-        if token in _NUMBER_WORDS or (any(ch.isdigit() for ch in token) and not _YEAR.match(bare)):
+        # A word of letters alone (most words) holds no digit: no letter is a digit.
+        if token in _NUMBER_WORDS or (
+            not token.isalpha()
+            and any(ch.isdigit() for ch in token)
+            and not _YEAR.match(token.strip("£$€%,."))
+        ):
             found.append(index)
     return found
 
