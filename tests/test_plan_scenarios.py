@@ -64,8 +64,9 @@ def scenario(library: Library, **changes: object) -> tuple[Interview, PrepPlan]:
         "interviewers": FOUR,
         "region": "gb",
     }
+    options = {key: changes.pop(key) for key in ("rehearse", "tips") if key in changes}
     interview = Interview(**(fields | changes))  # type: ignore[arg-type]
-    return interview, build_plan(library, interview, today=WHEN - notice)
+    return interview, build_plan(library, interview, today=WHEN - notice, **options)  # type: ignore[arg-type]
 
 
 def items(plan: PrepPlan) -> set[str]:
@@ -275,3 +276,38 @@ def test_questions_to_ask_follow_what_the_file_knows(everything: Library) -> Non
     _, plain = scenario(core, job_posting="", first_round=FirstRound())
     given = {q.id for qs in plain.questions_to_ask.values() for q in qs}
     assert not given & {"how-the-team-will-grow", "from-experiments-to-decisions"}
+
+
+def test_rehearsal_fits_the_role_and_the_askers(everything: Library) -> None:
+    """A question written for software releases is not rehearsed for an analyst, whether
+    a role pack recognises the role or (core alone) it is merely unknown; for a software
+    engineer it may be. Each question goes to an interviewer it suits, a question for
+    non-specialists to the executive rather than to a fellow specialist."""
+    core = load_library(packs=["core"])
+    release = "core/failure-before-release"
+    for library in (core, everything):
+        _, plan = scenario(library)
+        assert release not in {q.full_id for q in plan.questions_to_rehearse}
+    _, engineer = scenario(core, role="software-engineering")
+    assert release in {q.full_id for q in engineer.questions_to_rehearse}
+    _, plan = scenario(core, rehearse=None)
+    people = {p.name: p for p in FOUR}
+    for question in plan.questions_to_rehearse:
+        asker = people[plan.askers[question.full_id]]
+        assert not question.audiences or asker.audience in question.audiences
+    assert plan.askers["core/explain-to-non-specialist"] == "Priya Raman"
+
+
+def test_tips_that_act_on_the_interview_come_first(everything: Library) -> None:
+    """Tips on the format, the seniority, the interviewers and the answers that went
+    badly in round one beat notices of the law where the job is."""
+    round_one = FirstRound(went_badly=["core/salary-expectations"])
+    core = load_library(packs=["core"])
+    _, plan = scenario(core, region="de", seniority="senior", first_round=round_one)
+    regional = [t.id for t in plan.tips if t.applies.regions]
+    assert regional == [], regional
+    assert any(t.topic == "salary" for t in plan.tips)
+    assert any(t.applies.formats for t in plan.tips)
+    assert plan.reasons[next(t.full_id for t in plan.tips if t.topic == "salary")] == (
+        "Helps with an answer that went badly in round one."
+    )

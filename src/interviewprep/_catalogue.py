@@ -169,6 +169,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.tip_specific": "Written for interviews like this one.",
         "reason.tip_role": "Written for this kind of role.",
         "reason.tip_general": "Holds for any second interview.",
+        "reason.tip_round_one": "Helps with an answer that went badly in round one.",
+        "reason.tip_region": "Holds where the job is.",
         "reason.checklist": "From “{title}”.",
         "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
         "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
@@ -501,6 +503,8 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.tip_specific": "Für Gespräche wie dieses geschrieben.",
         "reason.tip_role": "Für diese Art von Stelle geschrieben.",
         "reason.tip_general": "Gilt für jedes zweite Gespräch.",
+        "reason.tip_round_one": "Hilft bei einer Antwort, die in der ersten Runde nicht gut lief.",
+        "reason.tip_region": "Gilt dort, wo die Stelle ist.",
         "reason.checklist": "Aus „{title}“.",
         "reason.backed_by_tip": "Hier wichtig: Der Plan hat einen Tipp dazu ausgewählt.",
         "reason.groundwork": (

@@ -343,6 +343,23 @@ def _stages_weight(tip: Tip) -> float:
     return 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
 
 
+def _tip_applies_weight(tip: Tip) -> float:
+    """
+    What a tip written for some interviews adds to its score when it surely fits: 6
+    when it acts on how the interview is held or on who the candidate is (its format,
+    seniority, situations or role); nothing when it only names regions (a notice of
+    the law where the job is ranks as a general tip).
+    """
+    applies = tip.applies
+    if applies.formats or applies.seniority or applies.situations or applies.roles:
+        return 6.0
+    return 0.0
+
+
+#: What a tip on the topic of an answer that went badly in round one adds to its score.
+_ROUND_ONE_TIP = 4.0
+
+
 def _build_indexes(library: Library) -> _Indexes:
     """Read every question and tip once: their words, groups and what they apply to."""
     questions = library.questions._index.items
@@ -385,8 +402,8 @@ def _build_indexes(library: Library) -> _Indexes:
 
     def tip_group(position: int) -> tuple[Hashable, float]:
         tip = tips[position]
-        bonus = 6.0 * bool(tip.applies) + 4.0 * role_pack(tip)
-        return (tip.audiences, _stages_weight(tip)), bonus
+        bonus = _tip_applies_weight(tip) + 4.0 * role_pack(tip)
+        return (tip.audiences, _stages_weight(tip), str(tip.topic)), bonus
 
     rehearse = Shortlist(rehearsed, rehearsal_group, asked_words)
     types: dict[str, dict[frozenset[Audience | str], list[tuple[int, float]]]] = {}
@@ -512,6 +529,10 @@ _ROUND_TWO_TYPES: Mapping[AnswerType | None, float] = {
     AnswerType.ESTIMATION: 0.5,
     None: 1.0,
 }
+#: What a question written for roles the interview probably is not takes off its
+#: score (see :meth:`Relevance.unlikely_role`): two interviewers' worth, so that an
+#: incident before a software release is not rehearsed for an analyst's interview.
+_UNLIKELY_ROLE = 8.0
 #: Questions that introduce the candidate, for interviewers who are new to them.
 _INTRODUCTIONS = ("tell-me-about-yourself", "walk-through-your-background")
 
@@ -538,8 +559,9 @@ def _rehearse(
 
     Each question asked during an interview scores by how many interviewers' audiences
     it suits, the words it shares with the posting, its answer type, whether it is
-    written for this kind of interview or role, and whether it was answered in round
-    one (introductions score highest when there are new interviewers); ties go to the
+    written for this kind of interview or role (and less if it is written for roles
+    the interview probably is not), and whether it was answered in round one
+    (introductions score highest when there are new interviewers); ties go to the
     order of :meth:`Relevance.select`. The library's indexes yield them best first for
     each answer type (see :mod:`interviewprep._selection`), so only the few that can
     still be chosen are scored.
@@ -596,6 +618,7 @@ def _rehearse(
             + specific
             + role
             + (6 if earlier else 0)
+            - _UNLIKELY_ROLE * relevance.unlikely_role(question)
         )
         if question.id in _INTRODUCTIONS and new_people:
             score += 12
@@ -682,18 +705,28 @@ def _rehearse(
 
 
 def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dict[str, str]:
-    """Spread the questions over the interviewers whose audience suits each."""
+    """
+    Spread the questions over the interviewers whose audience suits each: the
+    questions fewest of them suit are given out first, each to the suitable
+    interviewer with the fewest so far (the first of the loop among equals), so that
+    a question only one of them would ask goes to that one.
+    """
     if not people:
         return {}
     load: Counter[str] = Counter()
     askers: dict[str, str] = {}
-    for question in questions:
-        suited = [p for p in people if not question.audiences or p.audience in question.audiences]
-        choices = suited or list(people)
+    suiting = {
+        question.full_id: [p for p in people if p.audience in question.audiences]
+        if question.audiences
+        else list(people)
+        for question in questions
+    }
+    for question in sorted(questions, key=lambda q: len(suiting[q.full_id]) or len(people)):
+        choices = suiting[question.full_id] or list(people)
         pick = min(choices, key=lambda p: (load[p.name], people.index(p)))
         askers[question.full_id] = pick.name
         load[pick.name] += 1
-    return askers
+    return {question.full_id: askers[question.full_id] for question in questions}
 
 
 # -- questions to ask ------------------------------------------------------------------------
@@ -858,12 +891,16 @@ def _tips(
     count: int | None,
     relevance: Relevance,
     words: Catalogue,
+    weak_topics: frozenset[str] = frozenset(),
 ) -> tuple[list[Tip], dict[str, str]]:
     """
-    The tips: those written for this kind of interview or role, or for the
-    interviewers' audiences, first; then by title words shared with the posting and by
-    stage; ties go to the order of :meth:`Relevance.select`. At most two on one topic
-    while there is room for others; shown in the order of their scores.
+    The tips, those that act on this interview first: written for how it is held or
+    for the candidate (format, seniority, situations, role) or for the interviewers'
+    audiences, or on the topic of an answer that went badly in round one (*weak_topics*);
+    then by title words shared with the posting and by stage. A tip that only names
+    the regions it holds in (a general notice of the law) gains little. Ties go to the
+    order of :meth:`Relevance.select`. At most two on one topic while there is room for
+    others; shown in the order of their scores.
     """
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
@@ -872,20 +909,21 @@ def _tips(
 
     tiers: dict[float, list[int]] = {}
     for index, group in enumerate(indexes.tips.groups):
-        suited, stages = group.key
+        suited, stages, topic = group.key
         if not (suited and audiences and not suited & audiences):
-            tiers.setdefault(3 * bool(suited) + stages + group.bonus, []).append(index)
+            weak = _ROUND_ONE_TIP * (topic in weak_topics)
+            tiers.setdefault(3 * bool(suited) + stages + weak + group.bonus, []).append(index)
 
     def evaluate(position: int, shared: int) -> Key | None:
         tip = tips[position]
         fit = _fit(relevance, tip, indexes.plain_tips[position])
         if fit is None:
             return None
-        specific = bool(tip.applies) and not fit.unknown
+        specific = _tip_applies_weight(tip) if tip.applies and not fit.unknown else 0.0
         role = bool(tip.pack) and relevance.for_role(tip)
-        score = (
-            6 * specific + 4 * role + 3 * bool(tip.audiences) + min(shared, 3) + _stages_weight(tip)
-        )
+        weak = _ROUND_ONE_TIP * (str(tip.topic) in weak_topics)
+        score = specific + 4 * role + 3 * bool(tip.audiences) + min(shared, 3)
+        score += _stages_weight(tip) + weak
         return -score, fit.unknown, position
 
     overlap = indexes.tips.overlap(posting, lambda shared: min(shared, 3))
@@ -918,18 +956,31 @@ def _tips(
             topics[str(tip.topic)] += 1
     reasons: dict[str, str] = {}
     for tip in chosen:  # in the order chosen
-        if tip.applies and not relevance.fit(tip).unknown:
-            reason = words.phrase("reason.tip_specific")
-        elif tip.pack and relevance.for_role(tip):
-            reason = words.phrase("reason.tip_role")
-        elif tip.audiences:
-            labels = sorted(words.label(a) for a in tip.audiences & audiences)
-            reason = words.phrase("reason.tip_audience", audiences=", ".join(labels))
-        else:
-            reason = words.phrase("reason.tip_general")
-        reasons[tip.full_id] = reason
+        reasons[tip.full_id] = _tip_reason(tip, relevance, audiences, weak_topics, words)
     chosen.sort(key=lambda tip: place[tip.full_id])
     return chosen, reasons
+
+
+def _tip_reason(
+    tip: Tip,
+    relevance: Relevance,
+    audiences: set[Audience],
+    weak_topics: frozenset[str],
+    words: Catalogue,
+) -> str:
+    """Why a tip was chosen, by the first of its reasons that counts most."""
+    if tip.applies and not relevance.fit(tip).unknown and _tip_applies_weight(tip):
+        return words.phrase("reason.tip_specific")
+    if tip.pack and relevance.for_role(tip):
+        return words.phrase("reason.tip_role")
+    if str(tip.topic) in weak_topics:
+        return words.phrase("reason.tip_round_one")
+    if tip.audiences:
+        labels = sorted(words.label(a) for a in tip.audiences & audiences)
+        return words.phrase("reason.tip_audience", audiences=", ".join(labels))
+    if tip.applies and not relevance.fit(tip).unknown:
+        return words.phrase("reason.tip_region")
+    return words.phrase("reason.tip_general")
 
 
 def _step_tips(library: Library, relevance: Relevance) -> list[Tip]:
@@ -1041,17 +1092,22 @@ _GROUNDWORK_TOPICS = {
 }
 
 
+def _weak_topics(rehearsal: _Rehearsal) -> frozenset[str]:
+    """The tip topics that prepare the answers that went badly in round one."""
+    return frozenset(
+        _GROUNDWORK_TOPICS[str(q.kind)]
+        for q in rehearsal.questions
+        if rehearsal.why.get(q.full_id) == "went-badly" and str(q.kind) in _GROUNDWORK_TOPICS
+    )
+
+
 def _groundwork(library: Library, rehearsal: _Rehearsal) -> frozenset[str]:
     """
     The ids of the tips on the topics of the answers that went badly in round one,
     among the tips that explain a checklist step (the only ones :func:`_drafts` asks
     about).
     """
-    topics = {
-        _GROUNDWORK_TOPICS.get(str(q.kind))
-        for q in rehearsal.questions
-        if rehearsal.why.get(q.full_id) == "went-badly"
-    }
+    topics = _weak_topics(rehearsal)
     tips = library.tips._index.items
     steps = (tips[position] for position in _indexes(library).step_tips)
     return frozenset(tip.id for tip in steps if str(tip.topic) in topics)
@@ -1376,7 +1432,8 @@ def build_plan(
     relevance = Relevance(library, interview, opt_in)
     rehearsal = _rehearse(library, interview, rehearse, relevance, words)
     to_ask, ask_reasons = _to_ask(library, interview, questions_per_interviewer, relevance, words)
-    chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words)
+    weak_topics = _weak_topics(rehearsal)
+    chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words, weak_topics)
     drafts = _drafts(
         library.checklists,
         interview,
