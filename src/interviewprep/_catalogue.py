@@ -174,6 +174,13 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.checklist": "From “{title}”.",
         "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
         "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
+        "reason.consistent_said": "In round one you said: “{answer}”",
+        "reason.time_off": "The interview falls in your working hours.",
+        "reason.already_known": "Optional: your interview file already gives this.",
+        "task.time_off": "Book time off work for {day}, {start}\u2013{end}, or arrange cover",
+        "task.time_off_travel": (
+            "Book time off work for {day}, {start}\u2013{end} and your journey, or arrange cover"
+        ),
         "plan.optional_left_out": "Plus {count} optional steps, left out of this short plan.",
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
@@ -509,6 +516,17 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.backed_by_tip": "Hier wichtig: Der Plan hat einen Tipp dazu ausgewählt.",
         "reason.groundwork": (
             "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
+        ),
+        "reason.consistent_said": "In der ersten Runde sagten Sie: „{answer}“",
+        "reason.time_off": "Das Gespräch fällt in Ihre Arbeitszeit.",
+        "reason.already_known": "Optional: Ihre Gesprächsdatei enthält das schon.",
+        "task.time_off": (
+            "Nehmen Sie sich für {day}, {start}\u2013{end} Uhr, frei oder organisieren Sie eine "
+            "Vertretung"
+        ),
+        "task.time_off_travel": (
+            "Nehmen Sie sich für {day}, {start}\u2013{end} Uhr und die Anreise frei oder "
+            "organisieren Sie eine Vertretung"
         ),
         "plan.optional_left_out": (
             "Dazu {count} optionale Schritte, in diesem kurzen Plan ausgelassen."
