@@ -517,15 +517,15 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.groundwork": (
             "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
         ),
-        "reason.consistent_said": "In der ersten Runde sagten Sie: „{answer}“",
+        "reason.consistent_said": "Damals sagten Sie: „{answer}“",
         "reason.time_off": "Das Gespräch fällt in Ihre Arbeitszeit.",
         "reason.already_known": "Optional: Ihre Gesprächsdatei enthält das schon.",
         "task.time_off": (
-            "Nehmen Sie sich für {day}, {start}\u2013{end} Uhr, frei oder organisieren Sie eine "
-            "Vertretung"
+            "Nehmen Sie sich am {day} von {start} bis {end} Uhr frei oder organisieren Sie "
+            "eine Vertretung"
         ),
         "task.time_off_travel": (
-            "Nehmen Sie sich für {day}, {start}\u2013{end} Uhr und die Anreise frei oder "
+            "Nehmen Sie sich am {day} von {start} bis {end} Uhr und für die Anreise frei oder "
             "organisieren Sie eine Vertretung"
         ),
         "plan.optional_left_out": (

@@ -498,14 +498,22 @@ def _fit(relevance: Relevance, item: Question | Tip, plain: int) -> Fit | None:
     return fit if fit.applies else None
 
 
+#: Runs of spaces and line breaks, but not the no-break spaces French puts before "?".
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
 def _quote(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    text = _one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _gist(text: str, limit: int) -> str:
     """*text* on one line, cut after its last whole clause (or word) within *limit*."""
-    text = " ".join(text.split())
+    text = _one_line(text)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
