@@ -22,12 +22,16 @@ from interviewprep._planning import (
     _GROUNDWORK_TOPICS,
     _INTRODUCTIONS,
     _MOST_TO_ASK,
+    _ROUND_ONE_TIP,
     _ROUND_TWO_TYPES,
+    _UNLIKELY_ROLE,
     _askers,
     _blanks,
     _filled,
     _Rehearsal,
     _terms,
+    _tip_applies_weight,
+    _tip_reason,
 )
 from interviewprep._vocabulary import AskedBy, Stage
 
@@ -116,6 +120,7 @@ def _rehearse(
             + specific
             + role
             + (6 if earlier else 0)
+            - _UNLIKELY_ROLE * relevance.unlikely_role(question)
         )
         if question.id in _INTRODUCTIONS and new_people:
             score += 12
@@ -239,6 +244,7 @@ def _tips(
     count: int | None,
     relevance: Relevance,
     words: Catalogue,
+    weak_topics: frozenset[str] = frozenset(),
 ) -> tuple[list[Tip], dict[str, str]]:
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
@@ -247,20 +253,13 @@ def _tips(
         fit = relevance.fit(tip)
         if tip.audiences and audiences and not tip.audiences & audiences:
             continue
-        specific = bool(tip.applies) and not fit.unknown
+        specific = _tip_applies_weight(tip) if tip.applies and not fit.unknown else 0.0
         role = bool(tip.pack) and relevance.for_role(tip)
         overlap = len(posting & _terms(tip.title))
         stages = 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
-        score = 6 * specific + 4 * role + 3 * bool(tip.audiences) + min(overlap, 3) + stages
-        if specific:
-            reason = words.phrase("reason.tip_specific")
-        elif role:
-            reason = words.phrase("reason.tip_role")
-        elif tip.audiences:
-            labels = sorted(words.label(a) for a in tip.audiences & audiences)
-            reason = words.phrase("reason.tip_audience", audiences=", ".join(labels))
-        else:
-            reason = words.phrase("reason.tip_general")
+        weak = _ROUND_ONE_TIP if str(tip.topic) in weak_topics else 0.0
+        score = specific + 4 * role + 3 * bool(tip.audiences) + min(overlap, 3) + stages + weak
+        reason = _tip_reason(tip, relevance, audiences, weak_topics, words)
         scored.append((-score, position, tip, reason))
     scored.sort(key=lambda entry: (entry[0], entry[1]))
     chosen: list[Tip] = []

@@ -14,14 +14,17 @@ from pathlib import Path
 import pytest
 
 from interviewprep import (
+    EarlierAnswer,
     FirstRound,
     Interview,
     Interviewer,
     Library,
     PrepPlan,
+    Task,
     build_plan,
     load_library,
 )
+from interviewprep._planning import INTRODUCTION, TIME_OFF, TIME_OFF_MARGIN
 
 ROOT = Path(__file__).parent.parent
 PACKS = sorted((ROOT / "packs").glob("*/src/*"))
@@ -64,8 +67,9 @@ def scenario(library: Library, **changes: object) -> tuple[Interview, PrepPlan]:
         "interviewers": FOUR,
         "region": "gb",
     }
+    options = {key: changes.pop(key) for key in ("rehearse", "tips") if key in changes}
     interview = Interview(**(fields | changes))  # type: ignore[arg-type]
-    return interview, build_plan(library, interview, today=WHEN - notice)
+    return interview, build_plan(library, interview, today=WHEN - notice, **options)  # type: ignore[arg-type]
 
 
 def items(plan: PrepPlan) -> set[str]:
@@ -223,7 +227,7 @@ def test_the_example_plan_fits_on_two_pages() -> None:
             assert main([*args, *extra]) == 0  # not a terminal: 80 columns
         return out.getvalue().splitlines()
 
-    for today in ("2026-11-12", "2026-11-26", "2026-12-01"):
+    for today in ("2026-11-12", "2026-11-19", "2026-11-26", "2026-12-01"):
         lines = printed("--today", today)
         assert len(lines) <= 120, today
         assert max(map(len, lines)) <= 80
@@ -275,3 +279,200 @@ def test_questions_to_ask_follow_what_the_file_knows(everything: Library) -> Non
     _, plain = scenario(core, job_posting="", first_round=FirstRound())
     given = {q.id for qs in plain.questions_to_ask.values() for q in qs}
     assert not given & {"how-the-team-will-grow", "from-experiments-to-decisions"}
+
+
+def test_rehearsal_fits_the_role_and_the_askers(everything: Library) -> None:
+    """A question written for software releases is not rehearsed for an analyst, whether
+    a role pack recognises the role or (core alone) it is merely unknown; for a software
+    engineer it may be. Each question goes to an interviewer it suits, a question for
+    non-specialists to the executive rather than to a fellow specialist."""
+    core = load_library(packs=["core"])
+    release = "core/failure-before-release"
+    for library in (core, everything):
+        _, plan = scenario(library)
+        assert release not in {q.full_id for q in plan.questions_to_rehearse}
+    _, engineer = scenario(core, role="software-engineering")
+    assert release in {q.full_id for q in engineer.questions_to_rehearse}
+    _, plan = scenario(core, rehearse=None)
+    people = {p.name: p for p in FOUR}
+    for question in plan.questions_to_rehearse:
+        asker = people[plan.askers[question.full_id]]
+        assert not question.audiences or asker.audience in question.audiences
+    assert plan.askers["core/explain-to-non-specialist"] == "Priya Raman"
+
+
+def test_tips_that_act_on_the_interview_come_first(everything: Library) -> None:
+    """Tips on the format, the seniority, the interviewers and the answers that went
+    badly in round one beat notices of the law where the job is."""
+    round_one = FirstRound(went_badly=["core/salary-expectations"])
+    core = load_library(packs=["core"])
+    _, plan = scenario(core, region="de", seniority="senior", first_round=round_one)
+    regional = [t.id for t in plan.tips if t.applies.regions]
+    assert regional == [], regional
+    assert any(t.topic == "salary" for t in plan.tips)
+    assert any(t.applies.formats for t in plan.tips)
+    assert plan.reasons[next(t.full_id for t in plan.tips if t.topic == "salary")] == (
+        "Helps with an answer that went badly in round one."
+    )
+
+
+def _in_free_time(plan: PrepPlan, task: Task) -> bool:
+    """Whether a scheduled task lies inside one of the plan's free windows."""
+    start = dt.datetime.combine(task.due.date(), dt.time(0), tzinfo=task.due.tzinfo)
+    windows = plan.availability.slots(start, start + dt.timedelta(days=1))
+    return any(a <= task.due and task.due + task.effort <= b for a, b in windows)
+
+
+def test_an_employed_candidate_books_time_off(everything: Library) -> None:
+    """With evening and weekend free time, an interview at 10:00 on a Thursday takes
+    time off work: a step at once, with the times. The notes on the questions go in
+    the half hour after the interview that the time off covers; the other steps after
+    it go there or in free time, never in working hours. Someone free all day, or an
+    interview in the evening, books none."""
+    _, plan = scenario(everything)
+    [off] = [t for t in plan.tasks if t.source == TIME_OFF]
+    assert not off.optional
+    assert off.scheduled
+    assert "09:30\u201311:30" in off.text
+    assert off.due == sorted(t.due for t in plan.tasks if t.scheduled)[0]
+    end = WHEN + dt.timedelta(hours=1)
+    [log] = [t for t in plan.tasks if t.source.endswith("#log-the-questions")]
+    assert log.due == end
+    assert log.scheduled
+    booked = end + TIME_OFF_MARGIN
+    for task in plan.tasks:
+        if task.stage in ("after", "offer") and task.scheduled:
+            in_time_off = end <= task.due and task.due + task.effort <= booked
+            assert in_time_off or _in_free_time(plan, task), (task.source, task.due)
+    for free, when in (("any time", WHEN), (None, WHEN.replace(hour=19))):
+        _, other = scenario(everything, availability=free, when=when)
+        assert not [t for t in other.tasks if t.source == TIME_OFF]
+        after = [t for t in other.tasks if t.stage == "after" and t.scheduled]
+        assert after
+        assert all(_in_free_time(other, t) for t in after)
+
+
+def test_every_priority_is_carried_out_by_a_scheduled_step(everything: Library) -> None:
+    """Each priority names the essential step that carries it out, and that step is in
+    the free time before the interview; new interviewers get a step that prepares the
+    introduction."""
+    round_one = FirstRound(
+        went_badly=["core/salary-expectations", "Tell me about a mistake you made"],
+        promised=["Send Dana the churn write-up"],
+        answers=[EarlierAnswer(question="core/why-leaving-current-employer", answer="To own it.")],
+    )
+    for people in (FOUR, ONE):
+        _, plan = scenario(everything, interviewers=people, first_round=round_one)
+        assert plan.priorities
+        tasks = {t.source: t for t in plan.tasks}
+        for priority in plan.priorities:
+            task = tasks[priority.task]
+            assert not task.optional, priority
+            assert task.scheduled, priority
+            assert task.stage == "before", priority
+            assert task.due + task.effort <= WHEN, priority
+    _, plan = scenario(everything)
+    [introduce] = [p for p in plan.priorities if p.source == INTRODUCTION]
+    step = next(t for t in plan.tasks if t.source == introduce.task)
+    assert step.source == INTRODUCTION
+    assert "Sam Osei" in step.text
+
+
+def test_reading_comes_before_writing_and_the_work_is_spread(everything: Library) -> None:
+    """The posting, the company and the interviewers' profiles are read before stories
+    and answers are written; a week of evenings and weekend days each holds some of the
+    essential work, none more than three hours."""
+    round_one = FirstRound(went_badly=["core/salary-expectations"], promised=["Send it"])
+    for notice in (dt.timedelta(days=7), dt.timedelta(days=10)):
+        _, plan = scenario(everything, first_round=round_one, notice=notice)
+        due = {t.source.partition("#")[2]: t for t in plan.tasks if "#" in t.source}
+        reading = [due[i] for i in ("research-the-company", "reread-the-job-posting")]
+        reading += [t for t in plan.tasks if t.source.endswith("#research-each-interviewer")]
+        writing = [
+            due[i]
+            for i in (
+                "prepare-stories-per-interviewer",
+                "prepare-motivation-answers",
+                "review-round-one",
+                "research-salary",
+            )
+        ]
+        writing += [t for t in plan.tasks if t.source == INTRODUCTION]
+        assert max(t.due + t.effort for t in reading) <= min(t.due for t in writing)
+        load: dict[dt.date, dt.timedelta] = {}
+        for task in plan.tasks:
+            if task.stage == "before" and task.scheduled and not task.optional:
+                day = task.due.date()
+                load[day] = load.get(day, dt.timedelta(0)) + task.effort
+        week = [WHEN.date() - dt.timedelta(days=n) for n in range(7, 0, -1)]
+        assert all(load.get(day, dt.timedelta(0)) >= dt.timedelta(minutes=30) for day in week)
+        assert max(load.values()) <= dt.timedelta(hours=3)
+
+
+def test_a_full_mock_interview_a_day_or_two_before(everything: Library) -> None:
+    """A mock interview aloud is essential in a second round, held a day or two before
+    the interview (not on the day), whatever the notice."""
+    for notice in (dt.timedelta(days=3), dt.timedelta(days=7), dt.timedelta(weeks=3)):
+        _, plan = scenario(everything, notice=notice)
+        [mock] = [t for t in plan.tasks if t.source.endswith("#timed-practice-run")]
+        assert not mock.optional, notice
+        assert mock.scheduled, notice
+        assert "mock interview" in mock.text
+        days = (WHEN.date() - mock.due.date()).days
+        assert 1 <= days <= 2, (notice, mock.due)
+
+
+def test_round_one_answers_are_kept_not_drafted_anew(everything: Library) -> None:
+    """The priority to stay consistent quotes what was said in round one (a long answer
+    cut after a whole clause); the step drafting motivation answers keeps the reason for
+    leaving as given then rather than asking for a new one."""
+    said = (
+        "My team is being merged into a larger group, and I want to own analysis end to "
+        "end again, from the question to the decision it supports."
+    )
+    round_one = FirstRound(
+        answers=[EarlierAnswer(question="core/why-leaving-current-employer", answer=said)]
+    )
+    _, plan = scenario(everything, first_round=round_one)
+    [consistent] = [p for p in plan.priorities if p.source == "core/why-leaving-current-employer"]
+    assert "My team is being merged into a larger group" in consistent.reason
+    assert consistent.reason.endswith("again…”")
+    [draft] = [t for t in plan.tasks if t.source.endswith("#prepare-motivation-answers")]
+    assert "why you are leaving" not in draft.text
+    assert "as you gave it in round one" in draft.text
+    short = FirstRound(answers=[EarlierAnswer(question=round_one.answers[0].question, answer="X.")])
+    _, plan = scenario(everything, first_round=short)
+    assert any(p.reason.endswith("“X.”") for p in plan.priorities)
+
+
+def test_known_details_are_not_asked_for(everything: Library) -> None:
+    """With the interviewers' names and titles in the file, the email to the recruiting
+    contact only confirms the schedule and format; asking who they are stays in the
+    plan as an optional step. Without them, it is essential."""
+    _, plan = scenario(everything)
+    steps = {t.source.partition("#")[2]: t for t in plan.tasks if "#" in t.source}
+    assert not steps["confirm-the-schedule"].optional
+    assert "name" not in steps["confirm-the-schedule"].text
+    assert steps["ask-who-you-will-meet"].optional
+    assert steps["get-names-and-titles"].optional
+    _, unknown = scenario(everything, interviewers=())
+    steps = {t.source.partition("#")[2]: t for t in unknown.tasks if "#" in t.source}
+    assert not steps["ask-who-you-will-meet"].optional
+
+
+def test_call_steps_follow_the_format_and_name_the_link(everything: Library) -> None:
+    """On video the join step names the meeting link the file gives, and no essential
+    step asks for it; without a link, asking for it is essential. On the phone there is
+    no call to join, only the phone to have ready."""
+    link = "https://meet.example.org/northwind"
+    _, plan = scenario(everything, location=link)
+    [join] = [t for t in plan.tasks if t.source.endswith("#join-early")]
+    assert join.text.endswith(link)
+    asking = [t for t in plan.tasks if not t.optional and "link" in t.text and t is not join]
+    assert asking == []
+    _, unknown = scenario(everything)
+    [ask] = [t for t in unknown.tasks if t.source.endswith("#ask-for-the-link")]
+    assert not ask.optional
+    _, phone = scenario(everything, format="phone")
+    assert not [t for t in phone.tasks if "join the call" in t.text.lower()]
+    assert [t for t in phone.tasks if t.source.endswith("#be-ready-for-the-call")]

@@ -61,7 +61,11 @@ def english_fragments() -> set[str]:
 def content(plan: PrepPlan) -> list[str]:
     """Every piece of content a rendered plan shows (which may be English), longest first."""
     interview = plan.interview
-    pieces = [interview.role, interview.company]
+    pieces = [interview.role, interview.company, interview.location]
+    pieces += [earlier.answer for earlier in interview.first_round.answers]
+    # What a priority quotes from round one (maybe shortened), in any quotation marks.
+    for priority in plan.priorities:
+        pieces += re.findall(r"[“„«]\s*(.+?)\s*[”“»]", priority.reason)
     for person in interview.interviewers:
         pieces += [person.name, person.title]
     pieces += [task.text for task in plan.tasks]

@@ -169,9 +169,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.tip_specific": "Written for interviews like this one.",
         "reason.tip_role": "Written for this kind of role.",
         "reason.tip_general": "Holds for any second interview.",
+        "reason.tip_round_one": "Helps with an answer that went badly in round one.",
+        "reason.tip_region": "Holds where the job is.",
         "reason.checklist": "From “{title}”.",
         "reason.backed_by_tip": "Essential here: the plan chose a tip that explains it.",
         "reason.groundwork": "Comes first: it prepares an answer that went badly in round one.",
+        "reason.consistent_said": "In round one you said: “{answer}”",
+        "reason.time_off": "The interview falls in your working hours.",
+        "reason.already_known": "Optional: your interview file already gives this.",
+        "task.time_off": "Book time off work for {day}, {start}\u2013{end}, or arrange cover",
+        "task.time_off_travel": (
+            "Book time off work for {day}, {start}\u2013{end} and your journey, or arrange cover"
+        ),
         "plan.optional_left_out": "Plus {count} optional steps, left out of this short plan.",
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
@@ -501,10 +510,23 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "reason.tip_specific": "Für Gespräche wie dieses geschrieben.",
         "reason.tip_role": "Für diese Art von Stelle geschrieben.",
         "reason.tip_general": "Gilt für jedes zweite Gespräch.",
+        "reason.tip_round_one": "Hilft bei einer Antwort, die in der ersten Runde nicht gut lief.",
+        "reason.tip_region": "Gilt dort, wo die Stelle ist.",
         "reason.checklist": "Aus „{title}“.",
         "reason.backed_by_tip": "Hier wichtig: Der Plan hat einen Tipp dazu ausgewählt.",
         "reason.groundwork": (
             "Kommt zuerst: Es bereitet eine Antwort vor, die in der ersten Runde nicht gut lief."
+        ),
+        "reason.consistent_said": "Damals sagten Sie: „{answer}“",
+        "reason.time_off": "Das Gespräch fällt in Ihre Arbeitszeit.",
+        "reason.already_known": "Optional: Ihre Gesprächsdatei enthält das schon.",
+        "task.time_off": (
+            "Nehmen Sie sich am {day} von {start} bis {end} Uhr frei oder organisieren Sie "
+            "eine Vertretung"
+        ),
+        "task.time_off_travel": (
+            "Nehmen Sie sich am {day} von {start} bis {end} Uhr und für die Anreise frei oder "
+            "organisieren Sie eine Vertretung"
         ),
         "plan.optional_left_out": (
             "Dazu {count} optionale Schritte, in diesem kurzen Plan ausgelassen."

@@ -472,7 +472,7 @@ class Relevance:
         opt_in: Tags of :data:`OPT_IN_TAGS` whose items to include all the same.
     """
 
-    __slots__ = ("_interview", "_left_out", "_scopes", "roles")
+    __slots__ = ("_interview", "_left_out", "_scopes", "_words", "roles")
 
     def __init__(self, library: Library, interview: Interview, opt_in: Iterable[str] = ()) -> None:
         self._interview = interview
@@ -483,6 +483,7 @@ class Relevance:
         scopes = [scope for pack in library.packs for scope in pack.info.scope]
         #: The interview's roles: its sector, or those recognised in its role and posting.
         self.roles = recognise_roles(interview, scopes)
+        self._words: frozenset[str] | None = None
 
     def fit(
         self, item: Tip | Question | Checklist, applicability: Applicability | None = None
@@ -503,6 +504,21 @@ class Relevance:
         Whether *item* comes from a role pack whose scope is one of the interview's roles.
         """
         return bool(self._scopes.get(item.pack or "", frozenset()) & self.roles)
+
+    def unlikely_role(self, item: Tip | Question | Checklist) -> bool:
+        """
+        Whether *item* is written for roles that the interview probably is not: it
+        names roles, the interview's role is unknown (no installed role pack
+        recognises it), and no word of those roles' ids (``software`` and
+        ``engineering`` for ``software-engineering``) appears in the interview's role
+        title or job posting. Such an item still applies; plans rank it lower.
+        """
+        if not item.applies.roles or self.roles:
+            return False
+        if self._words is None:
+            interview = self._interview
+            self._words = frozenset(_stems(f"{interview.role}\n{interview.job_posting}"))
+        return not any(self._words.intersection(_stems(role)) for role in item.applies.roles)
 
     def wanted(self, item: Tip | Question | Checklist) -> bool:
         """

@@ -249,6 +249,19 @@ def _effort(value: dt.timedelta | str | None) -> dt.timedelta | None:
 #: The longest effort a checklist item may ask for: more is a project, not a task.
 _LONGEST_EFFORT = dt.timedelta(days=1)
 
+#: The details of an interview a checklist item can ask for (see
+#: :attr:`ChecklistItem.asks_for`): who the interviewers are, and where it takes place
+#: (an address or a meeting link).
+INTERVIEW_DETAILS: frozenset[str] = frozenset({"interviewers", "location"})
+
+
+def _check_details(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
+    unknown = sorted(str(detail) for detail in value if detail not in INTERVIEW_DETAILS)
+    if unknown:
+        known = ", ".join(sorted(INTERVIEW_DETAILS))
+        msg = f"{excerpt(unknown[0])} is not a detail of an interview: use {known}"
+        raise ValidationError(attribute.name, msg)
+
 
 def _weight(value: float) -> float:
     try:
@@ -750,6 +763,13 @@ class ChecklistItem:
             them after the item's text.
         applies: Where it applies (format 2), within its checklist's; empty
             means wherever the checklist applies.
+        asks_for: The details of the interview the item finds out (format 2), of
+            :data:`INTERVIEW_DETAILS`: ``interviewers`` (each one's name and title)
+            and ``location`` (the address or meeting link). A plan for an interview
+            that already gives all of them keeps the item as optional.
+        names_location: Whether a plan names the interview's location (its address
+            or meeting link) after the item's text, when the interview gives it
+            (format 2): "Join the call five minutes before the start — https://...".
         tips: References to tips that explain the item.
         covers: Ids of the guidance facts it covers.
     """
@@ -761,6 +781,10 @@ class ChecklistItem:
     optional: bool = False
     per_interviewer: bool = False
     applies: Applicability = attrs.field(default=EVERYWHERE)
+    asks_for: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_str_set, validator=_check_details
+    )
+    names_location: bool = False
     tips: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_references
     )
@@ -1453,7 +1477,7 @@ def _check_format_1(pack: Pack) -> None:
                     raise ValidationError(f"{kind}[{index}].{name}", hint)
             if isinstance(item, Checklist):
                 for position, entry in enumerate(item.items):
-                    for name in ("applies", "effort"):
+                    for name in ("applies", "effort", "asks_for", "names_location"):
                         if getattr(entry, name):
                             path = f"{kind}[{index}].items[{position}].{name}"
                             raise ValidationError(path, hint)

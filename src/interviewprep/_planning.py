@@ -6,22 +6,43 @@ How a plan is made (:func:`build_plan`):
 
 * Priorities: at most five, each with its reason: promises from round one, questions
   that went badly, a short introduction for interviewers who are new, answers to keep
-  consistent, and the question that best matches what the job posting stresses.
+  consistent (quoting what was said in round one), and the question that best matches
+  what the job posting stresses. Each is carried out by an essential step of the plan
+  (:attr:`Priority.task`): the promise itself, the preparation step covering the
+  priority's guidance fact (reworking answers, keeping to round one, preparing
+  examples), or a step of its own (the introduction).
 * Selection: only content that applies to the interview (format, region,
   seniority, situations, role); opt-in content (brainteasers) only when asked for.
   At most eight questions to rehearse (weak spots first, then by fit with the
-  interviewers, the posting and round one, spread over the interviewers), three
-  questions to ask per interviewer (never one question twice in a loop), and eight
-  tips (those written for this kind of interview first). ``None`` as a limit means
-  everything that applies.
+  interviewers, the posting and round one, spread over the interviewers; those
+  written for roles the interview probably is not, last), two or three questions to
+  ask per interviewer (never one question twice in a loop; those following up the
+  posting and the round-one notes first, none with a blank the plan cannot fill
+  while another will do), and six tips (those acting on this interview first: its
+  format, the candidate, the interviewers, the answers that went badly). ``None`` as
+  a limit means everything that applies.
 * Scheduling: every task has an effort (the checklist item's, or a default by
   stage). Preparation is placed into the candidate's free time (weekday evenings and
-  weekend daytime unless the interview or the caller says otherwise), the most
-  important first, never overfilling a window. Steps on the day itself keep their
-  time. With short notice the plan is compressed: what does not fit is kept but
-  marked optional ("if time allows"); nothing is overdue while the interview is
-  still ahead. Promises are due at once. Waits after the interview count working
-  days.
+  weekend daytime unless the interview or the caller says otherwise): promises and
+  booking time off at once, then the essential steps in the order of preparation
+  (the content's due offsets: reading the posting and the interviewers' profiles
+  before writing stories and answers; groundwork before the rework it prepares),
+  spread evenly over the free windows from the earliest step's day, never
+  overfilling one; steps due in the last two days (a mock interview) on their days;
+  the evening before ends with rest. Optional steps fill the time left near their
+  days. Steps on the day itself keep their time. With short notice the plan is
+  compressed: what does not fit is kept but marked optional ("if time allows");
+  nothing is overdue while the interview is still ahead. Waits after the interview
+  count working days.
+* Time off: a candidate at work when the interview is (it falls on a weekday in
+  :data:`WORKING_HOURS`, outside their free time) gets a step to book time off from
+  half an hour before it to half an hour after. That last half hour is where the
+  first notes on the interview go; every other step after the interview goes in the
+  candidate's free time, never in working hours. Someone free at the time (``any
+  time``, or an evening interview) books nothing.
+* What the interview already says: a step asking for details the interview gives
+  (its interviewers' names and titles, the meeting link) is kept as optional, and a
+  step naming the location prints it.
 * No duplicates: tasks that say the same thing become one task.
 * Every chosen item carries its reason (:attr:`Task.reason`, :attr:`PrepPlan.reasons`).
 
@@ -99,6 +120,20 @@ _SHORT_NOTICE = dt.timedelta(hours=1)
 _FOLLOW_UP_HORIZON = dt.timedelta(days=21)
 #: The most priorities a plan shows.
 MAX_PRIORITIES = 5
+#: Weekday hours a candidate whose free time leaves them out is at work: an interview
+#: in them needs time off.
+WORKING_HOURS = (dt.time(9), dt.time(17))
+#: The time off booked either side of an interview in working hours: to settle in
+#: before, and to note down the questions after, while the memory is fresh.
+TIME_OFF_MARGIN = dt.timedelta(minutes=30)
+#: The :attr:`Task.source` of the step that books the time off, and of the step that
+#: prepares an introduction for interviewers who are new.
+TIME_OFF = "time-off"
+INTRODUCTION = "interviewers"
+_TIME_OFF_EFFORT = dt.timedelta(minutes=10)
+#: Steps due this close to the interview (a mock interview, the last checks) are not
+#: done before their day: they are the final run-through, not groundwork.
+_KEEPS_ITS_DAY = dt.timedelta(days=2)
 _PLACEHOLDER = re.compile(r"\[([^\[\]]{1,80})\]")
 
 
@@ -158,11 +193,14 @@ class Priority:
         reason: Why it matters for this interview.
         source: What it comes from: ``first_round.promised[0]``, a question's full
             id, or ``interviewers``.
+        task: The :attr:`~Task.source` of the essential task that carries it out
+            (every priority has one in :attr:`PrepPlan.tasks`).
     """
 
     text: str
     reason: str
     source: str
+    task: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -343,6 +381,23 @@ def _stages_weight(tip: Tip) -> float:
     return 1.0 if not tip.stages or {Stage.BEFORE, Stage.DURING} & tip.stages else 0.0
 
 
+def _tip_applies_weight(tip: Tip) -> float:
+    """
+    What a tip written for some interviews adds to its score when it surely fits: 6
+    when it acts on how the interview is held or on who the candidate is (its format,
+    seniority, situations or role); nothing when it only names regions (a notice of
+    the law where the job is ranks as a general tip).
+    """
+    applies = tip.applies
+    if applies.formats or applies.seniority or applies.situations or applies.roles:
+        return 6.0
+    return 0.0
+
+
+#: What a tip on the topic of an answer that went badly in round one adds to its score.
+_ROUND_ONE_TIP = 4.0
+
+
 def _build_indexes(library: Library) -> _Indexes:
     """Read every question and tip once: their words, groups and what they apply to."""
     questions = library.questions._index.items
@@ -385,8 +440,8 @@ def _build_indexes(library: Library) -> _Indexes:
 
     def tip_group(position: int) -> tuple[Hashable, float]:
         tip = tips[position]
-        bonus = 6.0 * bool(tip.applies) + 4.0 * role_pack(tip)
-        return (tip.audiences, _stages_weight(tip)), bonus
+        bonus = _tip_applies_weight(tip) + 4.0 * role_pack(tip)
+        return (tip.audiences, _stages_weight(tip), str(tip.topic)), bonus
 
     rehearse = Shortlist(rehearsed, rehearsal_group, asked_words)
     types: dict[str, dict[frozenset[Audience | str], list[tuple[int, float]]]] = {}
@@ -443,9 +498,28 @@ def _fit(relevance: Relevance, item: Question | Tip, plain: int) -> Fit | None:
     return fit if fit.applies else None
 
 
+#: Runs of spaces and line breaks, but not the no-break spaces French puts before "?".
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
 def _quote(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    text = _one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _gist(text: str, limit: int) -> str:
+    """*text* on one line, cut after its last whole clause (or word) within *limit*."""
+    text = _one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    clause = max(cut.rfind(mark) for mark in (", ", "; ", ". ", ": "))
+    end = clause + 1 if clause >= limit // 2 else cut.rfind(" ")
+    return cut[: max(end, 1)].rstrip(" ,;:") + "…"
 
 
 # -- questions to rehearse -------------------------------------------------------------------
@@ -512,6 +586,10 @@ _ROUND_TWO_TYPES: Mapping[AnswerType | None, float] = {
     AnswerType.ESTIMATION: 0.5,
     None: 1.0,
 }
+#: What a question written for roles the interview probably is not takes off its
+#: score (see :meth:`Relevance.unlikely_role`): two interviewers' worth, so that an
+#: incident before a software release is not rehearsed for an analyst's interview.
+_UNLIKELY_ROLE = 8.0
 #: Questions that introduce the candidate, for interviewers who are new to them.
 _INTRODUCTIONS = ("tell-me-about-yourself", "walk-through-your-background")
 
@@ -538,8 +616,9 @@ def _rehearse(
 
     Each question asked during an interview scores by how many interviewers' audiences
     it suits, the words it shares with the posting, its answer type, whether it is
-    written for this kind of interview or role, and whether it was answered in round
-    one (introductions score highest when there are new interviewers); ties go to the
+    written for this kind of interview or role (and less if it is written for roles
+    the interview probably is not), and whether it was answered in round one
+    (introductions score highest when there are new interviewers); ties go to the
     order of :meth:`Relevance.select`. The library's indexes yield them best first for
     each answer type (see :mod:`interviewprep._selection`), so only the few that can
     still be chosen are scored.
@@ -596,6 +675,7 @@ def _rehearse(
             + specific
             + role
             + (6 if earlier else 0)
+            - _UNLIKELY_ROLE * relevance.unlikely_role(question)
         )
         if question.id in _INTRODUCTIONS and new_people:
             score += 12
@@ -682,18 +762,28 @@ def _rehearse(
 
 
 def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dict[str, str]:
-    """Spread the questions over the interviewers whose audience suits each."""
+    """
+    Spread the questions over the interviewers whose audience suits each: the
+    questions fewest of them suit are given out first, each to the suitable
+    interviewer with the fewest so far (the first of the loop among equals), so that
+    a question only one of them would ask goes to that one.
+    """
     if not people:
         return {}
     load: Counter[str] = Counter()
     askers: dict[str, str] = {}
-    for question in questions:
-        suited = [p for p in people if not question.audiences or p.audience in question.audiences]
-        choices = suited or list(people)
+    suiting = {
+        question.full_id: [p for p in people if p.audience in question.audiences]
+        if question.audiences
+        else list(people)
+        for question in questions
+    }
+    for question in sorted(questions, key=lambda q: len(suiting[q.full_id]) or len(people)):
+        choices = suiting[question.full_id] or list(people)
         pick = min(choices, key=lambda p: (load[p.name], people.index(p)))
         askers[question.full_id] = pick.name
         load[pick.name] += 1
-    return askers
+    return {question.full_id: askers[question.full_id] for question in questions}
 
 
 # -- questions to ask ------------------------------------------------------------------------
@@ -858,12 +948,16 @@ def _tips(
     count: int | None,
     relevance: Relevance,
     words: Catalogue,
+    weak_topics: frozenset[str] = frozenset(),
 ) -> tuple[list[Tip], dict[str, str]]:
     """
-    The tips: those written for this kind of interview or role, or for the
-    interviewers' audiences, first; then by title words shared with the posting and by
-    stage; ties go to the order of :meth:`Relevance.select`. At most two on one topic
-    while there is room for others; shown in the order of their scores.
+    The tips, those that act on this interview first: written for how it is held or
+    for the candidate (format, seniority, situations, role) or for the interviewers'
+    audiences, or on the topic of an answer that went badly in round one (*weak_topics*);
+    then by title words shared with the posting and by stage. A tip that only names
+    the regions it holds in (a general notice of the law) gains little. Ties go to the
+    order of :meth:`Relevance.select`. At most two on one topic while there is room for
+    others; shown in the order of their scores.
     """
     audiences = {person.audience for person in interview.interviewers}
     posting = _terms(interview.job_posting)
@@ -872,20 +966,21 @@ def _tips(
 
     tiers: dict[float, list[int]] = {}
     for index, group in enumerate(indexes.tips.groups):
-        suited, stages = group.key
+        suited, stages, topic = group.key
         if not (suited and audiences and not suited & audiences):
-            tiers.setdefault(3 * bool(suited) + stages + group.bonus, []).append(index)
+            weak = _ROUND_ONE_TIP * (topic in weak_topics)
+            tiers.setdefault(3 * bool(suited) + stages + weak + group.bonus, []).append(index)
 
     def evaluate(position: int, shared: int) -> Key | None:
         tip = tips[position]
         fit = _fit(relevance, tip, indexes.plain_tips[position])
         if fit is None:
             return None
-        specific = bool(tip.applies) and not fit.unknown
+        specific = _tip_applies_weight(tip) if tip.applies and not fit.unknown else 0.0
         role = bool(tip.pack) and relevance.for_role(tip)
-        score = (
-            6 * specific + 4 * role + 3 * bool(tip.audiences) + min(shared, 3) + _stages_weight(tip)
-        )
+        weak = _ROUND_ONE_TIP * (str(tip.topic) in weak_topics)
+        score = specific + 4 * role + 3 * bool(tip.audiences) + min(shared, 3)
+        score += _stages_weight(tip) + weak
         return -score, fit.unknown, position
 
     overlap = indexes.tips.overlap(posting, lambda shared: min(shared, 3))
@@ -918,18 +1013,31 @@ def _tips(
             topics[str(tip.topic)] += 1
     reasons: dict[str, str] = {}
     for tip in chosen:  # in the order chosen
-        if tip.applies and not relevance.fit(tip).unknown:
-            reason = words.phrase("reason.tip_specific")
-        elif tip.pack and relevance.for_role(tip):
-            reason = words.phrase("reason.tip_role")
-        elif tip.audiences:
-            labels = sorted(words.label(a) for a in tip.audiences & audiences)
-            reason = words.phrase("reason.tip_audience", audiences=", ".join(labels))
-        else:
-            reason = words.phrase("reason.tip_general")
-        reasons[tip.full_id] = reason
+        reasons[tip.full_id] = _tip_reason(tip, relevance, audiences, weak_topics, words)
     chosen.sort(key=lambda tip: place[tip.full_id])
     return chosen, reasons
+
+
+def _tip_reason(
+    tip: Tip,
+    relevance: Relevance,
+    audiences: set[Audience],
+    weak_topics: frozenset[str],
+    words: Catalogue,
+) -> str:
+    """Why a tip was chosen, by the first of its reasons that counts most."""
+    if tip.applies and not relevance.fit(tip).unknown and _tip_applies_weight(tip):
+        return words.phrase("reason.tip_specific")
+    if tip.pack and relevance.for_role(tip):
+        return words.phrase("reason.tip_role")
+    if str(tip.topic) in weak_topics:
+        return words.phrase("reason.tip_round_one")
+    if tip.audiences:
+        labels = sorted(words.label(a) for a in tip.audiences & audiences)
+        return words.phrase("reason.tip_audience", audiences=", ".join(labels))
+    if tip.applies and not relevance.fit(tip).unknown:
+        return words.phrase("reason.tip_region")
+    return words.phrase("reason.tip_general")
 
 
 def _step_tips(library: Library, relevance: Relevance) -> list[Tip]:
@@ -955,12 +1063,20 @@ class _Draft:
     tips: tuple[str, ...]
     effort: dt.timedelta
     order: int
+    #: 0: at once (promises, time off); 1: carries a priority or prepares one; 2: other
+    #: essential steps; 3: optional steps; 4: closes the evening before.
     rank: int
     reason: str
+    #: Where it falls in the order of preparation: its offset from the interview's
+    #: start (the content's ``due``), ``None`` for what is done at once.
+    offset: dt.timedelta | None = None
+    #: Whether it prepares an answer that went badly (groundwork): it comes before the
+    #: rework, whatever its offset.
+    groundwork: bool = False
+    covers: frozenset[str] = frozenset()
     fixed: dt.datetime | None = None
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
-    target: dt.datetime | None = None
     also: list[str] = attrs.field(factory=list)
 
 
@@ -1002,6 +1118,10 @@ def _whole_days(offset: dt.timedelta) -> int | None:
     return None
 
 
+def _start_of_day(moment: dt.datetime) -> dt.datetime:
+    return dt.datetime.combine(moment.date(), dt.time(0), tzinfo=moment.tzinfo)
+
+
 def _time(
     draft: _Draft, offset: dt.timedelta | None, interview: Interview, now: dt.datetime
 ) -> None:
@@ -1013,23 +1133,19 @@ def _time(
         return
     if offset is None:
         offset = UNDATED_OFFSETS.get(stage, dt.timedelta(days=-1))
+    draft.offset = offset
     if stage in (Stage.AFTER, Stage.OFFER):
         days = _whole_days(offset) if offset >= _A_WAIT else None
         target = add_working_days(when, days) if days is not None else when + offset
         if days is not None:
             # A wait: its day, counted in working days, is the earliest it is done.
-            draft.earliest = max(
-                end, dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
-            )
+            draft.earliest = max(end, _start_of_day(target))
             draft.latest = draft.earliest + dt.timedelta(days=3)
         else:
             draft.earliest, draft.latest = end, max(end + draft.effort, target)
         return
-    target = when + offset
-    start_of_day = dt.datetime.combine(target.date(), dt.time(0), tzinfo=when.tzinfo)
-    draft.earliest = max(now, start_of_day)
+    draft.earliest = max(now, _start_of_day(when + offset))
     draft.latest = when - _PREPARED_BY
-    draft.target = target
 
 
 #: The tip topic that prepares an answer of each question kind.
@@ -1041,17 +1157,22 @@ _GROUNDWORK_TOPICS = {
 }
 
 
+def _weak_topics(rehearsal: _Rehearsal) -> frozenset[str]:
+    """The tip topics that prepare the answers that went badly in round one."""
+    return frozenset(
+        _GROUNDWORK_TOPICS[str(q.kind)]
+        for q in rehearsal.questions
+        if rehearsal.why.get(q.full_id) == "went-badly" and str(q.kind) in _GROUNDWORK_TOPICS
+    )
+
+
 def _groundwork(library: Library, rehearsal: _Rehearsal) -> frozenset[str]:
     """
     The ids of the tips on the topics of the answers that went badly in round one,
     among the tips that explain a checklist step (the only ones :func:`_drafts` asks
     about).
     """
-    topics = {
-        _GROUNDWORK_TOPICS.get(str(q.kind))
-        for q in rehearsal.questions
-        if rehearsal.why.get(q.full_id) == "went-badly"
-    }
+    topics = _weak_topics(rehearsal)
     tips = library.tips._index.items
     steps = (tips[position] for position in _indexes(library).step_tips)
     return frozenset(tip.id for tip in steps if str(tip.topic) in topics)
@@ -1065,17 +1186,21 @@ def _drafts(
     words: Catalogue,
     applicable_tips: Iterable[Tip] = (),
     groundwork: frozenset[str] = frozenset(),
+    time_off: tuple[dt.datetime, dt.datetime] | None = None,
 ) -> list[_Draft]:
     """
-    The drafts of every task that applies: promises first, then checklist steps.
+    The drafts of every task that applies: promises and the time off work first, then
+    checklist steps.
 
     A preparation step the content marks optional becomes essential when the tip that
     explains it (its first tip) applies and is written for one of the interviewers'
     audiences (a deeper technical round for a senior technical interviewer, say): the
-    people the candidate will meet make it matter.
+    people the candidate will meet make it matter. A step that asks for details the
+    interview already gives (see :attr:`ChecklistItem.asks_for`) is kept, as optional.
     """
     audiences = {person.audience for person in interview.interviewers}
     chosen = {tip.id for tip in applicable_tips if tip.audiences & audiences}
+    known = _known_details(interview)
     drafts: list[_Draft] = []
     order = 0
     for index, promise in enumerate(interview.first_round.promised):
@@ -1091,6 +1216,27 @@ def _drafts(
             order=order,
             rank=0,
             reason=words.phrase("reason.promise"),
+            earliest=now,
+            latest=interview.when - _PREPARED_BY,
+        )
+        drafts.append(draft)
+        order += 1
+    if time_off is not None:
+        start, end = time_off
+        key = "task.time_off" if interview.remote else "task.time_off_travel"
+        text = words.phrase(key, day=words.date(start.date()), start=_clock(start), end=_clock(end))
+        draft = _Draft(
+            text=text,
+            interviewer=None,
+            source=TIME_OFF,
+            stage=Stage.BEFORE,
+            optional=False,
+            dated=False,
+            tips=(),
+            effort=_TIME_OFF_EFFORT,
+            order=order,
+            rank=0,
+            reason=words.phrase("reason.time_off"),
             earliest=now,
             latest=interview.when - _PREPARED_BY,
         )
@@ -1117,13 +1263,25 @@ def _drafts(
             ):
                 optional = False
                 why = words.phrase("reason.backed_by_tip")
+            if item.asks_for and item.asks_for <= known:
+                optional = True
+                why = words.phrase("reason.already_known")
             rank = 3 if optional else 2
             if item.due is not None and -_THE_EVE < item.due <= -_ON_THE_DAY:
                 rank = 4  # closes the evening before: placed after everything else
-            if checklist.stage == Stage.BEFORE and first_tip in groundwork and not optional:
+            prepares = (
+                checklist.stage == Stage.BEFORE
+                and first_tip in groundwork
+                and not optional
+                # The final run-through is not groundwork: it keeps its day.
+                and (item.due is None or item.due <= -_KEEPS_ITS_DAY - dt.timedelta(days=1))
+            )
+            if prepares:
                 rank = 1
                 why = words.phrase("reason.groundwork")
             for text, who in _task_texts(item, interview.interviewers):
+                if item.names_location and interview.location.strip():
+                    text = f"{text} — {' '.join(interview.location.split())}"
                 draft = _Draft(
                     text=text,
                     interviewer=who,
@@ -1136,13 +1294,51 @@ def _drafts(
                     order=order,
                     rank=rank,
                     reason=why,
+                    groundwork=prepares,
+                    covers=item.covers | checklist.covers,
                 )
                 _time(draft, item.due, interview, now)
-                if rank == 1 and draft.earliest is not None:
-                    draft.earliest = now  # groundwork: as soon as there is time
                 drafts.append(draft)
                 order += 1
     return _merge_duplicates(drafts)
+
+
+def _known_details(interview: Interview) -> frozenset[str]:
+    """The details an item can ask for (see :attr:`ChecklistItem.asks_for`) that the
+    interview gives: every interviewer with a title, a location."""
+    known = set()
+    if interview.interviewers and all(p.title.strip() for p in interview.interviewers):
+        known.add("interviewers")
+    if interview.location.strip():
+        known.add("location")
+    return frozenset(known)
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def _time_off(
+    interview: Interview, availability: Availability
+) -> tuple[dt.datetime, dt.datetime] | None:
+    """
+    The time off work the interview takes, from :data:`TIME_OFF_MARGIN` before it to as
+    long after it, if the candidate is at work then: it falls on a weekday, within
+    :data:`WORKING_HOURS`, and outside their free time. ``None`` otherwise.
+    """
+    start = interview.when
+    end = start + interview.duration
+    if start.weekday() >= 5 or end.date() != start.date():
+        return None
+    opens, closes = (
+        dt.datetime.combine(start.date(), t, tzinfo=start.tzinfo) for t in WORKING_HOURS
+    )
+    if end <= opens or start >= closes:
+        return None
+    day = _start_of_day(start)
+    if any(a <= start and end <= b for a, b in availability.slots(day, day + dt.timedelta(days=1))):
+        return None
+    return start - TIME_OFF_MARGIN, end + TIME_OFF_MARGIN
 
 
 def _merge_duplicates(drafts: list[_Draft]) -> list[_Draft]:
@@ -1173,54 +1369,129 @@ def _merge_duplicates(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _sequence(draft: _Draft) -> tuple[dt.timedelta, int, int]:
+    """Where a step falls in the order of preparation: by its offset, groundwork before
+    the steps it prepares, then in the content's order."""
+    offset = draft.offset if draft.offset is not None else -dt.timedelta(days=36500)
+    return offset, 0 if draft.groundwork else 1, draft.order
+
+
 def _schedule(
     drafts: list[_Draft],
     interview: Interview,
     availability: Availability,
     now: dt.datetime,
     words: Catalogue,
+    time_off: tuple[dt.datetime, dt.datetime] | None = None,
 ) -> list[Task]:
+    """
+    Place the drafts: promises and the time off at once; the essential preparation in
+    the order of preparation, spread evenly over the free time (see
+    :meth:`Calendar.spread`); then the optional steps near their days; the steps after
+    the interview in the free time after it (the time off's last half hour first).
+    """
     when = interview.when
-    horizon = when + interview.duration + _FOLLOW_UP_HORIZON
-    free = sum(
-        (end - start for start, end in availability.slots(now, when - _LAST_CALL)), dt.timedelta(0)
-    )
+    end = when + interview.duration
+    horizon = end + _FOLLOW_UP_HORIZON
+    free = sum((b - a for a, b in availability.slots(now, when - _LAST_CALL)), dt.timedelta(0))
     extra: list[tuple[dt.datetime, dt.datetime]] = []
     if free < _SHORT_NOTICE:
         extra = [(max(now, when - _LAST_CALL - dt.timedelta(hours=2)), when - _LAST_CALL)]
+    if time_off is not None:
+        # Time off booked for the interview runs on after it: the first notes are
+        # written there, while the memory is fresh.
+        extra.append((max(now, end), time_off[1]))
     calendar = Calendar(availability, now, horizon, extra, longest=LONGEST_SITTING)
     placed: dict[int, tuple[dt.datetime, bool, bool]] = {}
-
-    def placing_order(d: _Draft) -> tuple[int, dt.datetime, dt.datetime, int]:
-        first = d.earliest or d.fixed or now
-        return d.rank, first, d.target or first, d.order
-
-    for draft in sorted(drafts, key=placing_order):
+    before: list[_Draft] = []
+    after: list[_Draft] = []
+    for draft in drafts:
         if draft.fixed is not None:
             due = draft.fixed
             if due < now < when:
                 due = now  # a step on the day already past: do it now
             placed[draft.order] = (due, False, False)
-            continue
+        elif draft.stage in (Stage.AFTER, Stage.OFFER):
+            after.append(draft)
+        else:
+            before.append(draft)
+
+    def place(draft: _Draft) -> None:
+        """The first free time within its bounds, else earlier, else squeezed in."""
         assert draft.earliest is not None
         assert draft.latest is not None
         earliest, latest = draft.earliest, draft.latest
         start = calendar.place(Request(effort=draft.effort, earliest=earliest, latest=latest))
-        if start is None and draft.stage not in (Stage.AFTER, Stage.OFFER) and now < earliest:
+        if start is None and now < earliest:
             # Its day is full: the nearest earlier free time will do.
             early = Request(effort=draft.effort, earliest=now, latest=latest)
             start = calendar.place(early, latest_first=True)
-        if start is None and draft.stage not in (Stage.AFTER, Stage.OFFER):
+        if start is None:
             # Short notice: fit it in right up to the last call.
             start = calendar.place(
                 Request(effort=draft.effort, earliest=max(now, earliest), latest=when - _LAST_CALL)
             )
         if start is not None:
             placed[draft.order] = (start, True, False)
-        elif draft.stage in (Stage.AFTER, Stage.OFFER):
-            placed[draft.order] = (latest, False, False)
         else:
             placed[draft.order] = (max(now, min(latest, when - _LAST_CALL)), False, True)
+
+    for draft in before:
+        if draft.rank == 0:
+            place(draft)
+    essential = sorted((d for d in before if d.rank in (1, 2, 4)), key=_sequence)
+    offsets = [d.offset for d in before if d.offset is not None]
+    # Preparation starts on the day of the earliest step (a week before, say), or now.
+    opens = max(now, _start_of_day(when + min(offsets))) if offsets else now
+    # A step done for each interviewer is one sitting: its tasks stay together.
+    units: list[list[_Draft]] = []
+    for draft in essential:
+        if units and draft.interviewer is not None and units[-1][0].source == draft.source:
+            units[-1].append(draft)
+        else:
+            units.append([draft])
+    requests = []
+    for unit in units:
+        first = unit[0]
+        assert first.earliest is not None
+        assert first.latest is not None
+        keeps = first.offset is not None and first.offset >= -_KEEPS_ITS_DAY
+        earliest = first.earliest if keeps or first.rank == 4 else min(first.earliest, opens)
+        effort = sum((draft.effort for draft in unit), dt.timedelta(0))
+        requests.append(Request(effort=effort, earliest=earliest, latest=first.latest))
+    starts = calendar.spread(requests)
+    if starts is not None:
+        for unit, start in zip(units, starts, strict=True):
+            for draft in unit:
+                placed[draft.order] = (start, True, False)
+                start += draft.effort
+            if unit[0].rank == 4:
+                calendar.close(start - unit[-1].effort)
+    else:
+        # Not enough free time for every essential step: the steps of the last two
+        # days on their days first (they have nowhere else to go), then what matters
+        # most, in the order of preparation.
+        def urgency(draft: _Draft) -> tuple[bool, int, tuple[dt.timedelta, int, int]]:
+            late = draft.offset is not None and draft.offset >= -_KEEPS_ITS_DAY
+            return not late, draft.rank, _sequence(draft)
+
+        for draft in sorted(essential, key=urgency):
+            if draft.rank != 4:
+                place(draft)
+    for draft in sorted((d for d in before if d.rank == 3), key=_sequence):
+        place(draft)
+    if starts is None:
+        for draft in essential:
+            if draft.rank == 4:
+                place(draft)
+    for draft in sorted(after, key=lambda d: (d.earliest or now, d.order)):
+        assert draft.earliest is not None
+        assert draft.latest is not None
+        request = Request(effort=draft.effort, earliest=draft.earliest, latest=draft.latest)
+        # Nothing free in time: the first free time after it will do.
+        later = Request(effort=draft.effort, earliest=draft.earliest, latest=horizon)
+        found = calendar.place(request) or calendar.place(later)
+        placed[draft.order] = (found, True, False) if found else (draft.latest, False, False)
     tasks: list[tuple[dt.datetime, int, Task]] = []
     started = now >= when
     for draft in drafts:
@@ -1250,45 +1521,68 @@ def _schedule(
 # -- priorities ------------------------------------------------------------------------------
 
 
-def _priorities(interview: Interview, rehearsal: _Rehearsal, words: Catalogue) -> list[Priority]:
-    found: list[Priority] = []
+#: For each kind of priority, the guidance fact (see ``covers`` in the core pack) of the
+#: preparation step that carries it out: reworking the answers that went badly (F15),
+#: keeping to what was said in round one (F11), preparing an example (F19).
+_PRIORITY_STEPS = {"went-badly": "F15", "consistent": "F11", "prepare": "F19"}
+#: Where a step the plan makes for a priority falls in the order of preparation (as a
+#: content offset) and how long it takes: an introduction once the stories are written.
+_INTRODUCTION_OFFSET = -dt.timedelta(days=3)
+_PRIORITY_OFFSET = -dt.timedelta(days=4)
+_PRIORITY_EFFORT = dt.timedelta(minutes=30)
+#: The longest round-one answer quoted in full in a priority; a longer one is cut after
+#: its last whole clause within it.
+_ANSWER_QUOTED = 120
+
+
+@attrs.define
+class _Wanted:
+    """A priority while the plan is made: its kind (a code of :class:`_Rehearsal`, or
+    ``promise`` or ``introduce``)."""
+
+    priority: Priority
+    kind: str
+
+
+def _priorities(interview: Interview, rehearsal: _Rehearsal, words: Catalogue) -> list[_Wanted]:
+    found: list[_Wanted] = []
     for index, promise in enumerate(interview.first_round.promised):
-        found.append(
-            Priority(
-                text=promise,
-                reason=words.phrase("reason.promise"),
-                source=f"first_round.promised[{index}]",
-            )
-        )
+        source = f"first_round.promised[{index}]"
+        priority = Priority(text=promise, reason=words.phrase("reason.promise"), source=source)
+        found.append(_Wanted(priority, "promise"))
     chosen = rehearsal.questions
     for question in chosen:
         if rehearsal.why.get(question.full_id) == "went-badly":
-            found.append(
-                Priority(
-                    text=words.phrase("priority.rework", question=_quote(question.text)),
-                    reason=words.phrase("reason.went_badly"),
-                    source=question.full_id,
-                )
+            priority = Priority(
+                text=words.phrase("priority.rework", question=_quote(question.text)),
+                reason=words.phrase("reason.went_badly"),
+                source=question.full_id,
             )
+            found.append(_Wanted(priority, "went-badly"))
     people = interview.interviewers
     new = [p.name for p in people if not p.met_before]
     if any(p.met_before for p in people) and new:
-        found.append(
-            Priority(
-                text=words.phrase("priority.introduce", names=", ".join(new)),
-                reason=words.phrase("reason.new_interviewers", names=", ".join(new)),
-                source="interviewers",
-            )
+        priority = Priority(
+            text=words.phrase("priority.introduce", names=", ".join(new)),
+            reason=words.phrase("reason.new_interviewers", names=", ".join(new)),
+            source=INTRODUCTION,
         )
+        found.append(_Wanted(priority, "introduce"))
     for question in chosen:
         if rehearsal.why.get(question.full_id) == "consistent":
-            found.append(
-                Priority(
-                    text=words.phrase("priority.consistent", question=_quote(question.text)),
-                    reason=words.phrase("reason.consistent"),
-                    source=question.full_id,
-                )
+            said = interview.first_round.answer_to(question.full_id)
+            said = said or interview.first_round.answer_to(question.text)
+            reason = (
+                words.phrase("reason.consistent_said", answer=_gist(said, _ANSWER_QUOTED))
+                if said
+                else words.phrase("reason.consistent")
             )
+            priority = Priority(
+                text=words.phrase("priority.consistent", question=_quote(question.text)),
+                reason=reason,
+                source=question.full_id,
+            )
+            found.append(_Wanted(priority, "consistent"))
             break
     # What the posting stresses, then the likely focus of each interviewer, until
     # there are three priorities at least.
@@ -1304,14 +1598,73 @@ def _priorities(interview: Interview, rehearsal: _Rehearsal, words: Catalogue) -
             posting = True
         elif len(found) >= 3:
             break
-        found.append(
-            Priority(
-                text=words.phrase("priority.prepare", question=_quote(question.text)),
-                reason=rehearsal.reasons[question.full_id],
-                source=question.full_id,
-            )
+        priority = Priority(
+            text=words.phrase("priority.prepare", question=_quote(question.text)),
+            reason=rehearsal.reasons[question.full_id],
+            source=question.full_id,
         )
+        found.append(_Wanted(priority, "prepare"))
     return found[:MAX_PRIORITIES]
+
+
+def _carry_out(
+    wanted: list[_Wanted], drafts: list[_Draft], interview: Interview, now: dt.datetime
+) -> list[Priority]:
+    """
+    Name the step that carries out each priority (:attr:`Priority.task`), making it
+    essential and placing it among the first: the promise itself; the first
+    preparation step covering the priority's guidance fact (:data:`_PRIORITY_STEPS`),
+    an essential one if there is one; else a step of its own (the introduction for new
+    interviewers, always). Groundwork comes before the rework it prepares.
+    """
+    preparation = [d for d in drafts if d.stage == Stage.BEFORE and d.fixed is None]
+    order = max((d.order for d in drafts), default=-1) + 1
+    done: list[Priority] = []
+    for entry in wanted:
+        priority = entry.priority
+        step: _Draft | None = None
+        if entry.kind == "promise":
+            step = next((d for d in drafts if d.source == priority.source), None)
+        fact = _PRIORITY_STEPS.get(entry.kind)
+        if fact is not None:
+            covering = [d for d in preparation if fact in d.covers and not d.groundwork]
+            step = next((d for d in covering if not d.optional), None)
+            step = step or next(iter(covering), None)
+        if step is None:
+            step = next((d for d in drafts if d.source == priority.source), None)
+        if step is None:
+            introduction = entry.kind == "introduce"
+            step = _Draft(
+                text=priority.text,
+                interviewer=None,
+                source=priority.source,
+                stage=Stage.BEFORE,
+                optional=False,
+                dated=False,
+                tips=(),
+                effort=_PRIORITY_EFFORT,
+                order=order,
+                rank=1,
+                reason=priority.reason,
+                offset=_INTRODUCTION_OFFSET if introduction else _PRIORITY_OFFSET,
+                earliest=now,
+                latest=interview.when - _PREPARED_BY,
+            )
+            drafts.append(step)
+            preparation.append(step)
+            order += 1
+        if step.optional:
+            step.optional = False
+            step.rank = 2
+        if step.rank == 2:
+            step.rank = 1
+        if entry.kind == "went-badly" and step.offset is not None:
+            # Groundwork comes just before the rework it prepares.
+            for draft in preparation:
+                if draft.groundwork and draft.offset is not None:
+                    draft.offset = min(draft.offset, step.offset)
+        done.append(attrs.evolve(priority, task=step.source))
+    return done
 
 
 # -- the plan --------------------------------------------------------------------------------
@@ -1376,7 +1729,9 @@ def build_plan(
     relevance = Relevance(library, interview, opt_in)
     rehearsal = _rehearse(library, interview, rehearse, relevance, words)
     to_ask, ask_reasons = _to_ask(library, interview, questions_per_interviewer, relevance, words)
-    chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words)
+    weak_topics = _weak_topics(rehearsal)
+    chosen_tips, tip_reasons = _tips(library, interview, tips, relevance, words, weak_topics)
+    time_off = _time_off(interview, free)
     drafts = _drafts(
         library.checklists,
         interview,
@@ -1385,8 +1740,10 @@ def build_plan(
         words,
         _step_tips(library, relevance),
         _groundwork(library, rehearsal),
+        time_off,
     )
-    tasks = _schedule(drafts, interview, free, now, words)
+    priorities = _carry_out(_priorities(interview, rehearsal, words), drafts, interview, now)
+    tasks = _schedule(drafts, interview, free, now, words, time_off)
     day = today.date() if isinstance(today, dt.datetime) else today
     return PrepPlan(
         interview=interview,
@@ -1395,7 +1752,7 @@ def build_plan(
         questions_to_rehearse=tuple(rehearsal.questions),
         questions_to_ask=to_ask,
         tips=tuple(chosen_tips),
-        priorities=tuple(_priorities(interview, rehearsal, words)),
+        priorities=tuple(priorities),
         availability=free,
         askers=rehearsal.askers,
         reasons={**rehearsal.reasons, **ask_reasons, **tip_reasons},

@@ -308,3 +308,75 @@ class Calendar:
             if begin is not None:
                 return begin
         return None
+
+    def spread(self, requests: Sequence[Request]) -> list[dt.datetime] | None:
+        """
+        Place *requests* in their order, spread evenly over the free windows.
+
+        Each request starts no earlier than the one before it, and no window is
+        filled beyond one level (counted from the window's start, in whole minutes):
+        the lowest level that holds them all, each window filled up to it before the
+        next is used, so that the earliest windows come first and none is left idle
+        while another is full.
+
+        Returns:
+            The starts, in the order of *requests*; ``None``, with nothing taken, if
+            they do not all fit.
+        """
+        if not requests:
+            return []
+        if not self._slots:
+            return None
+        minute = dt.timedelta(minutes=1)
+        low = -(-max(request.effort for request in requests) // minute)
+        high = -(-max(slot.end - slot.start for slot in self._slots) // minute)
+        if low > high or self._fill(requests, high * minute) is None:
+            return None
+        while low < high:
+            middle = (low + high) // 2
+            if self._fill(requests, middle * minute) is None:
+                low = middle + 1
+            else:
+                high = middle
+        level = high * minute
+        found = self._fill(requests, level)
+        assert found is not None
+        starts, used = found
+        for slot, taken in zip(self._slots, used, strict=True):
+            slot.used = taken
+        return starts
+
+    def _fill(
+        self, requests: Sequence[Request], level: dt.timedelta
+    ) -> tuple[list[dt.datetime], list[dt.timedelta]] | None:
+        """The starts of *requests* in order, no window used beyond *level*, and the
+        windows' use after them; ``None`` if they do not all fit."""
+        used = [slot.used for slot in self._slots]
+        starts: list[dt.datetime] = []
+        index = 0
+        for request in requests:
+            earliest = max(request.earliest, starts[-1]) if starts else request.earliest
+            while index < len(self._slots):
+                slot = self._slots[index]
+                if slot.end > earliest and slot.start < request.latest:
+                    begin = max(slot.start + used[index], earliest)
+                    finish = begin + request.effort
+                    if finish <= min(slot.end, request.latest) and finish - slot.start <= level:
+                        used[index] = finish - slot.start
+                        starts.append(begin)
+                        break
+                elif slot.start >= request.latest:
+                    return None
+                index += 1
+            else:
+                return None
+        return starts, used
+
+    def close(self, moment: dt.datetime) -> None:
+        """
+        Take the rest of the window *moment* falls in: nothing is placed after it
+        there (the evening before ends with rest).
+        """
+        for slot in self._slots:
+            if slot.start <= moment < slot.end:
+                slot.used = slot.end - slot.start

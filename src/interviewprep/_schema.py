@@ -18,6 +18,7 @@ from ._model import (
     FORMATS,
     FULL_ID_PATTERN,
     ID_PATTERN,
+    INTERVIEW_DETAILS,
     NAMESPACED_PATTERN,
     PACK_NAME_PATTERN,
     REFERENCE_PATTERN,
@@ -100,6 +101,8 @@ def _type_schema(tp: Any, field: str, owner: str = "") -> dict[str, Any]:
             schema["uniqueItems"] = True
         if field in ("tips",):
             schema["items"] = {"type": "string", "pattern": _REFERENCE}
+        if field == "asks_for":
+            schema["items"] = {"enum": sorted(INTERVIEW_DETAILS)}
         return schema
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [member.value for member in tp]}

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from ._interview import EarlierAnswer, FirstRound, Interview, Interviewer
 from ._model import (
+    INTERVIEW_DETAILS,
     Applicability,
     Checklist,
     ChecklistItem,
@@ -276,6 +277,8 @@ def checklist_items() -> st.SearchStrategy[ChecklistItem]:
         optional=st.booleans(),
         per_interviewer=st.booleans(),
         applies=applicabilities(),
+        asks_for=st.sets(st.sampled_from(sorted(INTERVIEW_DETAILS))).map(frozenset),
+        names_location=st.booleans(),
         tips=st.lists(references(), max_size=3).map(tuple),
         covers=_covers(),
     )
