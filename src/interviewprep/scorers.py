@@ -1157,8 +1157,8 @@ def answer_flags(
     if question is None or str(question.asked_by) != "interviewer":
         return tuple(flags)
     kind = str(question.answer_type) if question.answer_type else ""
-    tokens = _lower_words(answer.replace("\u2019", "'"))
-    seconds = len(_words(answer)) / words_per_minute * 60
+    count = len(_words(answer))
+    seconds = count / words_per_minute * 60
     needs = _WHAT_IT_NEEDS.get(kind, "what the question asks")
     if seconds < TOO_SHORT.get(kind, _TOO_SHORT_DEFAULT):
         flags.append(
@@ -1178,7 +1178,7 @@ def answer_flags(
                 label="goes on so long the point is lost",
                 evidence=f"about {_duration(seconds)}",
                 advice=(
-                    f"Cut about {len(_words(answer)) - limit} words to finish within two "
+                    f"Cut about {count - limit} words to finish within two "
                     f"minutes ({limit} words): the answer to the question first, then only "
                     "the detail that supports it."
                 ),
@@ -1188,14 +1188,15 @@ def answer_flags(
     off = _off_question(answer, question)
     if off is not None:
         flags.append(off)
-    if kind in _RECORD_TYPES and _numbers(tokens) >= _NUMBERS_WITHOUT_RESULT:
+    figures = _numbers(_lower_words(answer.replace("\u2019", "'"))) if kind in _RECORD_TYPES else 0
+    if figures >= _NUMBERS_WITHOUT_RESULT:
         results, _ = _results(answer)
         if len(results) <= 1:
             flags.append(
                 Flag(
                     id="numbers-without-result",
                     label="figures, but no result of your own work",
-                    evidence=f"{_numbers(tokens)} figures, {len(results)} tied to a result",
+                    evidence=f"{figures} figures, {len(results)} tied to a result",
                     advice=(
                         "Trade the dates, headcounts and durations for one result of your "
                         "own: what changed because of what you did."
