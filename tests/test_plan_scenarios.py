@@ -354,15 +354,16 @@ def test_an_employed_candidate_books_time_off(everything: Library) -> None:
 
 def test_every_priority_is_carried_out_by_a_scheduled_step(everything: Library) -> None:
     """Each priority names the essential step that carries it out, and that step is in
-    the free time before the interview; new interviewers get a step that prepares the
-    introduction."""
+    the free time before the interview, even at two days' notice when much else is
+    squeezed out; new interviewers get a step that prepares the introduction."""
     round_one = FirstRound(
         went_badly=["core/salary-expectations", "Tell me about a mistake you made"],
         promised=["Send Dana the churn write-up"],
         answers=[EarlierAnswer(question="core/why-leaving-current-employer", answer="To own it.")],
     )
-    for people in (FOUR, ONE):
-        _, plan = scenario(everything, interviewers=people, first_round=round_one)
+    week, two_days = dt.timedelta(days=7), dt.timedelta(days=2)
+    for people, notice in ((FOUR, week), (ONE, week), (FOUR, two_days)):
+        _, plan = scenario(everything, interviewers=people, first_round=round_one, notice=notice)
         assert plan.priorities
         tasks = {t.source: t for t in plan.tasks}
         for priority in plan.priorities:

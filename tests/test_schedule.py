@@ -147,3 +147,58 @@ class TestCalendar:
                 spans.append((begin, begin + effort))
         spans.sort()
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+    def test_spread_fills_every_evening_to_one_level(self) -> None:
+        """Six 60-minute tasks over three 150-minute evenings: two an evening, in order,
+        rather than two full evenings and an empty one."""
+        start = dt.datetime(2026, 11, 30)
+        end = start + dt.timedelta(days=3)
+        calendar = Calendar(DEFAULT_AVAILABILITY, start, end)
+        hour = dt.timedelta(hours=1)
+        starts = calendar.spread([Request(effort=hour, earliest=start, latest=end)] * 6)
+        assert starts is not None
+        assert [s.date().day for s in starts] == [30, 30, 1, 1, 2, 2]
+        assert starts == sorted(starts)
+
+    def test_spread_takes_nothing_when_it_cannot_place_all(self) -> None:
+        start = dt.datetime(2026, 11, 30)
+        end = start + dt.timedelta(days=1)
+        calendar = Calendar(DEFAULT_AVAILABILITY, start, end)
+        hour = dt.timedelta(hours=1)
+        requests = [Request(effort=hour, earliest=start, latest=end)] * 3
+        assert not calendar.fits(requests)
+        assert calendar.spread(requests) is None
+        assert calendar.place(Request(effort=2 * hour, earliest=start, latest=end)) is not None
+
+    @given(st.lists(st.integers(min_value=5, max_value=150), max_size=20))
+    def test_spread_keeps_order_and_never_overlaps(self, minutes: list[int]) -> None:
+        """Spread tasks start in the order given, inside free windows, never overlapping;
+        whatever fits() accepts, spread() places."""
+        start = dt.datetime(2026, 11, 30)
+        end = start + dt.timedelta(days=7)
+        calendar = Calendar(DEFAULT_AVAILABILITY, start, end)
+        requests = [
+            Request(effort=dt.timedelta(minutes=n), earliest=start, latest=end) for n in minutes
+        ]
+        fits = calendar.fits(requests)
+        starts = calendar.spread(requests)
+        assert (starts is not None) == fits
+        if starts is None:
+            return
+        spans = [(s, s + r.effort) for s, r in zip(starts, requests, strict=True)]
+        assert starts == sorted(starts)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+        windows = list(DEFAULT_AVAILABILITY.slots(start, end))
+        assert all(any(a <= s and e <= b for a, b in windows) for s, e in spans)
+
+    def test_close_leaves_nothing_after(self) -> None:
+        """After the evening's last step, nothing more is placed that evening."""
+        start = dt.datetime(2026, 11, 30)
+        end = start + dt.timedelta(days=2)
+        calendar = Calendar(DEFAULT_AVAILABILITY, start, end)
+        quarter = dt.timedelta(minutes=15)
+        first = calendar.place(Request(effort=quarter, earliest=start, latest=end))
+        assert first is not None
+        calendar.close(first)
+        later = calendar.place(Request(effort=quarter, earliest=start, latest=end))
+        assert later == dt.datetime(2026, 12, 1, 18, 30)

@@ -31,8 +31,10 @@ How a plan is made (:func:`build_plan`):
   overfilling one; steps due in the last two days (a mock interview) on their days;
   the evening before ends with rest. Optional steps fill the time left near their
   days. Steps on the day itself keep their time. With short notice the plan is
-  compressed: what does not fit is kept but marked optional ("if time allows");
-  nothing is overdue while the interview is still ahead. Waits after the interview
+  compressed: the steps carrying priorities, the evening's rest, the groundwork, the
+  last days' checks and then the others are kept while they fit (and done in order);
+  what does not fit is kept but marked optional ("if time allows"); nothing is
+  overdue while the interview is still ahead. Waits after the interview
   count working days.
 * Time off: a candidate at work when the interview is (it falls on a weekday in
   :data:`WORKING_HOURS`, outside their free time) gets a step to book time off from
@@ -1459,31 +1461,48 @@ def _schedule(
         earliest = first.earliest if keeps or first.rank == 4 else min(first.earliest, opens)
         effort = sum((draft.effort for draft in unit), dt.timedelta(0))
         requests.append(Request(effort=effort, earliest=earliest, latest=first.latest))
-    starts = calendar.spread(requests)
-    if starts is not None:
-        for unit, start in zip(units, starts, strict=True):
-            for draft in unit:
-                placed[draft.order] = (start, True, False)
-                start += draft.effort
-            if unit[0].rank == 4:
-                calendar.close(start - unit[-1].effort)
-    else:
-        # Not enough free time for every essential step: the steps of the last two
-        # days on their days first (they have nowhere else to go), then what matters
-        # most, in the order of preparation.
-        def urgency(draft: _Draft) -> tuple[bool, int, tuple[dt.timedelta, int, int]]:
-            late = draft.offset is not None and draft.offset >= -_KEEPS_ITS_DAY
-            return not late, draft.rank, _sequence(draft)
 
-        for draft in sorted(essential, key=urgency):
-            if draft.rank != 4:
-                place(draft)
+    # What fits: every step if the time allows; else the steps carrying priorities,
+    # the evening's rest, the groundwork, the last days' steps (the last first: the
+    # checks of the evening before have no later chance) and then the others, each
+    # taken if it still fits with those taken before; the steps taken are then done in
+    # the order of preparation, spread out.
+    def importance(index: int) -> tuple[int, int]:
+        first = units[index][0]
+        if first.rank == 1 and not first.groundwork:
+            return 0, index
+        if first.rank == 4:
+            return 1, index
+        if first.groundwork:
+            return 2, index
+        if first.offset is not None and first.offset >= -_KEEPS_ITS_DAY:
+            return 3, -index
+        return 4, index
+
+    taken = list(range(len(units)))
+    if not calendar.fits(requests):
+        taken = []
+        for index in sorted(taken or range(len(units)), key=importance):
+            trial = sorted([*taken, index])
+            if calendar.fits([requests[n] for n in trial]):
+                taken = trial
+    starts = calendar.spread([requests[n] for n in taken]) or []
+    for index, start in zip(taken, starts, strict=True):
+        unit = units[index]
+        for draft in unit:
+            placed[draft.order] = (start, True, False)
+            start += draft.effort
+        if unit[0].rank == 4:
+            calendar.close(start - unit[-1].effort)
+    left = [draft for n, unit in enumerate(units) if n not in taken for draft in unit]
+    for draft in left:
+        if draft.rank != 4:
+            place(draft)  # squeezed in where it still fits, if anywhere
     for draft in sorted((d for d in before if d.rank == 3), key=_sequence):
         place(draft)
-    if starts is None:
-        for draft in essential:
-            if draft.rank == 4:
-                place(draft)
+    for draft in left:
+        if draft.rank == 4:
+            place(draft)
     for draft in sorted(after, key=lambda d: (d.earliest or now, d.order)):
         assert draft.earliest is not None
         assert draft.latest is not None

@@ -346,6 +346,17 @@ class Calendar:
             slot.used = taken
         return starts
 
+    def fits(self, requests: Sequence[Request]) -> bool:
+        """
+        Whether :meth:`spread` would place all of *requests* (nothing is taken).
+        """
+        if not requests:
+            return True
+        if not self._slots:
+            return False
+        longest = max(slot.end - slot.start for slot in self._slots)
+        return self._fill(requests, longest) is not None
+
     def _fill(
         self, requests: Sequence[Request], level: dt.timedelta
     ) -> tuple[list[dt.datetime], list[dt.timedelta]] | None:
