@@ -28,10 +28,14 @@ from interviewprep._planning import (
     _askers,
     _blanks,
     _filled,
+    _posting_terms,
     _Rehearsal,
+    _short_tags,
+    _stems_of,
     _terms,
     _tip_applies_weight,
     _tip_reason,
+    _title_stems,
 )
 from interviewprep._vocabulary import AskedBy, Stage
 
@@ -50,7 +54,8 @@ class _Choice:
 
 def _question_terms(library: Library, question: Question) -> frozenset[str]:
     points = " ".join(f"{point.label} {' '.join(point.cues)}" for point in question.talking_points)
-    return _terms(f"{question.text} {' '.join(question.tags)} {points}")
+    tags = " ".join(question.tags)
+    return _terms(f"{question.text} {tags} {points}") | _short_tags(question)
 
 
 def _step_tips(library: Library, relevance: Relevance) -> list[Tip]:
@@ -88,7 +93,7 @@ def _rehearse(
     """The questions to rehearse, who is likely to ask each, and why each was chosen."""
     people = interview.interviewers
     audiences = {person.audience for person in people}
-    posting = _terms(interview.job_posting)
+    posting = _posting_terms(interview.job_posting)
     # Applicability is worked out once; a question that went badly is rehearsed even
     # if it is opt-in content, the others only if opted in.
     applicable = relevance.select(
@@ -181,7 +186,8 @@ def _to_ask(
         per_person = min(per_person, max(2, _MOST_TO_ASK // len(interview.interviewers)))
     candidates = relevance.select(library.questions.filter(asked_by=AskedBy.CANDIDATE))
     notes = _terms(interview.first_round.notes)
-    known = _terms(f"{interview.job_posting} {interview.company} {interview.role}") | notes
+    known = _posting_terms(f"{interview.job_posting} {interview.company} {interview.role}")
+    known |= notes
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
     reasons: dict[str, str] = {}
@@ -193,6 +199,8 @@ def _to_ask(
                     # can; then the audience, the words of the notes, all the words.
                     _blanks(q, interview),
                     -(2 if person.audience in q.audiences else 1 if not q.audiences else 0),
+                    # Then the words of the interviewer's job title, by stem.
+                    -len(_title_stems(person) & _stems_of(_question_terms(library, q))),
                     -len(notes & _question_terms(library, q)),
                     -len(known & _question_terms(library, q)),
                     # Then those written for the role.
@@ -203,7 +211,7 @@ def _to_ask(
                 for position, q in enumerate(candidates)
                 if q.full_id not in used and (not q.audiences or person.audience in q.audiences)
             ),
-            key=lambda entry: entry[:6],
+            key=lambda entry: entry[:7],
         )
         picked: list[Question] = []
         themes: set[str] = set()

@@ -85,6 +85,12 @@ class TestICalendar:
         [event] = calendar.walk("VEVENT")
         assert instant(calendar, *event.get("DTEND")) == WHEN + dt.timedelta(hours=3)
 
+    def test_an_interview_of_unknown_length_lasts_an_hour(self, library: Library) -> None:
+        """Without a duration the calendar event lasts the hour a plan assumes."""
+        calendar = parse(plan_to_ics(plan_for(library)))
+        [event] = calendar.walk("VEVENT")
+        assert instant(calendar, *event.get("DTEND")) == WHEN + dt.timedelta(hours=1)
+
     def test_parses_with_an_independent_parser(self, library: Library) -> None:
         """The .ics file parses with the icalendar library, with every task due as planned."""
         icalendar = pytest.importorskip("icalendar")

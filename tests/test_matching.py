@@ -348,3 +348,54 @@ class TestPlansAndPractice:
         library = _library(*self._packs())
         plan = build_plan(library, interview(format="in-person"), today=TODAY)
         assert [t.id for t in plan.tips] == ["route", "general", "us-pay"]
+
+
+class TestNamedSkills:
+    """The skills a job posting names, as the step practising for them prints them."""
+
+    def test_a_list_of_tools(self) -> None:
+        """Names listed together, one written as a tool, are skills, in the posting's
+        spelling and order."""
+        from interviewprep._matching import named_skills
+
+        posting = "Build dashboards with SQL and Python, and work with finance."
+        assert named_skills(interview(job_posting=posting)) == ("SQL", "Python")
+        posting = "Experience with PostgreSQL, Airflow or C++; AWS/GCP a plus."
+        assert named_skills(interview(job_posting=posting)) == (
+            "PostgreSQL",
+            "Airflow",
+            "C++",
+            "AWS",
+        )
+
+    def test_people_places_and_teams_are_not_skills(self) -> None:
+        """Names after an article, capitalised words with nothing written as a tool,
+        a sentence's first word and the names the file gives are left out."""
+        from interviewprep._matching import named_skills
+
+        for posting in (
+            "Report to the CFO and CEO.",
+            "Partner with Product, Engineering and Finance in London and Berlin.",
+            "Python and pandas daily.",
+            "One SQL test.",
+        ):
+            assert named_skills(interview(job_posting=posting)) == (), posting
+        iv = interview(company="ACME Data", job_posting="Join ACME and Contoso with SQL.")
+        assert named_skills(iv) == ()
+
+    def test_tags_of_content_for_the_role(self) -> None:
+        """Words the posting shares with the tags given (by stem, a hyphen read as a
+        space) follow the tools, at most four in all."""
+        from interviewprep._matching import MOST_SKILLS, named_skills
+
+        posting = "Own churn reporting with SQL and Python; run pricing experiments."
+        iv = interview(job_posting=posting)
+        assert named_skills(iv, ["experiment", "sql"]) == ("SQL", "Python", "experiments")
+        assert named_skills(iv, ["pricing-experiments"]) == (
+            "SQL",
+            "Python",
+            "pricing experiments",
+        )
+        many = named_skills(iv, ["churn", "reporting", "pricing", "experiments"])
+        assert len(many) == MOST_SKILLS
+        assert many[:2] == ("SQL", "Python")

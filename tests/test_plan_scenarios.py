@@ -325,11 +325,11 @@ def _in_free_time(plan: PrepPlan, task: Task) -> bool:
 
 def test_an_employed_candidate_books_time_off(everything: Library) -> None:
     """With evening and weekend free time, an interview at 10:00 on a Thursday takes
-    time off work: a step at once, with the times. The notes on the questions go in
-    the half hour after the interview that the time off covers; the other steps after
-    it go there or in free time, never in working hours. Someone free all day, or an
-    interview in the evening, books none."""
-    _, plan = scenario(everything)
+    time off work: a step at once, with the times (the interview file gives its
+    length). The notes on the questions go in the half hour after the interview that
+    the time off covers; the other steps after it go there or in free time, never in
+    working hours. Someone free all day, or an interview in the evening, books none."""
+    _, plan = scenario(everything, duration=dt.timedelta(hours=1))
     [off] = [t for t in plan.tasks if t.source == TIME_OFF]
     assert not off.optional
     assert off.scheduled
@@ -477,3 +477,141 @@ def test_call_steps_follow_the_format_and_name_the_link(everything: Library) -> 
     _, phone = scenario(everything, format="phone")
     assert not [t for t in phone.tasks if "join the call" in t.text.lower()]
     assert [t for t in phone.tasks if t.source.endswith("#be-ready-for-the-call")]
+
+
+def test_technical_practice_names_the_skills_the_posting_asks_for(everything: Library) -> None:
+    """The step practising for a technical session names the tools the posting lists
+    (SQL and Python) with the core pack alone, and with a role pack installed the
+    words the posting shares with its technical questions' tags too; a posting naming
+    none keeps the general step. Questions of the role pack on a skill the posting
+    names (SQL, whose tag is too short for an ordinary word) reach the rehearsal."""
+    core = load_library(packs=["core"])
+    practice = "#refresh-technical-skills"
+    _, plan = scenario(core)
+    [step] = [t for t in plan.tasks if t.source.endswith(practice)]
+    assert step.text.startswith("Practise the skills the posting names (SQL, Python)")
+    _, plan = scenario(everything)
+    [step] = [t for t in plan.tasks if t.source.endswith(practice)]
+    assert "(SQL, Python, churn, reporting)" in step.text
+    tagged = [q for q in plan.questions_to_rehearse if {"sql", "python"} & q.tags]
+    assert tagged
+    assert all(q.pack == "data-analytics" for q in tagged)
+    _, plain = scenario(core, job_posting="Own churn reporting; work with finance.")
+    [step] = [t for t in plain.tasks if t.source.endswith(practice)]
+    assert step.text.startswith("For a technical role")
+
+
+def test_time_off_for_an_interview_of_unknown_length(everything: Library) -> None:
+    """Without a duration, the plan confirms the schedule first, then books time off
+    "at least" around the start and says to extend it once the schedule is confirmed,
+    both at once; with one, it books the exact times and the confirmation is optional
+    (the file gives the schedule)."""
+    _, plan = scenario(everything)
+    tasks = {t.source.partition("#")[2] or t.source: t for t in plan.tasks}
+    confirm, off = tasks["confirm-the-schedule"], tasks[TIME_OFF]
+    assert not confirm.optional
+    first = sorted((t for t in plan.tasks if t.scheduled), key=lambda t: t.due)[:2]
+    assert first == [confirm, off]
+    assert confirm.due + confirm.effort <= off.due
+    assert "09:30\u201311:30 at least" in off.text
+    assert off.text.endswith("extend it once the schedule is confirmed")
+    _, timed = scenario(everything, duration=dt.timedelta(hours=3))
+    tasks = {t.source.partition("#")[2] or t.source: t for t in timed.tasks}
+    assert "09:30\u201313:30," in tasks[TIME_OFF].text
+    assert "at least" not in tasks[TIME_OFF].text
+    assert tasks["confirm-the-schedule"].optional
+    assert tasks[TIME_OFF].due == min(t.due for t in timed.tasks if t.scheduled)
+
+
+def test_the_chair_opens_and_closes(everything: Library) -> None:
+    """The opening and closing questions ("tell us about yourself", "what questions do
+    you have for us?", "why should we choose you?") are asked by whoever chairs the
+    loop when they suit the chair: the hiring manager if present, else the line
+    manager; without either they are spread like the others."""
+    core = load_library(packs=["core"])
+    chaired = {
+        "core/tell-me-about-yourself",
+        "core/walk-through-your-background",
+        "core/any-questions-for-us",
+        "core/why-choose-you",
+        "core/specific-value-you-bring",
+    }
+    line_manager = Interviewer(name="Ada Moss", title="Team lead", audience="line-manager")
+    for chair, loop in ((FOUR[0], FOUR), (line_manager, (line_manager, *FOUR[1:]))):
+        _, plan = scenario(core, rehearse=None, interviewers=loop)
+        suiting = [
+            q.full_id
+            for q in plan.questions_to_rehearse
+            if q.full_id in chaired and chair.audience in q.audiences
+        ]
+        assert len(suiting) >= 2, chair.name
+        assert {plan.askers[q] for q in suiting} == {chair.name}
+    _, plan = scenario(core, rehearse=None, interviewers=FOUR[1:])
+    assert len({plan.askers[q] for q in chaired if q in plan.askers}) > 1
+    _, plan = scenario(everything)
+    assert plan.askers["core/tell-me-about-yourself"] == "Dana Whitfield"
+
+
+def test_questions_to_ask_fit_each_interviewers_title(everything: Library) -> None:
+    """A data engineer and a principal engineer are asked about the data, systems and
+    platform their work is about (their job title's words, by stem), before questions
+    for anyone in their audience that only share a word with the posting."""
+    from interviewprep._planning import _stems_of, _terms, _title_stems
+
+    for library in (load_library(packs=["core"]), everything):
+        _, plan = scenario(library, job_posting=ROLES["data-analytics"][1] + " Mentor juniors.")
+        people = {p.name: p for p in FOUR}
+        for name in ("Sam Osei", "Lee Park"):
+            for question in plan.questions_to_ask[name]:
+                words = _terms(f"{question.text} {' '.join(question.tags)}")
+                assert _title_stems(people[name]) & _stems_of(words), (name, question.id)
+        asked = {q.id for q in plan.questions_to_ask["Lee Park"]}
+        assert not asked & {"what-concerns-leadership", "what-brought-you-here"}
+
+
+def test_a_promise_is_checked_and_ready_to_walk_through(everything: Library) -> None:
+    """A promise's step says to check that nothing in it is confidential; one short
+    step during the interview says to be ready to walk through what was sent, however
+    many promises there were, and none without a promise."""
+    from interviewprep._planning import PROMISED_WORK
+
+    round_one = FirstRound(promised=["Send Dana the churn write-up", "Send the deck"])
+    _, plan = scenario(everything, first_round=round_one)
+    [promise] = [t for t in plan.tasks if t.source == "first_round.promised[0]"]
+    assert (
+        promise.text == "Send Dana the churn write-up, after checking it holds nothing confidential"
+    )
+    [ready] = [t for t in plan.tasks if t.source == PROMISED_WORK]
+    assert ready.stage == "during"
+    assert not ready.optional
+    assert len(ready.text) <= 70
+    assert ready is plan.tasks_for("during")[0]
+    _, none = scenario(everything)
+    assert not [t for t in none.tasks if t.source == PROMISED_WORK]
+
+
+def test_three_points_before_the_introduction_and_evenings_not_full(everything: Library) -> None:
+    """The three points every interviewer should remember are picked before the
+    introduction that carries them, and the introduction before the mock interview;
+    free weekend days take the long sittings, so no evening of the example's week is
+    filled to the brim."""
+    from interviewprep import load_interview
+
+    round_one = FirstRound(went_badly=["core/salary-expectations"], promised=["Send it"])
+    _, plan = scenario(everything, first_round=round_one)
+    steps = {t.source.partition("#")[2] or t.source: t for t in plan.tasks}
+    points, intro = steps["choose-three-messages"], steps[INTRODUCTION]
+    assert points.due + points.effort <= intro.due
+    assert intro.due + intro.effort <= steps["timed-practice-run"].due
+    core = load_library(packs=["core"])
+    example = load_interview(ROOT / "examples" / "interview.toml")
+    for today in ("2026-11-12", "2026-11-19", "2026-11-26"):
+        plan = build_plan(core, example, today=dt.date.fromisoformat(today))
+        load: dict[dt.date, dt.timedelta] = {}
+        for task in plan.tasks:
+            if task.stage == "before" and task.scheduled and not task.optional:
+                load[task.due.date()] = load.get(task.due.date(), dt.timedelta(0)) + task.effort
+        evenings = [v for day, v in load.items() if day.weekday() < 5]
+        weekends = [v for day, v in load.items() if day.weekday() >= 5]
+        assert max(evenings) < dt.timedelta(minutes=150), today
+        assert max(weekends) == dt.timedelta(hours=3), today

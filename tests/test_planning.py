@@ -7,6 +7,7 @@ import itertools
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -166,11 +167,14 @@ class TestTasks:
             build_plan(library, interview(), today=dt.datetime(2026, 11, 30, 9))
 
     def test_promises_are_due_at_once(self, library: Library) -> None:
-        """Something promised in round one goes into the first free time, and leads."""
+        """Something promised in round one goes into the first free time, checked for
+        anything confidential, and leads."""
         iv = interview(first_round=FirstRound(promised=["Send the dashboard write-up"]))
         plan = build_plan(library, iv, today=TODAY)
         [task] = [t for t in plan.tasks if t.source == "first_round.promised[0]"]
-        assert task.text == "Send the dashboard write-up"
+        assert task.text == (
+            "Send the dashboard write-up, after checking it holds nothing confidential"
+        )
         assert task.due == dt.datetime(2026, 11, 30, 18, 30, tzinfo=BERLIN)
         assert plan.priorities[0].text == "Send the dashboard write-up"
 
@@ -275,6 +279,18 @@ class TestInterviewFiles:
             ),
         )
         assert from_dict(Interview, to_dict(iv)) == iv
+
+    def test_a_length_not_given_is_not_known(self) -> None:
+        """Without a duration the interview's length is unknown (``None``), and what
+        follows it assumes an hour; a given duration is kept and round-trips."""
+        iv = interview("video", LOOP)
+        assert iv.duration is None
+        assert iv.end == WHEN + dt.timedelta(hours=1)
+        timed = attrs.evolve(iv, duration=dt.timedelta(hours=3))
+        assert timed.end == WHEN + dt.timedelta(hours=3)
+        assert to_dict(timed)["duration"] == "PT3H"
+        assert "duration" not in to_dict(iv)
+        assert from_dict(Interview, to_dict(timed)) == timed
 
     def test_load_toml(self, tmp_path: Path) -> None:
         """An interview file in TOML loads, with a TOML date-time."""

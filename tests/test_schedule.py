@@ -160,6 +160,25 @@ class TestCalendar:
         assert [s.date().day for s in starts] == [30, 30, 1, 1, 2, 2]
         assert starts == sorted(starts)
 
+    def test_spread_fills_each_window_to_the_same_share(self) -> None:
+        """A free weekend day (seven hours, one sitting of at most three) takes long
+        work before a 150-minute evening is filled: the same share of each window,
+        not the same minutes, so no evening is full while a weekend day has room."""
+        start = dt.datetime(2026, 11, 28)  # a Saturday
+        end = start + dt.timedelta(days=3)
+        calendar = Calendar(DEFAULT_AVAILABILITY, start, end, longest=dt.timedelta(hours=3))
+        requests = [
+            Request(effort=dt.timedelta(minutes=n), earliest=start, latest=end)
+            for n in (120, 60, 120, 30)
+        ]
+        starts = calendar.spread(requests)
+        assert starts == [
+            dt.datetime(2026, 11, 28, 10),
+            dt.datetime(2026, 11, 28, 12),
+            dt.datetime(2026, 11, 29, 10),
+            dt.datetime(2026, 11, 29, 12),
+        ]
+
     def test_spread_takes_nothing_when_it_cannot_place_all(self) -> None:
         start = dt.datetime(2026, 11, 30)
         end = start + dt.timedelta(days=1)

@@ -181,6 +181,21 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "task.time_off_travel": (
             "Book time off work for {day}, {start}\u2013{end} and your journey, or arrange cover"
         ),
+        "task.time_off_at_least": (
+            "Book time off work for {day}, {start}\u2013{end} at least, or arrange cover; "
+            "extend it once the schedule is confirmed"
+        ),
+        "task.time_off_travel_at_least": (
+            "Book time off work for {day}, {start}\u2013{end} at least and your journey, or "
+            "arrange cover; extend it once the schedule is confirmed"
+        ),
+        "task.promise": "{promise}, after checking it holds nothing confidential",
+        "task.walk_through_promised": "Be ready to walk through what you sent after round one.",
+        "reason.promise_sent": "Promised in round one: they may ask you about it.",
+        "task.practise_skills": (
+            "Practise the skills the posting names ({skills}) in the session's format, "
+            "reasoning aloud."
+        ),
         "plan.optional_left_out": "Plus {count} optional steps, left out of this short plan.",
         "reason.squeezed": (
             "Did not fit into your free time before the interview: do it if you can."
@@ -527,6 +542,24 @@ GERMAN: Mapping[str, str] = MappingProxyType(
         "task.time_off_travel": (
             "Nehmen Sie sich am {day} von {start} bis {end} Uhr und für die Anreise frei oder "
             "organisieren Sie eine Vertretung"
+        ),
+        "task.time_off_at_least": (
+            "Nehmen Sie sich am {day} mindestens von {start} bis {end} Uhr frei oder "
+            "organisieren Sie eine Vertretung; verlängern Sie, sobald der Ablauf bestätigt ist"
+        ),
+        "task.time_off_travel_at_least": (
+            "Nehmen Sie sich am {day} mindestens von {start} bis {end} Uhr und für die Anreise "
+            "frei oder organisieren Sie eine Vertretung; verlängern Sie, sobald der Ablauf "
+            "bestätigt ist"
+        ),
+        "task.promise": "{promise} \u2013 prüfen Sie vorher, dass nichts Vertrauliches darin steht",
+        "task.walk_through_promised": (
+            "Seien Sie bereit, das nach der ersten Runde Verschickte kurz zu erläutern."
+        ),
+        "reason.promise_sent": "In der ersten Runde zugesagt: Man fragt Sie vielleicht danach.",
+        "task.practise_skills": (
+            "Üben Sie die in der Stellenanzeige genannten Fähigkeiten ({skills}) im Format des "
+            "Gesprächs und denken Sie dabei laut."
         ),
         "plan.optional_left_out": (
             "Dazu {count} optionale Schritte, in diesem kurzen Plan ausgelassen."

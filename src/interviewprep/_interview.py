@@ -19,6 +19,9 @@ from .exceptions import ValidationError, excerpt
 # Plans reach weeks around the interview, and calendars write four-digit years.
 _FIRST_YEAR = 1900
 _LAST_YEAR = 9000
+#: How long an interview whose duration is not given is taken to last, for what is
+#: planned after it (the first notes, the calendar event's end).
+ASSUMED_DURATION = dt.timedelta(hours=1)
 
 __all__ = ["EarlierAnswer", "FirstRound", "Interview", "Interviewer", "load_interview"]
 
@@ -142,8 +145,9 @@ class Interview:
             ``None`` when unknown, empty when none applies.
         sector: The role or sector, as a role pack's scope id (``data``); when
             ``None`` it is recognised from the role and the job posting.
-        duration: How long it lasts (one hour unless said); tasks afterwards start
-            once it is over.
+        duration: How long it lasts; ``None`` when the interview file does not say.
+            A plan then assumes an hour for what follows the interview (see
+            :attr:`end`), but never prints an end time it does not know.
         availability: When the candidate is free to prepare, as text such as
             ``"weekdays 18:30-21:00; weekends 10:00-17:00"`` or ``"any time"`` (see
             :class:`interviewprep.Availability`); ``None`` means weekday evenings
@@ -168,12 +172,14 @@ class Interview:
         default=None, converter=_optional_situations
     )
     sector: str | None = attrs.field(default=None)
-    duration: dt.timedelta = attrs.field(default=dt.timedelta(hours=1))
+    duration: dt.timedelta | None = attrs.field(default=None)
     availability: str | None = attrs.field(default=None)
     timezone: str | None = attrs.field(default=None)
 
     @duration.validator
-    def _check_duration(self, _: attrs.Attribute[Any], value: dt.timedelta) -> None:
+    def _check_duration(self, _: attrs.Attribute[Any], value: dt.timedelta | None) -> None:
+        if value is None:
+            return
         if not isinstance(value, dt.timedelta) or not (
             dt.timedelta(minutes=5) <= value <= dt.timedelta(hours=12)
         ):
@@ -233,6 +239,14 @@ class Interview:
                 msg = f"{excerpt(interviewer.name)} is listed twice: names must be unique"
                 raise ValidationError(f"interviewers[{index}].name", msg)
             seen.add(key)
+
+    @property
+    def end(self) -> dt.datetime:
+        """
+        When it ends: its start plus its :attr:`duration`, or plus an hour when the
+        duration is not given.
+        """
+        return self.when + (ASSUMED_DURATION if self.duration is None else self.duration)
 
     @property
     def remote(self) -> bool:

@@ -19,6 +19,16 @@ Roles (:func:`recognise_roles`)
     The interview's ``sector`` if given, else the scope ids whose words appear in its
     role title or job posting.
 
+Skills (:func:`named_skills`)
+    The skills a job posting names, in its own spelling and order: the tools it
+    lists, as two or more names joined by commas, "and", "or" or a slash, one of
+    them written as a tool (``SQL``, ``PostgreSQL``, ``C++``: three capitals, a
+    capital inside a word, or a ``+`` or ``#``) and none after an article ("the
+    CFO and CEO" names people); then the words it shares with the tags of content
+    written for the role (``experiments``). Names the interview file gives for
+    other things (the company, the role, the interviewers and their titles, the
+    location) are never skills.
+
 Cues (:func:`find_signals`)
     A talking point or red flag is found in an answer when one of its cues appears:
     words are compared by their stems (``negotiated`` finds ``negotiate``), a
@@ -34,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -56,6 +67,7 @@ __all__ = [
     "SignalMatch",
     "applies",
     "find_signals",
+    "named_skills",
     "recognise_roles",
 ]
 
@@ -191,6 +203,139 @@ def recognise_roles(interview: Interview, scopes: Iterable[Scope]) -> frozenset[
     return frozenset(
         scope.id for scope in scopes if any(_find(stems, _stems(word)) for word in scope.words)
     )
+
+
+#: A word as the posting spells it: letters and digits, with ``+`` and ``#`` (``C++``,
+#: ``C#``) and dots, apostrophes or hyphens inside (``Node.js``).
+_SPELLED = re.compile(r"[^\W_][\w+#]*(?:[.'\u2019-][^\W_][\w+#]*)*")
+#: What ends a sentence (or a line of a list) between two words.
+_SENTENCE_END = re.compile(r"[.!?;:\n\u2022]")
+#: Words joining the names of a list, in the languages of the built-in catalogue.
+_JOINING = frozenset({"and", "or", "und", "oder", "et", "ou", "&"})
+#: Words that make the name after them a thing or a person rather than a skill ("the
+#: CFO and CEO", "der CFO", "le CFO").
+_ARTICLES = frozenset(
+    {
+        *("the", "a", "an", "our", "your", "their", "its", "this", "that", "these", "those"),
+        *("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "unser"),
+        *("unsere", "le", "la", "les", "l", "un", "une", "notre", "nos", "votre", "vos"),
+        *("leur", "leurs"),
+    }
+)
+#: The most skills :func:`named_skills` names.
+MOST_SKILLS = 4
+
+
+def _tool_like(word: str) -> bool:
+    """Whether *word* is written as the name of a tool: three capitals (``SQL``,
+    ``APIs``), a capital after a small letter (``PostgreSQL``), or ``+`` or ``#``."""
+    if "+" in word or "#" in word:
+        return True
+    if sum(c.isupper() for c in word) >= 3:
+        return True
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def named_skills(interview: Interview, tags: Iterable[str] = ()) -> tuple[str, ...]:
+    """
+    The skills *interview*'s job posting names, by the rules in this module's
+    docstring: at most :data:`MOST_SKILLS`, the tools it lists first, then the words
+    it shares with *tags*, each once, in the posting's order and spelling.
+
+    Args:
+        interview: The interview; its job posting is read.
+        tags: Tags of content written for the interview's role (``data-quality`` is
+            found as "data quality").
+
+    Returns:
+        The skills, as the posting writes them; empty when it names none.
+    """
+    posting = interview.job_posting
+    words = list(_SPELLED.finditer(posting))
+    if not words:
+        return ()
+    given = " ".join(
+        [
+            interview.company,
+            interview.role,
+            interview.location,
+            *(f"{p.name} {p.title}" for p in interview.interviewers),
+        ]
+    )
+    others = {word.lower() for word in _SPELLED.findall(given)}
+    lowered = [match.group().lower() for match in words]
+    starts = [
+        n == 0 or bool(_SENTENCE_END.search(posting, words[n - 1].end(), match.start()))
+        for n, match in enumerate(words)
+    ]
+
+    def capital(n: int) -> bool:
+        """Whether word *n* may be part of a name: written as a tool, or capitalised
+        and not the first word of a sentence; never a word the file uses elsewhere."""
+        text = words[n].group()
+        if lowered[n] in others:
+            return False
+        return _tool_like(text) or (text[0].isupper() and not starts[n])
+
+    def gap(n: int) -> str:
+        """What stands between word *n* and the next, spaces aside."""
+        return posting[words[n].end() : words[n + 1].start()].strip()
+
+    found: list[tuple[int, str]] = []
+    n = 0
+    while n < len(words):
+        if not capital(n):
+            n += 1
+            continue
+        # A list of names, each one or more capitalised words in a row, joined by
+        # commas, slashes, "and" or "or".
+        first = n
+        names: list[tuple[int, int]] = []
+        while True:
+            end = n
+            while end + 1 < len(words) and capital(end + 1) and not gap(end):
+                end += 1
+            names.append((n, end))
+            n = end + 1
+            if n >= len(words):
+                break
+            between = gap(end)
+            if between in (",", "/", "&") or (not between and lowered[n] in _JOINING):
+                if lowered[n] in _JOINING and n + 1 < len(words) and not gap(n):
+                    n += 1
+                if capital(n):
+                    continue
+            break
+        article = first > 0 and lowered[first - 1] in _ARTICLES and not starts[first]
+        strong = any(_tool_like(words[m].group()) for a, b in names for m in range(a, b + 1))
+        if len(names) >= 2 and strong and not article:
+            found += [(words[a].start(), _span(posting, words, a, b)) for a, b in names]
+    tools = len(found)
+    stems = [_stem(word) for word in lowered]
+    where: dict[str, list[int]] = {}
+    for m, word in enumerate(stems):
+        where.setdefault(word, []).append(m)
+    for tag in tags:
+        phrase = [_stem(part) for part in tag.lower().replace("-", " ").split()]
+        size = len(phrase)
+        for m in where.get(phrase[0], ()) if phrase else ():
+            if stems[m : m + size] == phrase:
+                found.append((words[m].start(), _span(posting, words, m, m + size - 1)))
+                break
+    ordered = sorted(found[:tools]) + sorted(found[tools:])
+    skills: list[str] = []
+    seen: set[str] = set()
+    for _, text in ordered:
+        key = text.lower()
+        if key not in seen and key not in others:
+            seen.add(key)
+            skills.append(" ".join(text.split()))
+    return tuple(skills[:MOST_SKILLS])
+
+
+def _span(posting: str, words: Sequence[re.Match[str]], first: int, last: int) -> str:
+    """The posting's text from word *first* to word *last*."""
+    return posting[words[first].start() : words[last].end()]
 
 
 def applies(

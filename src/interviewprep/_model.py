@@ -250,9 +250,9 @@ def _effort(value: dt.timedelta | str | None) -> dt.timedelta | None:
 _LONGEST_EFFORT = dt.timedelta(days=1)
 
 #: The details of an interview a checklist item can ask for (see
-#: :attr:`ChecklistItem.asks_for`): who the interviewers are, and where it takes place
-#: (an address or a meeting link).
-INTERVIEW_DETAILS: frozenset[str] = frozenset({"interviewers", "location"})
+#: :attr:`ChecklistItem.asks_for`): who the interviewers are, where it takes place
+#: (an address or a meeting link), and its schedule (how long it lasts).
+INTERVIEW_DETAILS: frozenset[str] = frozenset({"interviewers", "location", "schedule"})
 
 
 def _check_details(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
@@ -764,9 +764,11 @@ class ChecklistItem:
         applies: Where it applies (format 2), within its checklist's; empty
             means wherever the checklist applies.
         asks_for: The details of the interview the item finds out (format 2), of
-            :data:`INTERVIEW_DETAILS`: ``interviewers`` (each one's name and title)
-            and ``location`` (the address or meeting link). A plan for an interview
-            that already gives all of them keeps the item as optional.
+            :data:`INTERVIEW_DETAILS`: ``interviewers`` (each one's name and title),
+            ``location`` (the address or meeting link) and ``schedule`` (how long it
+            lasts). A plan for an interview that already gives all of them keeps the
+            item as optional; one that books time off around an interview of
+            unknown length does the step asking for the schedule with the booking.
         names_location: Whether a plan names the interview's location (its address
             or meeting link) after the item's text, when the interview gives it
             (format 2): "Join the call five minutes before the start — https://...".

@@ -10,41 +10,51 @@ How a plan is made (:func:`build_plan`):
   what the job posting stresses. Each is carried out by an essential step of the plan
   (:attr:`Priority.task`): the promise itself, the preparation step covering the
   priority's guidance fact (reworking answers, keeping to round one, preparing
-  examples), or a step of its own (the introduction).
+  examples), or a step of its own (the introduction). A promise's step says to check
+  that nothing in it is confidential, and a step during the interview says to be ready
+  to walk through what was sent.
 * Selection: only content that applies to the interview (format, region,
   seniority, situations, role); opt-in content (brainteasers) only when asked for.
   At most eight questions to rehearse (weak spots first, then by fit with the
-  interviewers, the posting and round one, spread over the interviewers; those
-  written for roles the interview probably is not, last), two or three questions to
-  ask per interviewer (never one question twice in a loop; those following up the
-  posting and the round-one notes first, none with a blank the plan cannot fill
-  while another will do), and six tips (those acting on this interview first: its
+  interviewers, the posting (its short skill words such as "SQL" too) and round one,
+  spread over the interviewers, the opening and closing questions to whoever chairs:
+  the hiring manager if present; those written for roles the interview probably is
+  not, last), two or three questions to ask per interviewer (never one question twice
+  in a loop; those fitting the interviewer's job title first, then those following up
+  the posting and the round-one notes, none with a blank the plan cannot fill while
+  another will do), and six tips (those acting on this interview first: its
   format, the candidate, the interviewers, the answers that went badly). ``None`` as
   a limit means everything that applies.
-* Scheduling: every task has an effort (the checklist item's, or a default by
-  stage). Preparation is placed into the candidate's free time (weekday evenings and
-  weekend daytime unless the interview or the caller says otherwise): promises and
-  booking time off at once, then the essential steps in the order of preparation
-  (the content's due offsets: reading the posting and the interviewers' profiles
-  before writing stories and answers; groundwork before the rework it prepares),
-  spread evenly over the free windows from the earliest step's day, never
-  overfilling one; steps due in the last two days (a mock interview) on their days;
-  the evening before ends with rest. Optional steps fill the time left near their
-  days. Steps on the day itself keep their time. With short notice the plan is
+* Scheduling: every task has an effort (the checklist item's, or a default by stage).
+  Preparation is placed into the candidate's free time (weekday evenings and weekend
+  daytime unless the interview or the caller says otherwise): promises and booking
+  time off at once, then the essential steps in the order of preparation (the
+  content's due offsets: reading the posting and the interviewers' profiles before
+  writing stories and answers; groundwork before the rework it prepares), spread
+  evenly over the free windows from the earliest step's day (each filled to the same
+  share of its length: a free weekend day takes a longer sitting than an evening),
+  never overfilling one; steps due in the last two days (a mock interview) on their
+  days; the evening before ends with rest. Optional steps fill the time left near
+  their days. Steps on the day itself keep their time. With short notice the plan is
   compressed: the steps carrying priorities, the evening's rest, the groundwork, the
   last days' checks and then the others are kept while they fit (and done in order);
-  what does not fit is kept but marked optional ("if time allows"); nothing is
-  overdue while the interview is still ahead. Waits after the interview
-  count working days.
+  what does not fit is kept but marked optional ("if time allows"); nothing is overdue
+  while the interview is still ahead. Waits after the interview count working days.
 * Time off: a candidate at work when the interview is (it falls on a weekday in
   :data:`WORKING_HOURS`, outside their free time) gets a step to book time off from
-  half an hour before it to half an hour after. That last half hour is where the
-  first notes on the interview go; every other step after the interview goes in the
-  candidate's free time, never in working hours. Someone free at the time (``any
+  half an hour before it to half an hour after. When the interview does not give its
+  length, an hour is assumed and booked "at least", to be extended once the schedule
+  is confirmed: the step asking for the schedule is then done at once, just before
+  the booking. That last half hour is where the first notes on the interview go;
+  every other step after the interview goes in the candidate's free time, never in
+  working hours. Someone free at the time (``any
   time``, or an evening interview) books nothing.
 * What the interview already says: a step asking for details the interview gives
-  (its interviewers' names and titles, the meeting link) is kept as optional, and a
-  step naming the location prints it.
+  (its interviewers' names and titles, the meeting link, its length) is kept as
+  optional, and a step naming the location prints it. The step practising for a
+  deeper technical part names the skills the posting asks for, when it names any
+  (the tools it lists, and the words it shares with the tags of the role packs'
+  technical questions).
 * No duplicates: tasks that say the same thing become one task.
 * Every chosen item carries its reason (:attr:`Task.reason`, :attr:`PrepPlan.reasons`).
 
@@ -63,12 +73,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._interview import Interview, Interviewer
-from ._matching import OPT_IN_TAGS, Fit, Relevance
+from ._matching import OPT_IN_TAGS, Fit, Relevance, named_skills
 from ._model import Checklist, ChecklistItem, Question, Tip
 from ._schedule import DEFAULT_AVAILABILITY, Availability, Calendar, Request, add_working_days
 from ._selection import Key, Shortlist, Stream, WordBits, bits_of, members_of, merged
-from ._vocabulary import AnswerType, AskedBy, Audience, Stage
-from ._words import content_words
+from ._vocabulary import AnswerType, AskedBy, Audience, QuestionKind, Stage
+from ._words import content_words, stem
 
 if TYPE_CHECKING:
     from ._catalogue import Catalogue
@@ -133,6 +143,12 @@ TIME_OFF_MARGIN = dt.timedelta(minutes=30)
 TIME_OFF = "time-off"
 INTRODUCTION = "interviewers"
 _TIME_OFF_EFFORT = dt.timedelta(minutes=10)
+#: The :attr:`Task.source` of the step during the interview that reminds the candidate
+#: to be ready to walk through what they promised (and sent) after round one.
+PROMISED_WORK = "first_round.promised"
+#: The guidance fact of the preparation step that practises for a deeper technical
+#: part (F4): when the posting names skills, the step names them.
+_SKILLS_FACT = "F4"
 #: Steps due this close to the interview (a mock interview, the last checks) are not
 #: done before their day: they are the final run-through, not groundwork.
 _KEEPS_ITS_DAY = dt.timedelta(days=2)
@@ -152,8 +168,11 @@ class Task:
             time left at all (the interview had begun).
         interviewer: The interviewer it concerns, or ``None``.
         source: Where it came from: the checklist's full id and the item's id,
-            as ``core/after-interview#send-thank-you-notes``, or
-            ``first_round.promised[0]`` for a promise made in the first round.
+            as ``core/after-interview#send-thank-you-notes``;
+            ``first_round.promised[0]`` for a promise made in the first round, and
+            ``first_round.promised`` for being ready to walk through what was sent;
+            ``time-off`` and ``interviewers`` for the plan's own steps (booking time
+            off, preparing an introduction).
         stage: Before, during or after the interview, at the offer, or a stage a
             pack declares.
         optional: Whether it is nice to have rather than essential, or did not fit
@@ -312,10 +331,41 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
 
 
+#: Words of two or three letters and digits: too short for :func:`content_words`, but a
+#: tag that short names a skill (``sql``, ``dbt``) that a posting may ask for.
+_SHORT_WORD = re.compile(r"(?<![\w'-])[a-z0-9][a-z0-9+#]{1,2}(?![\w'-])")
+
+
+def _short_words(text: str) -> frozenset[str]:
+    return frozenset(_SHORT_WORD.findall(text.lower()))
+
+
+def _short_tags(question: Question) -> frozenset[str]:
+    """A question's tags of two or three letters (``sql``), which name skills."""
+    return frozenset(tag for tag in question.tags if _SHORT_WORD.fullmatch(tag))
+
+
+def _posting_terms(text: str) -> frozenset[str]:
+    """The words of a job posting (or anything the interview file says) to match
+    content by: its content words, and its short words, which only short tags use."""
+    return _terms(text) | _short_words(text)
+
+
 def _other_terms(question: Question) -> frozenset[str]:
-    """The words of a question's tags and talking points (its text aside)."""
+    """The words of a question's tags (short ones too) and talking points (its text
+    aside)."""
     points = " ".join(f"{point.label} {' '.join(point.cues)}" for point in question.talking_points)
-    return _terms(f"{' '.join(question.tags)} {points}")
+    return _terms(f"{' '.join(question.tags)} {points}") | _short_tags(question)
+
+
+def _stems_of(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words)
+
+
+def _title_stems(person: Interviewer) -> frozenset[str]:
+    """The stems of the words of an interviewer's job title ("Data engineer": ``data``,
+    ``engineer``), which the questions to ask them are matched by."""
+    return _stems_of(_terms(person.title))
 
 
 def _question_terms(library: Library, question: Question) -> frozenset[str]:
@@ -349,6 +399,8 @@ class _Indexes:
     ask_positions: Sequence[int]
     #: The words of the questions to ask, with the codes using each, also as bits.
     ask_words: WordBits
+    #: The same by the words' stems, to match an interviewer's job title.
+    ask_stems: WordBits
     #: The questions to ask written for each audience, and for anyone, as bits.
     ask_audiences: Mapping[str, int]
     ask_anyone: int
@@ -364,6 +416,9 @@ class _Indexes:
     introductions: tuple[int, ...]
     #: Positions of the tips that explain a checklist step (an item's first tip).
     step_tips: tuple[int, ...]
+    #: For each role pack (a pack with a scope), the positions of its technical
+    #: questions asked by the interviewer, whose tags name skills (see :func:`_skills`).
+    skill_questions: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
 
 
 def _indexes(library: Library) -> _Indexes:
@@ -417,6 +472,7 @@ def _build_indexes(library: Library) -> _Indexes:
     texts: dict[str, list[int]] = {}
     asked_words: dict[str, list[int]] = {}
     to_ask_words: dict[str, list[int]] = {}
+    to_ask_stems: dict[str, list[int]] = {}
     rehearsed: list[int] = []
     to_ask: list[int] = []
     for position, question in enumerate(questions):
@@ -432,6 +488,8 @@ def _build_indexes(library: Library) -> _Indexes:
         else:
             for word in words:
                 to_ask_words.setdefault(word, []).append(len(to_ask))
+            for word in _stems_of(words):
+                to_ask_stems.setdefault(word, []).append(len(to_ask))
             to_ask.append(position)
 
     def rehearsal_group(position: int) -> tuple[Hashable, float]:
@@ -470,6 +528,7 @@ def _build_indexes(library: Library) -> _Indexes:
         rehearse_types=types,
         ask_positions=to_ask,
         ask_words=WordBits(len(to_ask), to_ask_words),
+        ask_stems=WordBits(len(to_ask), to_ask_stems),
         ask_audiences={name: bits_of(codes, len(to_ask)) for name, codes in audiences.items()},
         ask_anyone=bits_of(
             (code for code, p in enumerate(to_ask) if not questions[p].audiences), len(to_ask)
@@ -480,7 +539,43 @@ def _build_indexes(library: Library) -> _Indexes:
         plain_tips=bytes(map(plain, tips)),
         introductions=tuple(p for p in rehearsed if questions[p].id in _INTRODUCTIONS),
         step_tips=tuple(p for p, tip in enumerate(tips) if tip.id in first_tips),
+        skill_questions=_skill_questions(questions, scoped),
     )
+
+
+def _skill_questions(questions: Sequence[Question], scoped: set[str]) -> dict[str, tuple[int, ...]]:
+    """The positions of the role packs' technical questions asked by the interviewer,
+    by pack."""
+    found: dict[str, list[int]] = {}
+    for position, question in enumerate(questions):
+        if (
+            question.pack in scoped
+            and question.asked_by == AskedBy.INTERVIEWER
+            and question.kind == QuestionKind.TECHNICAL_DEPTH
+            and question.tags
+        ):
+            found.setdefault(question.pack, []).append(position)
+    return {pack: tuple(positions) for pack, positions in found.items()}
+
+
+def _skills(library: Library, interview: Interview, relevance: Relevance) -> tuple[str, ...]:
+    """
+    The skills the job posting names (see :func:`interviewprep._matching.named_skills`):
+    the tools it lists, then the words it shares with the tags of the technical
+    questions of the role packs written for the interview's role that apply to it.
+    """
+    if not interview.job_posting.strip():
+        return ()
+    questions = library.questions._index.items
+    tags: dict[str, None] = {}
+    for positions in _indexes(library).skill_questions.values():
+        if not relevance.for_role(questions[positions[0]]):
+            continue
+        for position in positions:
+            question = questions[position]
+            if _fit(relevance, question, 0) is not None:
+                tags.update(dict.fromkeys(question.tags))
+    return named_skills(interview, tags)
 
 
 #: How an item that applies everywhere fits every interview.
@@ -627,7 +722,7 @@ def _rehearse(
     """
     people = interview.interviewers
     audiences = {person.audience for person in people}
-    posting = _terms(interview.job_posting)
+    posting = _posting_terms(interview.job_posting)
     indexes = _indexes(library)
     questions = library.questions._index.items
     plain = indexes.plain_questions
@@ -763,10 +858,32 @@ def _rehearse(
     return _Rehearsal(chosen, askers, reasons, why)
 
 
+#: Who chairs a loop of interviews and so opens and closes it, in order of preference.
+_CHAIRS = (Audience.HIRING_MANAGER, Audience.LINE_MANAGER)
+
+
+def _chair(people: Sequence[Interviewer]) -> Interviewer | None:
+    """Who chairs the interview: the hiring manager if one takes part, else the line
+    manager; ``None`` when neither does."""
+    for audience in _CHAIRS:
+        for person in people:
+            if person.audience == audience:
+                return person
+    return None
+
+
+def _opens_or_closes(question: Question) -> bool:
+    """Whether the question opens the interview (an introduction) or closes it (its
+    answer type is ``closing``: "What questions do you have for us?")."""
+    return question.id in _INTRODUCTIONS or question.answer_type == AnswerType.CLOSING
+
+
 def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dict[str, str]:
     """
-    Spread the questions over the interviewers whose audience suits each: the
-    questions fewest of them suit are given out first, each to the suitable
+    Spread the questions over the interviewers whose audience suits each. The
+    questions that open or close the interview go to whoever chairs it (the hiring
+    manager if present, else the line manager) when they suit the chair; the others
+    are given out fewest suitable interviewers first, each to the suitable
     interviewer with the fewest so far (the first of the loop among equals), so that
     a question only one of them would ask goes to that one.
     """
@@ -780,7 +897,15 @@ def _askers(questions: Sequence[Question], people: Sequence[Interviewer]) -> dic
         else list(people)
         for question in questions
     }
+    chair = _chair(people)
+    if chair is not None:
+        for question in questions:
+            if _opens_or_closes(question) and chair in suiting[question.full_id]:
+                askers[question.full_id] = chair.name
+                load[chair.name] += 1
     for question in sorted(questions, key=lambda q: len(suiting[q.full_id]) or len(people)):
+        if question.full_id in askers:
+            continue
         choices = suiting[question.full_id] or list(people)
         pick = min(choices, key=lambda p: (load[p.name], people.index(p)))
         askers[question.full_id] = pick.name
@@ -837,11 +962,13 @@ def _to_ask(
 ) -> tuple[dict[str, tuple[Question, ...]], dict[str, str]]:
     """
     Questions to ask each interviewer: those written for their audience first, then
-    those for anyone; then by the words they share with what the interview file knows
-    (the posting, the company, the role and the notes from round one), those following
-    up the round-one notes first. A question with a placeholder the plan cannot fill
-    comes after every one it can. Ties go to those written for the role (a role pack's),
-    then to the order of :meth:`Relevance.select`. No question twice.
+    those for anyone; then those sharing most words with the interviewer's job title
+    (by stem: "Data engineer" and data quality, engineering); then by the words they
+    share with what the interview file knows (the posting, the company, the role and
+    the notes from round one), those following up the round-one notes first. A
+    question with a placeholder the plan cannot fill comes after every one it can.
+    Ties go to those written for the role (a role pack's), then to the order of
+    :meth:`Relevance.select`. No question twice.
     """
     if per_person is not None and interview.interviewers:
         # A loop leaves each interviewer time for a question or two: at most
@@ -850,44 +977,55 @@ def _to_ask(
     indexes = _indexes(library)
     questions = library.questions._index.items
     notes = _terms(interview.first_round.notes)
-    known = _terms(f"{interview.job_posting} {interview.company} {interview.role}") | notes
+    known = _posting_terms(f"{interview.job_posting} {interview.company} {interview.role}")
+    known |= notes
     # The questions to ask by how many of the words they use, as bits: those using
     # at least 1, 2, ... of them, and so exactly 0, 1, 2, ... (of all the words the
     # file gives, and of the notes' words).
     asked = indexes.ask_positions
 
-    def exactly(words_: frozenset[str]) -> list[tuple[int, int]]:
-        at_least = [-1, *indexes.ask_words.levels(words_), 0]  # -1: every question
+    def exactly(words_: frozenset[str], bits: WordBits) -> list[tuple[int, int]]:
+        at_least = [-1, *bits.levels(words_), 0]  # -1: every question
         return [(n, at_least[n] & ~at_least[n + 1]) for n in range(len(at_least) - 1)]
 
-    by_words = exactly(known)
-    by_notes = exactly(notes) if notes else [(0, -1)]
-    # Scores: the audience first (weighted by `audience`), then the words of the notes
-    # (by `weight`), then all the words shared, each weight above the most the parts
-    # after it can add; a blank the plan cannot fill takes three audience weights off,
-    # below any question it can fill.
+    by_words = exactly(known, indexes.ask_words)
+    by_notes = exactly(notes, indexes.ask_words) if notes else [(0, -1)]
+    # Scores: the audience first, then the words of the interviewer's job title (by
+    # `title_weight`), then the words of the notes (by `weight`), then all the words
+    # shared, each weight above the most the parts after it can add; a blank the plan
+    # cannot fill takes three audience weights off, below any question it can fill.
     weight = len(known) + 1
-    audience_weight = (len(notes) + 1) * weight
+    title_weight = (len(notes) + 1) * weight
     fits: dict[int, Fit | None] = {}
     used: set[str] = set()
     result: dict[str, tuple[Question, ...]] = {}
     reasons: dict[str, str] = {}
 
-    def stream(suited: int, count: int, bits: int) -> Stream:
+    def stream(suited: int, count: int, bits: int, audience_weight: int) -> Stream:
         """The questions suiting the person this well and using these words (*count*:
-        the notes' words times `weight`, plus all the words)."""
+        the title's words times `title_weight`, the notes' words times `weight`, plus
+        all the words)."""
         for code in members_of(bits):
             position = asked[code]
             yield (-(suited * audience_weight + count), -_ROLE_FIRST, position), position, count
 
     def order(person: Interviewer) -> Iterator[tuple[Key, int]]:
         audience = str(person.audience)
+        title = _title_stems(person)
+        by_title = exactly(title, indexes.ask_stems) if title else [(0, -1)]
+        audience_weight = (len(title) + 1) * title_weight
         streams = [
-            stream(suited, followed * weight + count, bits & audiences & also)
+            stream(
+                suited,
+                titled * title_weight + followed * weight + count,
+                bits & audiences & named & also,
+                audience_weight,
+            )
             for suited, audiences in (
                 (2, indexes.ask_audiences.get(audience, 0)),
                 (1, indexes.ask_anyone),
             )
+            for titled, named in by_title
             for followed, also in by_notes
             for count, bits in by_words
         ]
@@ -1083,14 +1221,14 @@ class _Draft:
 
 
 def _task_texts(
-    item: ChecklistItem, interviewers: Sequence[Interviewer]
+    item: ChecklistItem, text: str, interviewers: Sequence[Interviewer]
 ) -> list[tuple[str, str | None]]:
     if not item.per_interviewer or not interviewers:
-        return [(item.text, None)]
+        return [(text, None)]
     texts: list[tuple[str, str | None]] = []
     for person in interviewers:
         who = f"{person.name} ({person.title})" if person.title else person.name
-        texts.append((f"{item.text} — {who}", person.name))
+        texts.append((f"{text} — {who}", person.name))
     return texts
 
 
@@ -1128,7 +1266,7 @@ def _time(
     draft: _Draft, offset: dt.timedelta | None, interview: Interview, now: dt.datetime
 ) -> None:
     """Set when *draft* is done: a fixed time, or a span to place it in free time."""
-    when, end = interview.when, interview.when + interview.duration
+    when, end = interview.when, interview.end
     stage = draft.stage
     if _keeps_its_time(stage, offset):
         draft.fixed = when + (offset or dt.timedelta(0))
@@ -1189,16 +1327,24 @@ def _drafts(
     applicable_tips: Iterable[Tip] = (),
     groundwork: frozenset[str] = frozenset(),
     time_off: tuple[dt.datetime, dt.datetime] | None = None,
+    skills: Sequence[str] = (),
 ) -> list[_Draft]:
     """
-    The drafts of every task that applies: promises and the time off work first, then
-    checklist steps.
+    The drafts of every task that applies: promises first (each checked for anything
+    confidential, with a reminder during the interview to be ready to walk through
+    what was sent), then checklist steps and the time off work.
 
     A preparation step the content marks optional becomes essential when the tip that
     explains it (its first tip) applies and is written for one of the interviewers'
     audiences (a deeper technical round for a senior technical interviewer, say): the
     people the candidate will meet make it matter. A step that asks for details the
     interview already gives (see :attr:`ChecklistItem.asks_for`) is kept, as optional.
+    The step practising for a deeper technical part (covering :data:`_SKILLS_FACT`)
+    names the skills the posting asks for (*skills*), when it names any.
+
+    Time off for an interview whose length is not given is booked "at least" around
+    its start, to be extended once the schedule is confirmed: the essential step that
+    asks for the schedule is then done at once, just before the booking.
     """
     audiences = {person.audience for person in interview.interviewers}
     chosen = {tip.id for tip in applicable_tips if tip.audiences & audiences}
@@ -1207,7 +1353,7 @@ def _drafts(
     order = 0
     for index, promise in enumerate(interview.first_round.promised):
         draft = _Draft(
-            text=promise,
+            text=words.phrase("task.promise", promise=_one_line(promise)),
             interviewer=None,
             source=f"first_round.promised[{index}]",
             stage=Stage.BEFORE,
@@ -1223,27 +1369,24 @@ def _drafts(
         )
         drafts.append(draft)
         order += 1
-    if time_off is not None:
-        start, end = time_off
-        key = "task.time_off" if interview.remote else "task.time_off_travel"
-        text = words.phrase(key, day=words.date(start.date()), start=_clock(start), end=_clock(end))
+    if interview.first_round.promised:
         draft = _Draft(
-            text=text,
+            text=words.phrase("task.walk_through_promised"),
             interviewer=None,
-            source=TIME_OFF,
-            stage=Stage.BEFORE,
+            source=PROMISED_WORK,
+            stage=Stage.DURING,
             optional=False,
             dated=False,
             tips=(),
-            effort=_TIME_OFF_EFFORT,
+            effort=dt.timedelta(0),
             order=order,
-            rank=0,
-            reason=words.phrase("reason.time_off"),
-            earliest=now,
-            latest=interview.when - _PREPARED_BY,
+            rank=2,
+            reason=words.phrase("reason.promise_sent"),
         )
+        _time(draft, dt.timedelta(0), interview, now)
         drafts.append(draft)
         order += 1
+    schedule: _Draft | None = None
     for checklist in relevance.select(checklists):
         if checklist.formats and interview.format not in checklist.formats:
             continue
@@ -1281,11 +1424,19 @@ def _drafts(
             if prepares:
                 rank = 1
                 why = words.phrase("reason.groundwork")
-            for text, who in _task_texts(item, interview.interviewers):
+            text = item.text
+            if (
+                skills
+                and checklist.stage == Stage.BEFORE
+                and _SKILLS_FACT in item.covers
+                and not item.per_interviewer
+            ):
+                text = words.phrase("task.practise_skills", skills=", ".join(skills))
+            for task_text, who in _task_texts(item, text, interview.interviewers):
                 if item.names_location and interview.location.strip():
-                    text = f"{text} — {' '.join(interview.location.split())}"
+                    task_text = f"{task_text} — {' '.join(interview.location.split())}"
                 draft = _Draft(
-                    text=text,
+                    text=task_text,
                     interviewer=who,
                     source=f"{checklist.full_id}#{item.id}",
                     stage=checklist.stage,
@@ -1302,17 +1453,56 @@ def _drafts(
                 _time(draft, item.due, interview, now)
                 drafts.append(draft)
                 order += 1
+                if (
+                    schedule is None
+                    and "schedule" in item.asks_for
+                    and checklist.stage == Stage.BEFORE
+                    and not optional
+                    and draft.fixed is None
+                    and who is None
+                ):
+                    schedule = draft
+    if time_off is not None:
+        start, end = time_off
+        key = "task.time_off" if interview.remote else "task.time_off_travel"
+        if interview.duration is None:
+            key += "_at_least"
+            if schedule is not None:
+                # Book once the schedule has been asked for: both at once, in order.
+                schedule.rank, schedule.offset = 0, None
+                schedule.earliest, schedule.latest = now, interview.when - _PREPARED_BY
+        text = words.phrase(key, day=words.date(start.date()), start=_clock(start), end=_clock(end))
+        draft = _Draft(
+            text=text,
+            interviewer=None,
+            source=TIME_OFF,
+            stage=Stage.BEFORE,
+            optional=False,
+            dated=False,
+            tips=(),
+            effort=_TIME_OFF_EFFORT,
+            order=order,
+            rank=0,
+            reason=words.phrase("reason.time_off"),
+            earliest=now,
+            latest=interview.when - _PREPARED_BY,
+        )
+        drafts.append(draft)
+        order += 1
     return _merge_duplicates(drafts)
 
 
 def _known_details(interview: Interview) -> frozenset[str]:
     """The details an item can ask for (see :attr:`ChecklistItem.asks_for`) that the
-    interview gives: every interviewer with a title, a location."""
+    interview gives: every interviewer with a title, a location, its duration (the
+    schedule)."""
     known = set()
     if interview.interviewers and all(p.title.strip() for p in interview.interviewers):
         known.add("interviewers")
     if interview.location.strip():
         known.add("location")
+    if interview.duration is not None:
+        known.add("schedule")
     return frozenset(known)
 
 
@@ -1329,7 +1519,7 @@ def _time_off(
     :data:`WORKING_HOURS`, and outside their free time. ``None`` otherwise.
     """
     start = interview.when
-    end = start + interview.duration
+    end = interview.end
     if start.weekday() >= 5 or end.date() != start.date():
         return None
     opens, closes = (
@@ -1393,7 +1583,7 @@ def _schedule(
     the interview in the free time after it (the time off's last half hour first).
     """
     when = interview.when
-    end = when + interview.duration
+    end = interview.end
     horizon = end + _FOLLOW_UP_HORIZON
     free = sum((b - a for a, b in availability.slots(now, when - _LAST_CALL)), dt.timedelta(0))
     extra: list[tuple[dt.datetime, dt.datetime]] = []
@@ -1760,6 +1950,7 @@ def build_plan(
         _step_tips(library, relevance),
         _groundwork(library, rehearsal),
         time_off,
+        _skills(library, interview, relevance),
     )
     priorities = _carry_out(_priorities(interview, rehearsal, words), drafts, interview, now)
     tasks = _schedule(drafts, interview, free, now, words, time_off)

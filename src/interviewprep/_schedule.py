@@ -232,6 +232,9 @@ def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
 class _Slot:
     start: dt.datetime
     end: dt.datetime
+    #: The length of the free window it was cut from (a free weekend day is longer
+    #: than the sitting taken from it).
+    span: dt.timedelta
     used: dt.timedelta = dt.timedelta(0)
 
     @property
@@ -246,6 +249,18 @@ def _take(slot: _Slot, request: Request) -> dt.datetime | None:
         slot.used = begin + request.effort - slot.start
         return begin
     return None
+
+
+#: A whole window, as a share in thousandths (see :meth:`Calendar.spread`).
+_WHOLE = 1000
+_MINUTE = dt.timedelta(minutes=1)
+
+
+def _level(slot: _Slot, share: int) -> dt.timedelta:
+    """How far into *slot* a spread may fill it at *share* (thousandths) of its free
+    window, in whole minutes, never beyond the slot itself."""
+    minutes = -(-slot.span * share // (_WHOLE * _MINUTE))
+    return min(slot.end - slot.start, minutes * _MINUTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -280,11 +295,12 @@ class Calendar:
         *,
         longest: dt.timedelta | None = None,
     ) -> None:
-        found = list(availability.slots(start, end)) if start < end else []
-        if longest is not None:
-            found = [(a, min(b, a + longest)) for a, b in found]
-        found += [(a, b) for a, b in extra if a < b]
-        self._slots = [_Slot(a, b) for a, b in sorted(found)]
+        windows = list(availability.slots(start, end)) if start < end else []
+        windows += [(a, b) for a, b in extra if a < b]
+        self._slots = [
+            _Slot(a, b if longest is None else min(b, a + longest), b - a)
+            for a, b in sorted(windows)
+        ]
 
     def place(self, request: Request, *, latest_first: bool = False) -> dt.datetime | None:
         """
@@ -314,10 +330,12 @@ class Calendar:
         Place *requests* in their order, spread evenly over the free windows.
 
         Each request starts no earlier than the one before it, and no window is
-        filled beyond one level (counted from the window's start, in whole minutes):
-        the lowest level that holds them all, each window filled up to it before the
-        next is used, so that the earliest windows come first and none is left idle
-        while another is full.
+        filled beyond one level: the same share of each free window (counted from its
+        start, in whole minutes, and never beyond the longest sitting), the lowest
+        share that holds them all, each window filled up to it before the next is
+        used, so that the earliest windows come first and none is left idle while
+        another is full. A free weekend day takes a longer sitting than a free
+        evening before either is full.
 
         Returns:
             The starts, in the order of *requests*; ``None``, with nothing taken, if
@@ -327,19 +345,16 @@ class Calendar:
             return []
         if not self._slots:
             return None
-        minute = dt.timedelta(minutes=1)
-        low = -(-max(request.effort for request in requests) // minute)
-        high = -(-max(slot.end - slot.start for slot in self._slots) // minute)
-        if low > high or self._fill(requests, high * minute) is None:
+        if self._fill(requests, _WHOLE) is None:
             return None
+        low, high = 0, _WHOLE
         while low < high:
             middle = (low + high) // 2
-            if self._fill(requests, middle * minute) is None:
+            if self._fill(requests, middle) is None:
                 low = middle + 1
             else:
                 high = middle
-        level = high * minute
-        found = self._fill(requests, level)
+        found = self._fill(requests, high)
         assert found is not None
         starts, used = found
         for slot, taken in zip(self._slots, used, strict=True):
@@ -354,14 +369,14 @@ class Calendar:
             return True
         if not self._slots:
             return False
-        longest = max(slot.end - slot.start for slot in self._slots)
-        return self._fill(requests, longest) is not None
+        return self._fill(requests, _WHOLE) is not None
 
     def _fill(
-        self, requests: Sequence[Request], level: dt.timedelta
+        self, requests: Sequence[Request], share: int
     ) -> tuple[list[dt.datetime], list[dt.timedelta]] | None:
-        """The starts of *requests* in order, no window used beyond *level*, and the
-        windows' use after them; ``None`` if they do not all fit."""
+        """The starts of *requests* in order, no window used beyond *share* (in
+        thousandths) of it, and the windows' use after them; ``None`` if they do not
+        all fit."""
         used = [slot.used for slot in self._slots]
         starts: list[dt.datetime] = []
         index = 0
@@ -372,7 +387,9 @@ class Calendar:
                 if slot.end > earliest and slot.start < request.latest:
                     begin = max(slot.start + used[index], earliest)
                     finish = begin + request.effort
-                    if finish <= min(slot.end, request.latest) and finish - slot.start <= level:
+                    if finish <= min(slot.end, request.latest) and finish - slot.start <= _level(
+                        slot, share
+                    ):
                         used[index] = finish - slot.start
                         starts.append(begin)
                         break

@@ -302,7 +302,7 @@ def _calendar(plan: PrepPlan, stamp: dt.datetime | None) -> str:
         f"UID:interview-{base}",
         f"DTSTAMP:{stamp_text}",
         clock.line("DTSTART", interview.when),
-        clock.line("DTEND", _end(interview.when, interview.duration)),
+        clock.line("DTEND", interview.end),
         f"SUMMARY:{_ics_escape(summary)}",
     ]
     if interview.location:
