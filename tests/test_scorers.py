@@ -59,10 +59,13 @@ class TestTalkingPoints:
         assert any("a forward-looking reason" in e for e in score.evidence)
 
     def test_missing_points_are_named(self) -> None:
-        """With one of three points heard, the first point not heard is named."""
+        """With one of three points heard, the points not heard are named."""
         score = talking_points("I am looking for a next step.", context())
         assert score.value == pytest.approx(2 / 3)
-        assert score.suggestion == "Make sure this comes through clearly: “why this role fits”."
+        assert score.suggestion == (
+            "Make sure these come through clearly: “why this role fits” and “what you take "
+            "with you”."
+        )
 
     def test_with_no_point_heard_two_are_named(self) -> None:
         score = talking_points("The weather was nice.", context())

@@ -890,13 +890,13 @@ def _points(labels: list[str]) -> str:
     return " and ".join(f"“{label}”" for label in labels[:2])
 
 
-def _come_through(points: list[str], *, found: int) -> str:
+def _come_through(points: list[str]) -> str:
     """
-    The advice for talking points the cues did not find. Cues cannot hear every
-    paraphrase, so it asks for them to come through rather than calling them absent,
-    and names two only when the answer covers none (*found*), else the first one.
+    The advice for talking points the cues did not find (the first two). Cues cannot
+    hear every paraphrase, so it asks for them to come through rather than calling
+    them absent.
     """
-    points = points[:2] if found == 0 else points[:1]
+    points = points[:2]
     these = "these come" if len(points) > 1 else "this comes"
     return f"Make sure {these} through clearly: {_points(points)}."
 
@@ -959,7 +959,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     elif missing_points and not any(
         c.scorer == "talking-points" for c in context.rubric.criteria
     ):  # else the talking-points criterion names them
-        suggestion = _come_through(missing_points, found=len(points) - len(missing_points))
+        suggestion = _come_through(missing_points)
     elif unsaid:
         words = _surface(posting)
         suggestion = (
@@ -989,7 +989,7 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     missing = [m.signal.label for m in matches if not m.found]
     value = _band(len(found) / len(matches), (0.5, 0.25, 0.01))
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
-    suggestion = "" if value == 1 else _come_through(missing, found=len(found))
+    suggestion = "" if value == 1 else _come_through(missing)
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
@@ -1224,9 +1224,11 @@ def _numbers(tokens: list[str]) -> int:
 
 def _off_question(answer: str, question: Question) -> Flag | None:
     """
-    The flag of an answer that misses what the question asks (or answers another): it
-    covers none of the question's talking points, or only one of four or more and none
-    of the question's own key words. Questions with fewer than three talking points are
+    The flag of an answer that misses what the question asks: it covers none of the
+    question's talking points, or only one of four or more and none of the question's
+    own key words. With neither a point nor a key word it answers another question
+    (``off-question``); otherwise it is on the subject but leaves out what the question
+    is for (``misses-the-points``). Questions with fewer than three talking points are
     never flagged.
     """
     points = question.talking_points
@@ -1242,8 +1244,8 @@ def _off_question(answer: str, question: Question) -> Flag | None:
         return None
     missing = [m.signal.label for m in matches if not m.found]
     evidence_ = f"covers {found} of the question's {len(points)} talking points"
-    if found == 0 and any(t in _said(answer) for t in _key_terms(question.text, 4)):
-        # On the subject, but without what an answer to it is for.
+    if found == 1 or any(t in _said(answer) for t in _key_terms(question.text, 4)):
+        # On the subject (a point or a key word), but without what an answer to it is for.
         return Flag(
             id="misses-the-points",
             label="leaves out what this question is looking for",
