@@ -61,9 +61,33 @@ class TestOffQuestion:
         assert relevance.score is not None
         assert relevance.score <= 2
         # The advice names what the question is after, by its talking points.
-        assert any("Answer what was asked: cover" in s for s in result.suggestions)
+        assert any("Answer what was asked: “" in s for s in result.suggestions)
         missing = result.missing_points[0]
         assert any(missing in s for s in result.suggestions)
+
+    def test_on_the_subject_but_without_its_points_is_named_as_such(self, library: Library) -> None:
+        """An answer on the question's subject that gives none of what it is for is not
+        told it answered another question: it is told what to build it around."""
+        q = question(library, "core/why-leaving-current-employer")
+        answer = (
+            "Honestly I'm leaving my current employer because the commute takes two hours "
+            "each way, the office is freezing in winter, and the coffee machine has been "
+            "broken since March."
+        )
+        result = assess(answer, question=q, library=library)
+        ids = flag_ids(result.flags)
+        assert "misses-the-points" in ids
+        assert "off-question" not in ids
+        assert result.total is not None
+        assert result.total <= 2
+        assert any(s.startswith("Build the answer around “") for s in result.suggestions)
+
+    def test_talking_points_are_named_once(self, library: Library) -> None:
+        """The flag's advice and the talking-points criterion do not both list the same points."""
+        q = question(library, "core/why-leaving-current-employer")
+        result = assess(CUSTOMER_STORY, question=q, library=library)
+        named = [s for s in result.suggestions if "“a forward-looking reason”" in s]
+        assert len(named) == 1
 
     def test_the_same_story_to_its_own_question_is_not(self, library: Library) -> None:
         """The strong achievement story covers its question's points: no flag, no cap."""

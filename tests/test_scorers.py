@@ -17,6 +17,7 @@ from interviewprep.scorers import (
     red_flags,
     relevance,
     speaking_time,
+    star_structure,
     talking_points,
 )
 
@@ -58,9 +59,27 @@ class TestTalkingPoints:
         assert any("a forward-looking reason" in e for e in score.evidence)
 
     def test_missing_points_are_named(self) -> None:
+        """With one of three points heard, the points not heard are named."""
         score = talking_points("I am looking for a next step.", context())
-        assert score.value == pytest.approx(1 / 3)
-        assert score.suggestion == "Cover why this role fits and what you take with you."
+        assert score.value == pytest.approx(2 / 3)
+        assert score.suggestion == (
+            "Make sure these come through clearly: “why this role fits” and “what you take "
+            "with you”."
+        )
+
+    def test_with_no_point_heard_two_are_named(self) -> None:
+        score = talking_points("The weather was nice.", context())
+        assert score.value == 0
+        assert score.suggestion == (
+            "Make sure these come through clearly: “a forward-looking reason” and “why this "
+            "role fits”."
+        )
+
+    def test_half_the_points_heard_is_the_top(self) -> None:
+        """Cues cannot hear every paraphrase: half the points heard earns the top band."""
+        both = talking_points("I want a next step, and this role fits.", context())
+        assert both.value == 1
+        assert both.suggestion == ""
 
     def test_a_negated_cue_does_not_count(self) -> None:
         score = talking_points("I have not learned much and I am not grateful.", context())
@@ -203,7 +222,7 @@ class TestEvidence:
             "I have been at Harcourt for three years, in a team of 12. In 2022 I joined the "
             "ERP project, which had 14 workstreams and ran for 18 months."
         )
-        assert evidence(answer, context()).value == 0
+        assert evidence(answer, context(None)).value == 0
 
     def test_spelled_out_results_count(self) -> None:
         """A result in words ("by about a fifth", "two days earlier") counts like digits."""
@@ -211,7 +230,7 @@ class TestEvidence:
             "I rebuilt the check, which cut the errors by about a fifth. We closed the month "
             "two days earlier than before."
         )
-        score = evidence(answer, context())
+        score = evidence(answer, context(None))
         assert score.value == 1
         assert score.suggestion == ""
 
@@ -222,12 +241,12 @@ class TestEvidence:
         """A figure is a result up to six words from a word of change, before or after it."""
         between = " ".join(["then"] * (distance - 1))
         for answer in (f"It fell {between} 40", f"It took 40 {between} fewer"):
-            assert (evidence(answer, context()).value == 2 / 3) is counts, answer
+            assert (evidence(answer, context(None)).value == 2 / 3) is counts, answer
 
     def test_figures_far_from_changes_in_one_long_sentence(self) -> None:
         """No figure within six words of a change: nothing counts, however long the sentence."""
         answer = "we had 40 people on 12 sites " * 2_000 + "and then " * 5 + "it rose " * 2_000
-        assert evidence(answer, context()).value == 0
+        assert evidence(answer, context(None)).value == 0
 
     def test_hollow_figures_are_capped(self) -> None:
         """Figures recited among buzzwords earn little."""
@@ -235,12 +254,42 @@ class TestEvidence:
             "Result: I spearheaded a cross-functional synergy initiative, leveraging "
             "best-in-class analytics, and achieved a 300% uplift and a 40% reduction in churn."
         )
-        assert evidence(answer, context()).value <= 1 / 3
+        assert evidence(answer, context(None)).value <= 1 / 3
 
     def test_a_hypothetical_is_not_asked_for_a_number(self) -> None:
         score = evidence("I would talk to both of them first.", context(HYPOTHETICAL))
         assert "figure" not in score.suggestion
         assert score.suggestion.startswith("Say what you would expect to change")
+
+    def test_before_and_after_in_one_sentence_earns_the_top(self) -> None:
+        """ "From 61 to 74 percent" is a before and an after: as good as two results."""
+        answer = "We improved first-contact resolution from 61 to 74 percent in a year."
+        assert evidence(answer, context(None)).value == 1
+
+    def test_a_question_that_wants_no_figures_is_not_asked_for_one(self) -> None:
+        """A fit question: an outcome told in words is left to a human, never docked."""
+        told = "We agreed on a trial, and in the end the team kept my version."
+        score = evidence(told, context(WHY_LEAVING))
+        assert score.value is None
+        assert "needs a human" in score.evidence[-1]
+        untold = evidence("I talked to him about it.", context(WHY_LEAVING))
+        assert untold.value == 0
+        assert "figure" not in untold.suggestion
+        assert untold.suggestion.startswith("Say how it turned out")
+
+    def test_a_question_whose_points_name_a_result_wants_figures(self) -> None:
+        wants = Question(
+            id="achievement",
+            text="Tell me about an achievement.",
+            asked_by="interviewer",
+            kind="behavioral",
+            intent="can-do",
+            answer_type="story",
+            talking_points=[Signal(id="result", label="a result", cues=("result",))],
+        )
+        score = evidence("In the end the team kept my version.", context(wants))
+        assert score.value == pytest.approx(1 / 3)
+        assert "figure" in score.suggestion
 
 
 class TestOwnership:
@@ -272,6 +321,67 @@ class TestOwnership:
     )
     def test_german_and_french_actions_count(self, answer: str) -> None:
         assert (ownership(answer, context()).value or 0) >= 1 / 3
+
+    def test_a_hypothetical_needs_fewer_steps_and_is_told_in_its_own_words(self) -> None:
+        """Three things the candidate would do are a full plan; the advice speaks of "would"."""
+        plan = "I'd ask both what drives Friday. I'd tell them early. Then I'd go to my manager."
+        assert ownership(plan, context(HYPOTHETICAL)).value == 1
+        short = ownership("I'd ask them both, and that's it.", context(HYPOTHETICAL))
+        assert short.value == 0
+        assert short.suggestion.startswith("Say what you would do yourself")
+        assert "whom you told" not in short.suggestion
+
+    def test_three_own_steps_with_little_we_earn_the_top(self) -> None:
+        """A short story told in "I" is not asked to say which steps were the candidate's."""
+        answer = "I asked him for his numbers. I changed my plan. I ran it for a month."
+        assert ownership(answer, context()).value == 1
+        shared = answer + " We agreed the rota. We trained the team. We met weekly."
+        score = ownership(shared, context())
+        assert score.value == pytest.approx(2 / 3)
+        assert score.suggestion.startswith("Say which steps were yours")
+
+
+STORY = Question(
+    id="mistake",
+    text="Tell me about a mistake you made.",
+    asked_by="interviewer",
+    kind="behavioral",
+    intent="can-do",
+    answer_type="story",
+)
+
+
+class TestStarStructure:
+    def test_the_opening_sentence_is_the_set_up(self) -> None:
+        """A coach hears the first sentence of a story as its set-up, cue words or not."""
+        answer = (
+            "In my second year as a maths teacher I sent parents the wrong marks. "
+            "I told the deputy head at once and I wrote to every parent that day. "
+            "I learned to check a sorted sheet against the original."
+        )
+        score = star_structure(answer, context(STORY))
+        assert score.value == 1
+        assert score.suggestion == ""
+        assert any(e.startswith("situation:") for e in score.evidence)
+
+    def test_an_ending_that_says_what_came_of_it_is_the_result(self) -> None:
+        answer = (
+            "My weakness is speaking up in big meetings. I joined a speaking club and I "
+            "asked my lead to give me a slot in every review. Last month I challenged a "
+            "design in front of twenty people. I still feel nervous, but it does not stop "
+            "me any more."
+        )
+        assert any(e.startswith("result:") for e in star_structure(answer, context()).evidence)
+
+    def test_a_story_without_an_ending_is_told_to_add_one(self) -> None:
+        answer = (
+            "Last year our release slipped. I rewrote the build scripts. I moved the tests "
+            "into parallel jobs."
+        )
+        score = star_structure(answer, context(STORY))
+        assert score.value is not None
+        assert score.value < 1
+        assert "end with the result" in score.suggestion
 
 
 class TestSpeakingTime:

@@ -4,6 +4,7 @@ Assessing an answer against a rubric, criterion by criterion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -281,13 +282,11 @@ def _nearest_level(criterion: Criterion, rubric: Rubric, value: float) -> Level:
 
 
 def _fallback_suggestion(criterion: Criterion, level: Level) -> str:
-    better = sorted(
-        (lvl for lvl in criterion.levels if lvl.score > level.score), key=lambda x: x.score
-    )
-    if not better:
+    """What the criterion's top level describes, for a scorer that has no advice of its own."""
+    top = max(criterion.levels, key=lambda lvl: lvl.score)
+    if top.score <= level.score:
         return ""
-    step = better[0]
-    return f"To reach “{step.label}” on {criterion.name.lower()}: {step.anchor}"
+    return f"{criterion.name} at its best: {top.anchor}"
 
 
 def _name(obj: object) -> str:
@@ -390,7 +389,13 @@ def _run_judges(
     return scored
 
 
-def _result(rating: _Rating, rubric: Rubric) -> CriterionAssessment:
+def _result(rating: _Rating, rubric: Rubric, *, fallback: bool = True) -> CriterionAssessment:
+    """
+    The assessment of one rated criterion. Below the top level, the suggestion is the
+    scorer's own, else (with *fallback*: for judges and third-party scorers, whose
+    silence says nothing) what the criterion's top level describes. A built-in scorer
+    with nothing specific to say gives no suggestion.
+    """
     criterion, score = rating.criterion, rating.score
     if score is None:
         return CriterionAssessment(
@@ -411,7 +416,9 @@ def _result(rating: _Rating, rubric: Rubric) -> CriterionAssessment:
     top = max(lvl.score for lvl in criterion.levels)
     suggestion = ""
     if level.score < top:
-        suggestion = score.suggestion or _fallback_suggestion(criterion, level)
+        suggestion = score.suggestion or (
+            _fallback_suggestion(criterion, level) if fallback else ""
+        )
     return CriterionAssessment(
         criterion=criterion,
         score=level.score,
@@ -463,6 +470,28 @@ def _lowered(
                 suggestion=flag.advice,
             )
     return tuple(lowered)
+
+
+#: A quoted name in a suggestion: a talking point, a red flag.
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _once(results: tuple[CriterionAssessment, ...]) -> tuple[CriterionAssessment, ...]:
+    """
+    *results* without repeats: a suggestion an earlier criterion already gave, or one
+    whose quoted talking points an earlier suggestion already named, is left out.
+    """
+    seen: set[str] = set()
+    named: set[str] = set()
+    kept = []
+    for result in results:
+        quoted = set(_QUOTED.findall(result.suggestion))
+        if result.suggestion in seen or (quoted and quoted <= named):
+            result = attrs.evolve(result, suggestion="")
+        seen.add(result.suggestion)
+        named |= quoted
+        kept.append(result)
+    return tuple(kept)
 
 
 def _totals(
@@ -695,9 +724,11 @@ def _assess(
         rating.score, rating.note = _run_scorer(scorer, rating.scorer or "?", answer, context)
         if scorer is BUILTIN.get(criterion.scorer or ""):
             own.add(criterion.id)
-    results = tuple(_result(rating, rubric) for rating in ratings)
+    results = tuple(
+        _result(rating, rubric, fallback=rating.criterion.id not in own) for rating in ratings
+    )
     flags = answer_flags(answer, question, words_per_minute=wpm)
-    results = _lowered(results, rubric, flags, own)
+    results = _once(_lowered(results, rubric, flags, own))
     total, coverage = _totals(results, rubric, flagged=bool(flags) and bool(own))
     points = find_signals(answer, question.talking_points) if question is not None else ()
     raised = find_signals(answer, question.red_flags) if question is not None else ()

@@ -212,6 +212,7 @@ LENGTH_BANDS: dict[str, tuple[tuple[float, float], tuple[float, float], tuple[fl
     "salary": ((8, 60), (5, 90), (3, 120)),
 }
 _DEFAULT_BANDS = ((45.0, 120.0), (30.0, 150.0), (15.0, 200.0))
+_GRACE = 0.1
 
 
 def speaking_time(answer: str, context: ScoringContext) -> Score:
@@ -219,8 +220,8 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     Speaking time from the word count, against the band for the question's answer type
     (:data:`LENGTH_BANDS`; 45 seconds to two minutes when the type is unknown).
 
-    Inside the top band earns the top level; a little shorter or longer the next; far
-    too short or far too long the lowest.
+    Inside the top band (give or take a tenth: the pace is an estimate) earns the top
+    level; a little shorter or longer the next; far too short or far too long the lowest.
     """
     wpm = context.words_per_minute
     count = len(_words(answer))
@@ -228,9 +229,11 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     question = context.question
     kind = str(question.answer_type) if question is not None and question.answer_type else ""
     top, middle, low = LENGTH_BANDS.get(kind, _DEFAULT_BANDS)
+    # The pace is an estimate: within a tenth of the top band counts as inside it.
+    inside = top[0] * (1 - _GRACE) <= seconds <= top[1] * (1 + _GRACE)
     value = (
         1.0
-        if top[0] <= seconds <= top[1]
+        if inside
         else 2 / 3
         if middle[0] <= seconds <= middle[1]
         else 1 / 3
@@ -240,7 +243,9 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     minutes, rest = divmod(round(seconds), 60)
     evidence = (f"{count} words, about {minutes} min {rest:02d} s at {wpm:g} words a minute",)
     limit = round(top[1] / 60 * wpm)
-    if seconds > top[1]:
+    if inside:
+        suggestion = ""
+    elif seconds > top[1]:
         suggestion = (
             f"Cut about {count - limit} words to finish within {_duration(top[1])} "
             f"({limit} words): keep what answers the question and drop the rest."
@@ -393,6 +398,13 @@ _RESULT_CUES = (
     "turned out",
     "ended up",
 )
+#: Words of an ending: how it turned out, or what it taught (looked for in the last third).
+_ENDING = re.compile(
+    r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
+    r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
+    r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship)\b",
+    re.IGNORECASE,
+)
 _PART_NAMES = ("situation", "task", "action", "result")
 #: The parts a story needs, each with the sentence classes that make it.
 _PARTS = {"set-up": ("situation", "task"), "action": ("action",), "result": ("result",)}
@@ -436,17 +448,22 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     Set-up (situation or task), action and result: present, and in proportion.
 
     Each sentence is classed by its cues (a result's figures and verbs, first-person
-    actions, goals, context). All three parts earn the top band if the action is at
-    least a fifth of the answer and the set-up at most half; a missing result caps
-    the score.
+    actions, goals, context). The opening sentence of a story of three or more is its
+    set-up, and a sentence in the last third that says how it ended or what it taught
+    ("since then", "I learned") is its result. All three parts earn the top band if
+    the action is at least a fifth of the answer and the set-up at most half; a
+    missing result caps the score.
     """
     sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
+    ending = len(sentences) - max(1, len(sentences) // 3)
     for index, sentence in enumerate(sentences):
         part = _classify(sentence)
-        if index == 0 and any(cue in f" {sentence.lower()} " for cue in _SITUATION_CUES):
-            part = "situation"  # an opening sentence that sets the scene is the set-up
+        if index == 0 and len(sentences) > 2:
+            part = "situation"  # a story's opening sentence sets the scene
+        elif part in (None, "action") and index >= ending and _ENDING.search(sentence):
+            part = "result"  # how it ended, or what it taught, in the last third
         if part is None:
             continue
         words[part] += len(sentence.split())
@@ -518,6 +535,7 @@ _NUMBER_WORDS = frozenset(
         "tripled",
         "threefold",
         "dozen",
+        "zero",
     ]
 )
 #: Words that report what changed: a figure near one of them is a result.
@@ -598,7 +616,8 @@ def _figures(tokens: list[str]) -> list[int]:
 def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     """
     The figures tied to a change, one per sentence at most (each with the words around
-    it), and whether any sentence says what came of it without a figure.
+    it), and whether any sentence says what came of it without a figure. A sentence
+    with a before and after ("from 61 to 74 percent") counts twice.
     """
     found: list[str] = []
     plain_result = False
@@ -608,14 +627,58 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
         changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
         if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
             plain_result = True
-        for index in _figures(tokens):
+        figures = _figures(tokens)
+        for index in figures:
             # The first word of change from six words before the figure on (changes are
             # in order): one look per figure, however many the sentence has.
             nearest = bisect.bisect_left(changes, index - 6)
             if nearest < len(changes) and changes[nearest] <= index + 6:
-                found.append(" ".join(tokens[max(0, index - 2) : index + 2]))
+                quoted = " ".join(tokens[max(0, index - 2) : index + 2])
+                found.append(quoted)
+                if _before_and_after(tokens, figures):
+                    found.append(quoted)
                 break
     return tuple(found), plain_result
+
+
+def _ends_with_outcome(answer: str) -> bool:
+    """Whether a sentence in the last third of *answer* says how it ended or what it taught."""
+    sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
+    ending = len(sentences) - max(1, len(sentences) // 3)
+    return any(_ENDING.search(sentence) for sentence in sentences[ending:])
+
+
+def _before_and_after(tokens: list[str], figures: list[int]) -> bool:
+    """
+    Whether *tokens* hold a before and after: "from" up to two words before a figure,
+    then "to" up to three words after it and a figure up to two words after that
+    ("from around forty a day to almost zero"). *figures*: where the figures are.
+    """
+    at = set(figures)
+    for i in figures:
+        if "from" not in tokens[max(0, i - 2) : i]:
+            continue
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            if tokens[j] == "to" and (j + 1 in at or j + 2 in at):
+                return True
+    return False
+
+
+#: Talking point ids that ask for a result: a question with one wants figures.
+_RESULT_POINT = re.compile(r"result|outcome|impact|achiev")
+
+
+def _asks_for_figures(question: Question | None) -> bool:
+    """
+    Whether figures belong in an answer to *question*: any question but a fit question
+    ("how did you handle a disagreement") or one whose talking points ask for no result
+    ("tell me about a mistake": owning it, telling someone, repairing, changing).
+    """
+    if question is None or not question.talking_points:
+        return True
+    if str(question.intent) == "fit":
+        return False
+    return any(_RESULT_POINT.search(point.id) for point in question.talking_points)
 
 
 def evidence(answer: str, context: ScoringContext) -> Score:
@@ -625,10 +688,14 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
 
     Years, tenure, headcounts and other background figures do not count. Two such
-    results earn the top band; one, the next; a result told without a figure, the one
-    below; none, the lowest. Hypothetical answers are not asked for figures.
+    results (or one before and after) earn the top band; one, the next; a result told
+    without a figure, the one below; none, the lowest. Hypothetical answers are not
+    asked for figures, nor answers to questions that want none (a fit question, or
+    one whose talking points name no result, such as a mistake): there a result in
+    words is all the scorer can hear, and how convincing it is needs a human.
     """
     found, plain_result = _results(answer)
+    plain_result = plain_result or _ends_with_outcome(answer)
     count = len(found)
     value = 1.0 if count >= 2 else 2 / 3 if count == 1 else 1 / 3 if plain_result else 0.0
     hollow, _ = _substance_flag(answer)
@@ -645,6 +712,17 @@ def evidence(answer: str, context: ScoringContext) -> Score:
             "Replace the claims with one real occasion: what you did, and what changed "
             "because of it."
         )
+    elif not _asks_for_figures(question):
+        if count or plain_result:
+            return Score(
+                value=None,
+                evidence=(
+                    *found[:6],
+                    "says how it turned out; this question asks for no figures, so how "
+                    "convincing the outcome is needs a human",
+                ),
+            )
+        suggestion = "Say how it turned out: what changed because of what you did."
     elif plain_result or count:
         suggestion = (
             "You say how it turned out; make it firmer with a figure if you have one "
@@ -680,13 +758,44 @@ _ANY_FIRST_PERSON = re.compile(r"\b(?:i|me|my|ich|mir|mich|je|j'|moi)\b", re.IGN
 _WE = re.compile(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos)\b", re.IGNORECASE)
 
 
+#: "We" as the one who acts: "we decided", "we then built", "nous avons", "wir haben".
+_WE_ACTION = re.compile(
+    r"\b(?:we(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|all|just|"
+    r"finally))? (?!are\b|were\b|was\b|think\b|felt\b|knew\b|could\w*|couldn\w*|"
+    r"didn\w*|don\w*|can\w*|would\w*|need\w*|want\w*|had\b|have\b|really\b|both\b|"
+    r"sort\b|kind\b|all\b)[a-z]{2,}|"
+    r"wir (?:haben|hatten|sind|waren)? ?[a-zäöüß]{3,}|nous (?:avons )?[a-zéèêàç]{3,})",
+    re.IGNORECASE,
+)
+#: What a first-person step sounds like for each kind of answer, and how many earn the top.
+_OWN_STEPS: dict[str, tuple[int, str]] = {
+    "story": (
+        5,
+        "Say which steps were yours: what you decided, whom you told, what you did "
+        "next, each in the first person.",
+    ),
+    "hypothetical": (
+        3,
+        "Say what you would do yourself, step by step, in the first person "
+        "(“I'd first…”, “then I'd…”).",
+    ),
+    "knowledge": (
+        2,
+        "Show your own practice: say what you do yourself, in the first person "
+        "(“I check…”, “I ask…”).",
+    ),
+}
+
+
 def ownership(answer: str, context: ScoringContext) -> Score:
     """
     First-person decisions and actions: how many times the answer says what *you* did
     or would do ("I told my manager", "I'd ask", "ich habe", "j'ai"), not how often it
     says "I". Crediting the team costs nothing.
 
-    Five such actions earn the top band, three the next, two the one below.
+    In a story, five such actions earn the top band, three the next, two the one
+    below; in a hypothetical or an explanation, three earn the top band. Three or more
+    with the team acting ("we decided") less than a third as often also earn it.
     """
     text = answer.replace("\u2019", "'")
     actions = _FIRST_PERSON_ACTION.findall(text)
@@ -697,15 +806,19 @@ def ownership(answer: str, context: ScoringContext) -> Score:
             evidence=("no one acts in the answer",),
             suggestion="Tell it as your story: say what you did, in the first person.",
         )
-    value = 1.0 if count >= 5 else 2 / 3 if count >= 3 else 1 / 3 if count >= 2 else 0.0
-    evidence_ = (f"{count} first-person actions: {'; '.join(a.strip() for a in actions[:4])}",)
-    suggestion = (
-        ""
-        if value == 1
-        else "Say which steps were yours: what you decided, whom you told, what you did "
-        "next, each in the first person."
+    question = context.question
+    kind = str(question.answer_type) if question is not None and question.answer_type else ""
+    top, advice = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
+    team = len(_WE_ACTION.findall(text))
+    if count >= top or (count >= 3 and team * 2 <= count):
+        value = 1.0
+    else:
+        value = 2 / 3 if count >= 3 else 1 / 3 if count >= 2 else 0.0
+    evidence_ = (
+        f"{count} first-person actions: {'; '.join(a.strip() for a in actions[:4])}",
+        f"{team} actions of “we”",
     )
-    return Score(value=value, evidence=evidence_, suggestion=suggestion)
+    return Score(value=value, evidence=evidence_, suggestion="" if value == 1 else advice)
 
 
 # -- filler and hedging --------------------------------------------------------------------
@@ -772,6 +885,27 @@ def filler(answer: str, context: ScoringContext) -> Score:
 # -- relevance ------------------------------------------------------------------------------
 
 
+def _points(labels: list[str]) -> str:
+    """The first two of *labels* (talking points), quoted: their wording varies."""
+    return " and ".join(f"“{label}”" for label in labels[:2])
+
+
+def _come_through(points: list[str]) -> str:
+    """
+    The advice for talking points the cues did not find (the first two). Cues cannot
+    hear every paraphrase, so it asks for them to come through rather than calling
+    them absent.
+    """
+    points = points[:2]
+    these = "these come" if len(points) > 1 else "this comes"
+    return f"Make sure {these} through clearly: {_points(points)}."
+
+
+def _said(answer: str) -> set[str]:
+    """The stems of the content words of *answer*."""
+    return {_stem(t) for t in _content_terms(answer)}
+
+
 def _key_terms(text: str, limit: int) -> list[str]:
     counts = Counter(_stem(t) for t in _content_terms(text))
     return [term for term, _ in sorted(counts.items(), key=lambda e: (-e[1], e[0]))[:limit]]
@@ -793,8 +927,9 @@ def relevance(answer: str, context: ScoringContext) -> Score:
 
     Half or more earns the top band. With neither a question nor a
     job posting there is nothing to compare, and the criterion needs a human rating.
-    The suggestion names the talking points not covered (found by their cues), else
-    the posting's words not used.
+    The suggestion names the talking points not covered (found by their cues) unless
+    a talking-points criterion of the rubric does, else the posting's words not used,
+    else (with no posting) asks for the question to be answered first.
     """
     terms: list[str] = []
     question, interview = context.question, context.interview
@@ -809,7 +944,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     terms += posting_terms
     if not terms:
         return Score(value=None, evidence=("no question or job posting to compare with",))
-    said = {_stem(t) for t in _content_terms(answer)}
+    said = _said(answer)
     found = [t for t in terms if t in said]
     points = find_signals(answer, question.talking_points) if question is not None else ()
     missing_points = [m.signal.label for m in points if not m.found]
@@ -824,7 +959,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     elif missing_points and not any(
         c.scorer == "talking-points" for c in context.rubric.criteria
     ):  # else the talking-points criterion names them
-        suggestion = f"Tie the answer to what was asked: {' and '.join(missing_points[:2])}."
+        suggestion = _come_through(missing_points)
     elif unsaid:
         words = _surface(posting)
         suggestion = (
@@ -832,7 +967,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
             f"{', '.join(words.get(t, t) for t in unsaid[:3])}."
         )
     else:
-        suggestion = ""  # nothing specific to say: the level's own description stands
+        suggestion = ""  # nothing specific to say
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
@@ -852,9 +987,9 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     matches = find_signals(answer, question.talking_points)
     found = [m for m in matches if m.found]
     missing = [m.signal.label for m in matches if not m.found]
-    value = _band(len(found) / len(matches), (0.75, 0.5, 0.25))
+    value = _band(len(found) / len(matches), (0.5, 0.25, 0.01))
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
-    suggestion = "" if value == 1 else f"Cover {' and '.join(missing[:2])}."
+    suggestion = "" if value == 1 else _come_through(missing)
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
@@ -1071,7 +1206,7 @@ _WHAT_IT_NEEDS = {
     "hypothetical": "what you would weigh, what you would do and why",
     "motivation": "your reason and how this role fits it",
     "opinion": "your view and what it rests on",
-    "estimation": "your assumptions, your working and a figure",
+    "estimation": "your assumptions, your working and where they lead",
     "salary": "a researched range and what it depends on",
     "closing": "your reasons and the proof behind each",
     "knowledge": "the idea, an example and why it matters",
@@ -1089,9 +1224,11 @@ def _numbers(tokens: list[str]) -> int:
 
 def _off_question(answer: str, question: Question) -> Flag | None:
     """
-    The flag of an answer that misses what the question asks (or answers another): it
-    covers none of the question's talking points, or only one of four or more and none
-    of the question's own key words. Questions with fewer than three talking points are
+    The flag of an answer that misses what the question asks: it covers none of the
+    question's talking points, or only one of four or more and none of the question's
+    own key words. With neither a point nor a key word it answers another question
+    (``off-question``); otherwise it is on the subject but leaves out what the question
+    is for (``misses-the-points``). Questions with fewer than three talking points are
     never flagged.
     """
     points = question.talking_points
@@ -1101,16 +1238,26 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     found = sum(1 for m in matches if m.found)
     if found >= 2:
         return None
-    if found == 1:
-        said = {_stem(t) for t in _content_terms(answer)}
-        if len(points) < 4 or any(t in said for t in _key_terms(question.text, 4)):
-            return None
+    if found == 1 and (
+        len(points) < 4 or any(t in _said(answer) for t in _key_terms(question.text, 4))
+    ):
+        return None
     missing = [m.signal.label for m in matches if not m.found]
+    evidence_ = f"covers {found} of the question's {len(points)} talking points"
+    if found == 1 or any(t in _said(answer) for t in _key_terms(question.text, 4)):
+        # On the subject (a point or a key word), but without what an answer to it is for.
+        return Flag(
+            id="misses-the-points",
+            label="leaves out what this question is looking for",
+            evidence=evidence_,
+            advice=f"Build the answer around {_points(missing)}.",
+            lowers=("relevance", "talking-points"),
+        )
     return Flag(
         id="off-question",
         label="misses what the question asks",
-        evidence=f"covers {found} of the question's {len(points)} talking points",
-        advice=f"Answer what was asked: cover {' and '.join(missing[:2])}.",
+        evidence=evidence_,
+        advice=f"Answer what was asked: {_points(missing)}.",
         lowers=("relevance", "talking-points"),
     )
 
@@ -1296,7 +1443,29 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "assumptions",
         "state your assumptions out loud (“let's assume…”)",
-        ("assume", "assuming", "let's say", "let us say", "suppose", "my guess is", "estimate"),
+        (
+            "assume",
+            "assuming",
+            "let's say",
+            "let us say",
+            "suppose",
+            "my guess is",
+            "estimate",
+            "I'd guess",
+            "I would guess",
+            "call it",
+            "roughly",
+            "around",
+            "based on",
+            "clarify",
+            "pin down",
+            "I'd ask",
+            "I would ask",
+            "depends on",
+            "I think",
+            "maybe",
+            "perhaps",
+        ),
     ),
     (
         "steps",
@@ -1313,6 +1482,13 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "segment",
             "first",
             "hypothesis",
+            "each",
+            "split",
+            "a day",
+            "a week",
+            "which gives",
+            "so about",
+            "then I'd",
         ),
     ),
     (
@@ -1327,6 +1503,9 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "my estimate",
             "my answer",
             "recommend",
+            "recommendation",
+            "next step",
+            "I'd suggest",
             "my recommendation",
             "so roughly",
             "so about",
