@@ -457,7 +457,7 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
-    ending = len(sentences) - max(1, len(sentences) // 3)
+    ending = _last_third(len(sentences))
     for index, sentence in enumerate(sentences):
         part = _classify(sentence)
         if index == 0 and len(sentences) > 2:
@@ -641,11 +641,15 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     return tuple(found), plain_result
 
 
+def _last_third(count: int) -> int:
+    """Where the last third of *count* sentences starts (at least the last one)."""
+    return count - max(1, count // 3)
+
+
 def _ends_with_outcome(answer: str) -> bool:
     """Whether a sentence in the last third of *answer* says how it ended or what it taught."""
     sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
-    ending = len(sentences) - max(1, len(sentences) // 3)
-    return any(_ENDING.search(sentence) for sentence in sentences[ending:])
+    return any(_ENDING.search(sentence) for sentence in sentences[_last_third(len(sentences)) :])
 
 
 def _before_and_after(tokens: list[str], figures: list[int]) -> bool:
@@ -1238,13 +1242,13 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     found = sum(1 for m in matches if m.found)
     if found >= 2:
         return None
-    if found == 1 and (
-        len(points) < 4 or any(t in _said(answer) for t in _key_terms(question.text, 4))
-    ):
+    said = _said(answer)
+    on_subject = any(t in said for t in _key_terms(question.text, 4))
+    if found == 1 and (len(points) < 4 or on_subject):
         return None
     missing = [m.signal.label for m in matches if not m.found]
     evidence_ = f"covers {found} of the question's {len(points)} talking points"
-    if found == 1 or any(t in _said(answer) for t in _key_terms(question.text, 4)):
+    if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
         return Flag(
             id="misses-the-points",
@@ -1574,7 +1578,7 @@ def consistency(answer: str, context: ScoringContext) -> Score:
     if not earlier:
         return Score(value=None, evidence=("no earlier answer to this question recorded",))
     terms = _key_terms(earlier, 20)
-    said = {_stem(t) for t in _content_terms(answer)}
+    said = _said(answer)
     kept = [t for t in terms if t in said]
     dropped = [t for t in terms if t not in said]
     share = len(kept) / len(terms) if terms else 1.0
