@@ -62,8 +62,8 @@ class TestOffQuestion:
         assert relevance.score <= 2
         # The advice names what the question is after, by its talking points.
         assert any("Answer what was asked: “" in s for s in result.suggestions)
-        missing = result.missing_points[0]
-        assert any(missing in s for s in result.suggestions)
+        named = [p for p in result.missing_points if any(p in s for s in result.suggestions)]
+        assert named
 
     def test_on_the_subject_but_without_its_points_is_named_as_such(self, library: Library) -> None:
         """An answer on the question's subject that gives none of what it is for is not
@@ -175,6 +175,38 @@ class TestRedFlags:
         flags = answer_flags("Honestly my last manager was a joke and the team were useless.")
         assert flag_ids(flags) == ["attacks-employer"]
         assert flags[0].lowers == ("red-flags",)
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "To hit the date I skipped the legal review and signed it off myself.",
+            "Nobody would notice, so I went around the approval step and shipped it.",
+            "When I leave I plan to take my clients with me and set up a rival firm.",
+        ],
+    )
+    def test_breaking_rules_or_trust_is_a_red_flag(self, answer: str) -> None:
+        """Boasting of bypassing a control or taking clients is conduct, not initiative."""
+        assert flag_ids(answer_flags(answer)) == ["breaks-trust"]
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "I never skipped the legal review, even under pressure.",
+            "I asked before I changed the approval step, and we agreed a faster route.",
+        ],
+    )
+    def test_keeping_to_the_rules_raises_nothing(self, answer: str) -> None:
+        assert answer_flags(answer) == ()
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "The partners there are greedy and couldn't care less about the staff.",
+            "My manager is a dinosaur, frankly.",
+        ],
+    )
+    def test_running_down_an_employer_in_other_words(self, answer: str) -> None:
+        assert flag_ids(answer_flags(answer)) == ["attacks-employer"]
 
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""

@@ -266,6 +266,22 @@ class TestEvidence:
         answer = "We improved first-contact resolution from 61 to 74 percent in a year."
         assert evidence(answer, context(None)).value == 1
 
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Readmissions went down from around one in five to about one in eight.",
+            "Complaints fell from roughly forty a week to fewer than ten.",
+        ],
+    )
+    def test_a_before_and_after_told_loosely_earns_the_top(self, answer: str) -> None:
+        """ "From around one in five to about one in eight" is a before and an after."""
+        assert evidence(answer, context(None)).value == 1
+
+    def test_one_alone_is_not_a_figure(self) -> None:
+        """ "One" is too common to be a figure unless it is a rate ("one in five")."""
+        answer = "I improved one report, and in the end it went down well."
+        assert evidence(answer, context(None)).value == pytest.approx(1 / 3)
+
     def test_a_question_that_wants_no_figures_is_not_asked_for_one(self) -> None:
         """A fit question: an outcome told in words is left to a human, never docked."""
         told = "We agreed on a trial, and in the end the team kept my version."
@@ -330,6 +346,20 @@ class TestOwnership:
         assert short.value == 0
         assert short.suggestion.startswith("Say what you would do yourself")
         assert "whom you told" not in short.suggestion
+
+    def test_steps_joined_to_an_own_step_count(self) -> None:
+        """ "I interviewed six people, wrote a guide and tested it" is three steps, not one."""
+        answer = (
+            "I interviewed six of the clerks, wrote a short guide and tested it with two "
+            "of them. We argued about the wording. We changed it twice. We shipped it."
+        )
+        score = ownership(answer, context())
+        assert score.value == pytest.approx(2 / 3)
+        assert score.evidence[0].startswith("3 first-person actions")
+
+    def test_feelings_joined_to_an_own_step_are_not_steps(self) -> None:
+        answer = "I asked for the data, tired and worried, and annoyed that it was late."
+        assert ownership(answer, context()).evidence[0].startswith("1 first-person action")
 
     def test_three_own_steps_with_little_we_earn_the_top(self) -> None:
         """A short story told in "I" is not asked to say which steps were the candidate's."""

@@ -603,10 +603,14 @@ def _figures(tokens: list[str]) -> list[int]:
     found = []
     for index, token in enumerate(tokens):
         # A word of letters alone (most words) holds no digit: no letter is a digit.
-        if token in _NUMBER_WORDS or (
-            not token.isalpha()
-            and any(ch.isdigit() for ch in token)
-            and not _YEAR.match(token.strip("£$€%,."))
+        if (
+            token in _NUMBER_WORDS
+            or (token == "one" and tokens[index + 1 : index + 2] == ["in"])  # a rate
+            or (
+                not token.isalpha()
+                and any(ch.isdigit() for ch in token)
+                and not _YEAR.match(token.strip("£$€%,."))
+            )
         ):
             found.append(index)
     return found
@@ -654,16 +658,17 @@ def _ends_with_outcome(answer: str) -> bool:
 
 def _before_and_after(tokens: list[str], figures: list[int]) -> bool:
     """
-    Whether *tokens* hold a before and after: "from" up to two words before a figure,
-    then "to" up to three words after it and a figure up to two words after that
-    ("from around forty a day to almost zero"). *figures*: where the figures are.
+    Whether *tokens* hold a before and after: "from" up to three words before a figure,
+    then "to" up to four words after it and a figure up to three words after that
+    ("from around forty a day to almost zero", "from about one in five to one in
+    eight"). *figures*: where the figures are.
     """
     at = set(figures)
     for i in figures:
-        if "from" not in tokens[max(0, i - 2) : i]:
+        if "from" not in tokens[max(0, i - 3) : i]:
             continue
-        for j in range(i + 1, min(i + 4, len(tokens))):
-            if tokens[j] == "to" and (j + 1 in at or j + 2 in at):
+        for j in range(i + 1, min(i + 5, len(tokens))):
+            if tokens[j] == "to" and not at.isdisjoint(range(j + 1, j + 4)):
                 return True
     return False
 
@@ -771,6 +776,107 @@ _WE_ACTION = re.compile(
     r"wir (?:haben|hatten|sind|waren)? ?[a-zäöüß]{3,}|nous (?:avons )?[a-zéèêàç]{3,})",
     re.IGNORECASE,
 )
+#: A step joined to an own step in the same sentence: "…, wrote a guide and tested it".
+#: Only past forms count (regular ones and the common irregular ones), so "and then the
+#: team" or "and a report" are not steps.
+_JOINED_STEP = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b", re.IGNORECASE
+)
+_IRREGULAR_PAST = frozenset(
+    [
+        "wrote",
+        "sent",
+        "told",
+        "made",
+        "ran",
+        "built",
+        "took",
+        "set",
+        "met",
+        "spoke",
+        "gave",
+        "got",
+        "went",
+        "put",
+        "found",
+        "brought",
+        "kept",
+        "led",
+        "began",
+        "chose",
+        "drew",
+        "rang",
+        "sat",
+        "said",
+        "held",
+        "paid",
+        "sold",
+        "bought",
+        "taught",
+        "caught",
+        "rebuilt",
+        "rewrote",
+        "split",
+        "cut",
+        "shut",
+        "left",
+        "sought",
+        "won",
+        "read",
+    ]
+)
+#: Past forms that describe a state of mind, not a step.
+_STATES = frozenset(
+    [
+        "interested",
+        "worried",
+        "tired",
+        "excited",
+        "frustrated",
+        "bored",
+        "annoyed",
+        "stressed",
+        "surprised",
+        "scared",
+        "confused",
+        "involved",
+        "based",
+        "related",
+        "supposed",
+        "used",
+        "pleased",
+        "impressed",
+        "concerned",
+        "embarrassed",
+        "ashamed",
+        "relieved",
+        "disappointed",
+        "exhausted",
+        "overwhelmed",
+    ]
+)
+
+
+def _own_steps(text: str) -> list[str]:
+    """
+    The first-person actions of *text*, each sentence's own steps followed by the past
+    forms joined to them ("I interviewed six people, wrote a guide and tested it").
+    """
+    steps: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        first = _FIRST_PERSON_ACTION.search(sentence)
+        if first is None:
+            continue
+        steps += _FIRST_PERSON_ACTION.findall(sentence)
+        for joined in _JOINED_STEP.finditer(sentence, first.end()):
+            word = joined.group(1).lower()
+            if word in _IRREGULAR_PAST or (
+                len(word) > 4 and word.endswith("ed") and word not in _STATES
+            ):
+                steps.append(word)
+    return steps
+
+
 #: What a first-person step sounds like for each kind of answer, and how many earn the top.
 _OWN_STEPS: dict[str, tuple[int, str]] = {
     "story": (
@@ -795,14 +901,15 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     """
     First-person decisions and actions: how many times the answer says what *you* did
     or would do ("I told my manager", "I'd ask", "ich habe", "j'ai"), not how often it
-    says "I". Crediting the team costs nothing.
+    says "I". Steps joined to one of them count too ("I interviewed six people, wrote
+    a guide and tested it" is three). Crediting the team costs nothing.
 
     In a story, five such actions earn the top band, three the next, two the one
-    below; in a hypothetical or an explanation, three earn the top band. Three or more
-    with the team acting ("we decided") less than a third as often also earn it.
+    below; in a hypothetical three, in an explanation two. Three or more that outnumber
+    the team's ("we decided") also earn it.
     """
     text = answer.replace("\u2019", "'")
-    actions = _FIRST_PERSON_ACTION.findall(text)
+    actions = _own_steps(text)
     count = len(actions)
     if count == 0 and not _WE.search(text) and not _ANY_FIRST_PERSON.search(text):
         return Score(
@@ -814,12 +921,13 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     kind = str(question.answer_type) if question is not None and question.answer_type else ""
     top, advice = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
     team = len(_WE_ACTION.findall(text))
-    if count >= top or (count >= 3 and team * 2 <= count):
+    if count >= top or (count >= 3 and team < count):
         value = 1.0
     else:
         value = 2 / 3 if count >= 3 else 1 / 3 if count >= 2 else 0.0
     evidence_ = (
-        f"{count} first-person actions: {'; '.join(a.strip() for a in actions[:4])}",
+        f"{count} first-person action{'' if count == 1 else 's'}: "
+        f"{'; '.join(a.strip() for a in actions[:4])}",
         f"{team} actions of “we”",
     )
     return Score(value=value, evidence=evidence_, suggestion="" if value == 1 else advice)
@@ -910,6 +1018,26 @@ def _said(answer: str) -> set[str]:
     return {_stem(t) for t in _content_terms(answer)}
 
 
+def _untouched(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
+    """
+    The labels of the talking points in *matches* not found whose words (of the label
+    and the cues) the answer never uses either. Cues miss many paraphrases (the coaches'
+    labels found about three in ten points called missing were there in other words);
+    a point none of whose words appear is rarely there, so only these are named as
+    missing in a suggestion.
+    """
+    said = _said(answer)
+    untouched = []
+    for match in matches:
+        if match.found:
+            continue
+        point = match.signal
+        words = {_stem(t) for text in (point.label, *point.cues) for t in _content_terms(text)}
+        if said.isdisjoint(words):
+            untouched.append(point.label)
+    return untouched
+
+
 def _key_terms(text: str, limit: int) -> list[str]:
     counts = Counter(_stem(t) for t in _content_terms(text))
     return [term for term, _ in sorted(counts.items(), key=lambda e: (-e[1], e[0]))[:limit]]
@@ -952,6 +1080,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     found = [t for t in terms if t in said]
     points = find_signals(answer, question.talking_points) if question is not None else ()
     missing_points = [m.signal.label for m in points if not m.found]
+    unheard = _untouched(answer, points)
     share = len(found) / len(terms)
     if points:
         share = max(share, 1 - len(missing_points) / len(points))
@@ -963,7 +1092,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     elif missing_points and not any(
         c.scorer == "talking-points" for c in context.rubric.criteria
     ):  # else the talking-points criterion names them
-        suggestion = _come_through(missing_points)
+        suggestion = _come_through(unheard) if unheard else ""
     elif unsaid:
         words = _surface(posting)
         suggestion = (
@@ -982,23 +1111,26 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     """
     The share of the question's talking points the answer covers, found by their cues.
 
-    Three quarters or more earns the top band. A question with no talking points
-    gives nothing to compare, and the criterion needs a human rating.
+    Half or more earns the top band. A question with no talking points gives nothing
+    to compare, and the criterion needs a human rating. The suggestion names only
+    points none of whose words the answer uses: one told in other words than its cues
+    is not called missing.
     """
     question = context.question
     if question is None or not question.talking_points:
         return Score(value=None, evidence=("the question lists no talking points",))
     matches = find_signals(answer, question.talking_points)
     found = [m for m in matches if m.found]
-    missing = [m.signal.label for m in matches if not m.found]
+    unheard = _untouched(answer, matches)
     value = _band(len(found) / len(matches), (0.5, 0.25, 0.01))
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
-    suggestion = "" if value == 1 else _come_through(missing)
+    suggestion = _come_through(unheard) if value < 1 and unheard else ""
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
 
 #: Red flags of any answer to any question: blaming others, attacking a former employer
-#: or colleague, and claims without substance. Looked for beside the question's own.
+#: or colleague, and bending the rules or breaking trust (skipping a review, going
+#: around a control, taking clients to a rival). Looked for beside the question's own.
 UNIVERSAL_RED_FLAGS = (
     Signal(
         id="blames-others",
@@ -1048,6 +1180,106 @@ UNIVERSAL_RED_FLAGS = (
             "no idea what he was doing",
             "no idea what she was doing",
             "lazy",
+            "greedy",
+            "stingy",
+            "penny-pinching",
+            "a dinosaur",
+            "dinosaurs",
+            "couldn't care less",
+            "don't care about their staff",
+            "don't care about the staff",
+            "don't care about us",
+            "treat us like",
+            "treat their staff like",
+            "treat staff like",
+            "pathetic",
+            "a disgrace",
+            "terrible manager",
+            "awful manager",
+            "worst manager",
+            "worst boss",
+            "toxic",
+        ),
+    ),
+    Signal(
+        id="breaks-trust",
+        label="bends the rules or breaks trust",
+        cues=(
+            "skipped the review",
+            "skip the review",
+            "skipped the legal",
+            "skip the legal",
+            "skipped legal",
+            "skipped the checks",
+            "skip the checks",
+            "skipped the approval",
+            "skipped the sign-off",
+            "without legal",
+            "bypassed",
+            "bypass the",
+            "went around the",
+            "go around the",
+            "went behind",
+            "behind their back",
+            "behind his back",
+            "behind her back",
+            "without telling anyone",
+            "without asking anyone",
+            "without permission",
+            "without approval",
+            "nobody would notice",
+            "no one would notice",
+            "nobody noticed",
+            "no one noticed",
+            "cut corners",
+            "cutting corners",
+            "bent the rules",
+            "bend the rules",
+            "broke the rules",
+            "fudged",
+            "fudge the",
+            "backdated",
+            "off the books",
+            "poach",
+            "poached",
+            "take my clients",
+            "take the clients",
+            "take clients with me",
+            "take my customers",
+            "take the customers",
+            "client list with me",
+            "customer list with me",
+            "a rival firm",
+            "a rival company",
+            "a competing business",
+            "a competing firm",
+            "disable the check",
+            "disabled the check",
+            "turn off the check",
+            "turned off the check",
+            "turn off the tests",
+            "turned off the tests",
+            "skip the tests",
+            "skipped the tests",
+            "skip qa",
+            "skipped qa",
+            "skip the sign-off",
+            "without sign-off",
+            "without the sign-off",
+            "without waiting for sign-off",
+            "get around the approval",
+            "get round the approval",
+            "under the approval limit",
+            "below the approval limit",
+            "avoid the approval",
+            "never get enforced",
+            "never enforced",
+            "export my contacts",
+            "exported my contacts",
+            "exported the client",
+            "exported the customer",
+            "copied the client",
+            "copied the customer",
         ),
     ),
 )
@@ -1152,8 +1384,8 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     """
     Whether the answer shows a red flag: one of the question's, found by their cues,
     or one of any answer (:data:`UNIVERSAL_RED_FLAGS`: blaming others, attacking a
-    former employer; and claims without substance: three or more buzzwords, or the
-    STAR labels recited).
+    former employer, bending the rules or breaking trust; and claims without
+    substance: three or more buzzwords, or the STAR labels recited).
 
     None earns the top band, one the second lowest, two or more the lowest.
     """
@@ -1246,7 +1478,10 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     on_subject = any(t in said for t in _key_terms(question.text, 4))
     if found == 1 and (len(points) < 4 or on_subject):
         return None
-    missing = [m.signal.label for m in matches if not m.found]
+    unheard = _untouched(answer, matches)
+    missing = unheard + [
+        m.signal.label for m in matches if not m.found and m.signal.label not in unheard
+    ]
     evidence_ = f"covers {found} of the question's {len(points)} talking points"
     if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
