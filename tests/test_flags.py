@@ -70,9 +70,9 @@ class TestOffQuestion:
         told it answered another question: it is told what to build it around."""
         q = question(library, "core/why-leaving-current-employer")
         answer = (
-            "Honestly I'm leaving my current employer because the commute takes two hours "
-            "each way, the office is freezing in winter, and the coffee machine has been "
-            "broken since March."
+            "Honestly I'm leaving my current employer because I've been there a while and "
+            "it's time, and that's really all there is to say about it, to be fair, nothing "
+            "more."
         )
         result = assess(answer, question=q, library=library)
         ids = flag_ids(result.flags)
@@ -86,8 +86,10 @@ class TestOffQuestion:
         """The flag's advice and the talking-points criterion do not both list the same points."""
         q = question(library, "core/why-leaving-current-employer")
         result = assess(CUSTOMER_STORY, question=q, library=library)
-        named = [s for s in result.suggestions if "“a forward-looking reason”" in s]
-        assert len(named) == 1
+        labels = [f"“{point.label}”" for point in q.talking_points]
+        named = [[s for s in result.suggestions if label in s] for label in labels]
+        assert any(named)
+        assert all(len(suggestions) <= 1 for suggestions in named)
 
     def test_the_same_story_to_its_own_question_is_not(self, library: Library) -> None:
         """The strong achievement story covers its question's points: no flag, no cap."""

@@ -1111,7 +1111,8 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     """
     The share of the question's talking points the answer covers, found by their cues.
 
-    Half or more earns the top band. A question with no talking points gives nothing
+    Three in five or more earn the top band (three of four, three of five). A
+    question with no talking points gives nothing
     to compare, and the criterion needs a human rating. The suggestion names only
     points none of whose words the answer uses: one told in other words than its cues
     is not called missing.
@@ -1122,7 +1123,7 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     matches = find_signals(answer, question.talking_points)
     found = [m for m in matches if m.found]
     unheard = _untouched(answer, matches)
-    value = _band(len(found) / len(matches), (0.5, 0.25, 0.01))
+    value = _band(len(found) / len(matches), (0.6, 0.3, 0.01))
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     suggestion = _come_through(unheard) if value < 1 and unheard else ""
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
@@ -1478,10 +1479,11 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     on_subject = any(t in said for t in _key_terms(question.text, 4))
     if found == 1 and (len(points) < 4 or on_subject):
         return None
+    # Only points the answer never touches are named (see _untouched); with none, the
+    # advice says what an answer of this type has to give.
     unheard = _untouched(answer, matches)
-    missing = unheard + [
-        m.signal.label for m in matches if not m.found and m.signal.label not in unheard
-    ]
+    kind = str(question.answer_type) if question.answer_type else ""
+    what = _points(unheard) if unheard else _WHAT_IT_NEEDS.get(kind, "what the question asks")
     evidence_ = f"covers {found} of the question's {len(points)} talking points"
     if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
@@ -1489,14 +1491,14 @@ def _off_question(answer: str, question: Question) -> Flag | None:
             id="misses-the-points",
             label="leaves out what this question is looking for",
             evidence=evidence_,
-            advice=f"Build the answer around {_points(missing)}.",
+            advice=f"Build the answer around {what}.",
             lowers=("relevance", "talking-points"),
         )
     return Flag(
         id="off-question",
         label="misses what the question asks",
         evidence=evidence_,
-        advice=f"Answer what was asked: {_points(missing)}.",
+        advice=f"Answer what was asked: {what}.",
         lowers=("relevance", "talking-points"),
     )
 
