@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewprep import Calibration, Library, assess, calibrate, render_text
+from interviewprep import Calibration, Library, assess, calibrate, load_labels, render_text
 
 LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "labels"
 
@@ -53,15 +53,13 @@ def test_points_named_as_missing_are_rarely_there(
     missing were there; the cues heard 178 of 233 and 62 of 97.)
     """
     covered = _covered(name)
-    lines = (LABELS / f"{name}.jsonl").read_text("utf-8").splitlines()
-    labels = [json.loads(line) for line in lines]
     named = wrongly_named = heard = there = 0
-    for label in labels:
-        question = library.questions[label["question"]]
-        result = assess(label["answer"], question=question, library=library)
+    for label in load_labels(LABELS / f"{name}.jsonl"):
+        question = library.questions[label.question]
+        result = assess(label.answer, question=question, library=library)
         said = " ".join(result.suggestions)
         for match in result.talking_points:
-            verdict = covered[label["id"], match.signal.id]
+            verdict = covered[label.id, match.signal.id]
             if verdict == "yes":
                 there += 1
                 heard += match.found

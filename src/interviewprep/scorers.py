@@ -864,11 +864,11 @@ def _own_steps(text: str) -> list[str]:
     """
     steps: list[str] = []
     for sentence in _SENTENCES.split(text):
-        first = _FIRST_PERSON_ACTION.search(sentence)
-        if first is None:
+        own = list(_FIRST_PERSON_ACTION.finditer(sentence))
+        if not own:
             continue
-        steps += _FIRST_PERSON_ACTION.findall(sentence)
-        for joined in _JOINED_STEP.finditer(sentence, first.end()):
+        steps += (m.group() for m in own)
+        for joined in _JOINED_STEP.finditer(sentence, own[0].end()):
             word = joined.group(1).lower()
             if word in _IRREGULAR_PAST or (
                 len(word) > 4 and word.endswith("ed") and word not in _STATES
@@ -1027,15 +1027,15 @@ def _untouched(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
     missing in a suggestion.
     """
     said = _said(answer)
-    untouched = []
-    for match in matches:
-        if match.found:
-            continue
-        point = match.signal
-        words = {_stem(t) for text in (point.label, *point.cues) for t in _content_terms(text)}
-        if said.isdisjoint(words):
-            untouched.append(point.label)
-    return untouched
+    return [
+        m.signal.label for m in matches if not m.found and said.isdisjoint(_point_words(m.signal))
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _point_words(point: Signal) -> frozenset[str]:
+    """The stems of the content words of a talking point's label and cues."""
+    return frozenset(_stem(t) for text in (point.label, *point.cues) for t in _content_terms(text))
 
 
 def _key_terms(text: str, limit: int) -> list[str]:
@@ -1080,7 +1080,6 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     found = [t for t in terms if t in said]
     points = find_signals(answer, question.talking_points) if question is not None else ()
     missing_points = [m.signal.label for m in points if not m.found]
-    unheard = _untouched(answer, points)
     share = len(found) / len(terms)
     if points:
         share = max(share, 1 - len(missing_points) / len(points))
@@ -1092,6 +1091,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     elif missing_points and not any(
         c.scorer == "talking-points" for c in context.rubric.criteria
     ):  # else the talking-points criterion names them
+        unheard = _untouched(answer, points)
         suggestion = _come_through(unheard) if unheard else ""
     elif unsaid:
         words = _surface(posting)
@@ -1112,10 +1112,9 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     The share of the question's talking points the answer covers, found by their cues.
 
     Three in five or more earn the top band (three of four, three of five). A
-    question with no talking points gives nothing
-    to compare, and the criterion needs a human rating. The suggestion names only
-    points none of whose words the answer uses: one told in other words than its cues
-    is not called missing.
+    question with no talking points gives nothing to compare, and the criterion needs
+    a human rating. The suggestion names only points none of whose words the answer
+    uses: one told in other words than its cues is not called missing.
     """
     question = context.question
     if question is None or not question.talking_points:
@@ -1484,21 +1483,24 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     unheard = _untouched(answer, matches)
     kind = str(question.answer_type) if question.answer_type else ""
     what = _points(unheard) if unheard else _WHAT_IT_NEEDS.get(kind, "what the question asks")
-    evidence_ = f"covers {found} of the question's {len(points)} talking points"
     if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
-        return Flag(
-            id="misses-the-points",
-            label="leaves out what this question is looking for",
-            evidence=evidence_,
-            advice=f"Build the answer around {what}.",
-            lowers=("relevance", "talking-points"),
+        id_, label, advice = (
+            "misses-the-points",
+            "leaves out what this question is looking for",
+            f"Build the answer around {what}.",
+        )
+    else:
+        id_, label, advice = (
+            "off-question",
+            "misses what the question asks",
+            f"Answer what was asked: {what}.",
         )
     return Flag(
-        id="off-question",
-        label="misses what the question asks",
-        evidence=evidence_,
-        advice=f"Answer what was asked: {what}.",
+        id=id_,
+        label=label,
+        evidence=f"covers {found} of the question's {len(points)} talking points",
+        advice=advice,
         lowers=("relevance", "talking-points"),
     )
 
