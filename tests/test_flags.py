@@ -112,6 +112,92 @@ class TestOffQuestion:
         assert "off-question" not in flag_ids(answer_flags(CUSTOMER_STORY, q))
 
 
+class TestLongAnswersOnTheSubject:
+    #: A minute and more on why the candidate is leaving, in words none of the cues use:
+    #: it touches the points (growth, what they have learned, looking forward) in other
+    #: words.
+    PARAPHRASE = (
+        "It is mostly about where I can grow next. I have run the night shift at the depot "
+        "for four years, and I learned a lot there: I rebuilt the rota, trained eleven new "
+        "pickers and halved the late loads. But the site is small, and the next step up "
+        "belongs to a manager who is staying for years, which is fair enough. I want to "
+        "learn how a bigger network plans its stock, which is exactly the part of your "
+        "operation I asked about last time. I am proud of what we built on nights, and I "
+        "would leave it in good hands: my deputy has been running two shifts a week since "
+        "the spring. Looking ahead, I would like to spend the next few years learning "
+        "planning from people who do it at scale, and your team does."
+    )
+
+    def test_is_not_said_to_miss_the_points(self, library: Library) -> None:
+        """Past a minute on the subject, with the words of two points, a cue miss is more
+        likely a paraphrase than an answer off the point: no flag, no cap."""
+        q = question(library, "core/why-leaving-current-employer")
+        assert len(self.PARAPHRASE.split()) >= 140
+        result = assess(self.PARAPHRASE, question=q, library=library)
+        assert not {"misses-the-points", "off-question"} & set(flag_ids(result.flags))
+
+    def test_a_short_answer_on_the_subject_still_is(self, library: Library) -> None:
+        """The same subject in two sentences of nothing is still told what it leaves out."""
+        q = question(library, "core/why-leaving-current-employer")
+        answer = (
+            "Honestly I'm leaving my current employer because I've been there a while and "
+            "it's time, and that's really all there is to say about it, to be fair, nothing "
+            "more."
+        )
+        assert "misses-the-points" in flag_ids(answer_flags(answer, q))
+
+
+class TestNoExample:
+    #: Self-descriptions for "what are your greatest strengths?": nothing happened.
+    TRAITS = (
+        "I would say my main strengths are that I'm very organised, I'm a natural "
+        "communicator and I'm calm under pressure. I'm the kind of person who always gives "
+        "their best, and people tell me I bring a positive attitude to any team I'm part of. "
+        "I like to keep learning and I'm always looking for ways to improve myself, and I "
+        "think I adapt quickly to new environments and new people. I'm also very reliable "
+        "and I take pride in doing things properly, so I think I'd be a real asset."
+    )
+
+    def test_a_story_question_answered_with_traits_is_flagged(self, library: Library) -> None:
+        q = question(library, "core/greatest-strengths")
+        result = assess(self.TRAITS, question=q, library=library)
+        assert "no-example" in flag_ids(result.flags)
+        assert result.total is not None
+        assert result.total <= 2
+        assert any(s.startswith("Tell one real occasion") for s in result.suggestions)
+
+    def test_a_story_told_in_the_past_is_not(self, library: Library) -> None:
+        q = question(library, "core/greatest-strengths")
+        assert "no-example" not in flag_ids(answer_flags(CUSTOMER_STORY, q))
+
+    def test_a_non_native_story_in_the_present_with_a_time_is_not(self, library: Library) -> None:
+        """Present forms for the past are common in non-native English: three past forms
+        and a word that places it in time are enough."""
+        answer = (
+            "My strength is to stay calm when everything go wrong. Last winter the snow "
+            "came and six drivers could not come in, so I look at the board, I see who is "
+            "on spare and I make a new plan in twenty minutes. I call the control room so "
+            "they tell passengers. All the school routes went out, only two buses was late, "
+            "and my manager asked me to write the plan down for the other depots."
+        )
+        q = question(library, "core/greatest-strengths")
+        assert "no-example" not in flag_ids(answer_flags(answer, q))
+
+    def test_an_answer_in_another_language_is_given_the_benefit(self, library: Library) -> None:
+        answer = (
+            "Meine größte Stärke ist, dass ich ruhig bleibe, wenn es eng wird. Ich plane "
+            "sorgfältig, ich spreche früh mit allen Beteiligten und ich halte Zusagen ein. "
+            "Kollegen schätzen, dass man sich auf mich verlassen kann, und ich lerne gern "
+            "Neues dazu, auch außerhalb meines eigenen Fachgebiets."
+        )
+        q = question(library, "core/greatest-strengths")
+        assert "no-example" not in flag_ids(answer_flags(answer, q))
+
+    def test_only_stories_need_an_occasion(self, library: Library) -> None:
+        q = question(library, "core/why-choose-you")
+        assert "no-example" not in flag_ids(answer_flags(self.TRAITS, q))
+
+
 class TestLength:
     def test_a_two_line_story_is_too_short(self, library: Library) -> None:
         q = question(library, "core/mistake-you-made")
@@ -209,6 +295,61 @@ class TestRedFlags:
     )
     def test_running_down_an_employer_in_other_words(self, answer: str) -> None:
         assert flag_ids(answer_flags(answer)) == ["attacks-employer"]
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Honestly I'd say yes right now, whatever you're offering is fine.",
+            "The salary is not so important for me, I will accept directly.",
+        ],
+    )
+    def test_committing_before_an_offer_is_a_red_flag(self, answer: str) -> None:
+        assert flag_ids(answer_flags(answer)) == ["commits-too-soon"]
+
+    def test_a_strength_dressed_as_a_flaw_is_a_red_flag(self) -> None:
+        answer = "My manager would say I hold myself to too high a standard."
+        assert flag_ids(answer_flags(answer)) == ["humble-brag"]
+
+    def test_a_universal_flag_joins_the_questions_own(self, library: Library) -> None:
+        """A question with its own humble-brag flag raises it once, by its own label, on
+        the universal cues too."""
+        q = question(library, "core/manager-would-name-growth-area")
+        own = next(f for f in q.red_flags if f.id == "humble-brag")
+        assert "set the bar too high" not in own.cues
+        flags = answer_flags("She'd say I set the bar too high for myself, honestly.", q)
+        raised = [f for f in flags if f.id == "humble-brag"]
+        assert len(raised) == 1
+        assert raised[0].label == own.label
+
+    def test_a_question_flag_for_the_same_fault_takes_the_universal_one(
+        self, library: Library
+    ) -> None:
+        """A fake mistake is the humble-brag of a mistake question: one flag, not two."""
+        q = question(library, "core/mistake-you-made")
+        flags = answer_flags("My biggest mistake is that I set the bar too high.", q)
+        assert [f for f in flag_ids(flags) if f in ("fake-mistake", "humble-brag")] == [
+            "fake-mistake"
+        ]
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "My dad had a stroke and my mum couldn't manage on her own, so I moved home.",
+            "I wrote checklists for backdated maternity pay and leavers mid-month.",
+        ],
+    )
+    def test_plain_words_of_hard_times_or_payroll_raise_nothing(self, answer: str) -> None:
+        assert answer_flags(answer) == ()
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Before I left I exported all the candidates into my personal Google Sheet.",
+            "The invoices sat for weeks and I was the one left explaining it to the client.",
+        ],
+    )
+    def test_taking_data_or_passing_the_blame_in_other_words(self, answer: str) -> None:
+        assert len(answer_flags(answer)) == 1
 
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""

@@ -1157,6 +1157,17 @@ UNIVERSAL_RED_FLAGS = (
             "no one told me",
             "nobody told me",
             "threw me under the bus",
+            "won't always deliver",
+            "never deliver",
+            "i was the one left",
+            "left explaining",
+            "left to explain",
+            "left holding the baby",
+            "pick up the pieces",
+            "the real problem was",
+            "the real issue was",
+            "no fault of my own",
+            "nothing to do with me",
         ),
     ),
     Signal(
@@ -1175,7 +1186,8 @@ UNIVERSAL_RED_FLAGS = (
             "a clown",
             "clowns",
             "a nightmare to work",
-            "couldn't manage",
+            "couldn't run a",
+            "couldn't organise a",
             "no idea what they were doing",
             "no idea what he was doing",
             "no idea what she was doing",
@@ -1238,7 +1250,9 @@ UNIVERSAL_RED_FLAGS = (
             "broke the rules",
             "fudged",
             "fudge the",
-            "backdated",
+            "backdated the",
+            "backdated it",
+            "backdate the",
             "off the books",
             "poach",
             "poached",
@@ -1280,6 +1294,57 @@ UNIVERSAL_RED_FLAGS = (
             "exported the customer",
             "copied the client",
             "copied the customer",
+            "into my personal",
+            "to my personal email",
+            "to my personal drive",
+            "my personal google",
+            "export all the",
+            "exported all the",
+            "bring them with me",
+            "share the list with",
+            "shared the list with",
+        ),
+    ),
+    Signal(
+        id="humble-brag",
+        label="a strength dressed up as a flaw",
+        cues=(
+            "too much of a perfectionist",
+            "too high a standard",
+            "too high standards",
+            "standards too high",
+            "standards are too high",
+            "set the bar too high",
+            "set the bar very high",
+            "i care too much",
+            "i work too hard",
+            "i just work too hard",
+            "keep up with my pace",
+            "keep up with me",
+        ),
+    ),
+    Signal(
+        id="commits-too-soon",
+        label="commits before there is an offer to weigh",
+        cues=(
+            "whatever you're offering is fine",
+            "whatever you offer is fine",
+            "whatever you propose is fine",
+            "whatever you offer",
+            "i'd take whatever",
+            "i'll take whatever",
+            "i would take whatever",
+            "i will accept directly",
+            "i would accept directly",
+            "accept straight away",
+            "i'd say yes right now",
+            "i would say yes right now",
+            "don't need to see the contract",
+            "don't need to see the offer",
+            "salary is not so important",
+            "salary doesn't matter",
+            "the salary does not matter",
+            "money doesn't matter",
         ),
     ),
 )
@@ -1338,6 +1403,16 @@ _BUZZWORDS = (
     "can-do attitude",
     "people person",
     "positivity",
+    "110%",
+    "this journey",
+    "values really align",
+    "values align",
+    "add a lot of value",
+    "add value",
+    "amazing culture",
+    "great energy",
+    "natural communicator",
+    "thrive in",
 )
 #: A STAR label ("Situation:") at the start of the answer, of a line or of a sentence. A
 #: match starts at the first character of the white space before the label (or at the
@@ -1370,10 +1445,29 @@ def _substance_flag(answer: str) -> tuple[bool, str]:
     return False, ""
 
 
+#: Ids a question's own red flag may have for the fault of a universal one.
+_SAME_FAULT = {"fake-mistake": "humble-brag"}
+
+
+@functools.lru_cache(maxsize=256)
+def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
+    """
+    A question's red flags and the universal ones: a universal flag the question has
+    under the same id (or one for the same fault, :data:`_SAME_FAULT`) is one flag,
+    with the question's id and label and both sets of cues.
+    """
+    universal = {flag.id: flag for flag in UNIVERSAL_RED_FLAGS}
+    merged = []
+    for flag in own:
+        same = universal.pop(_SAME_FAULT.get(flag.id, flag.id), None)
+        merged.append(flag if same is None else attrs.evolve(flag, cues=(*flag.cues, *same.cues)))
+    return (*merged, *universal.values())
+
+
 def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatch]:
     """The question's red flags and the universal ones that *answer* raises."""
     own = tuple(question.red_flags) if question is not None else ()
-    found = [m for m in find_signals(answer, (*own, *UNIVERSAL_RED_FLAGS)) if m.found]
+    found = [m for m in find_signals(answer, _with_universal(own)) if m.found]
     hollow, words = _substance_flag(answer)
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
@@ -1458,14 +1552,76 @@ def _numbers(tokens: list[str]) -> int:
     return sum(1 for t in tokens if t in _NUMBER_WORDS or _DIGIT.search(t))
 
 
+#: Common English words, to tell an English answer from one in another language.
+_ENGLISH = frozenset(["the", "and", "i", "to", "of", "my", "it", "that", "with", "we"])
+#: Past forms of "be", "have", "do" and other common irregular verbs, beyond the steps.
+_OTHER_PAST = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "came",
+        "saw",
+        "knew",
+        "thought",
+        "felt",
+        "became",
+        "heard",
+        "lost",
+        "meant",
+        "stood",
+        "understood",
+        "grew",
+        "fell",
+        "drove",
+        "flew",
+        "spent",
+        "let",
+        "showed",
+    ]
+)
+#: Words that anchor a story in time: "last winter", "two years ago", "once", "in 2021".
+_OCCASION = re.compile(
+    r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|quarter|term)|ago|"
+    r"in (?:19|20)\d\d|once|one (?:day|time|morning|evening|night|week)|when i was|"
+    r"at my (?:last|previous|old|first)|yesterday|recently|for example|for instance)\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_an_occasion(answer: str, tokens: list[str]) -> bool:
+    """
+    Whether an English *answer* tells of something that happened: three past forms and
+    a word that anchors it in time, or four past forms. (Answers in other languages are
+    given the benefit of the doubt.)
+    """
+    if sum(1 for t in tokens if t in _ENGLISH) < 0.08 * len(tokens):
+        return True
+    past = sum(
+        1
+        for t in tokens
+        if t in _IRREGULAR_PAST
+        or t in _OTHER_PAST
+        or (len(t) > 4 and t.endswith("ed") and t not in _STATES)
+    )
+    return past >= 4 or (past >= 3 and _OCCASION.search(answer) is not None)
+
+
+#: Words (about a minute of speech) past which an answer on the subject that uses the
+#: words of two talking points is not said to miss them.
+_LONG_ON_SUBJECT = 140
+
+
 def _off_question(answer: str, question: Question) -> Flag | None:
     """
     The flag of an answer that misses what the question asks: it covers none of the
     question's talking points, or only one of four or more and none of the question's
     own key words. With neither a point nor a key word it answers another question
     (``off-question``); otherwise it is on the subject but leaves out what the question
-    is for (``misses-the-points``). Questions with fewer than three talking points are
-    never flagged.
+    is for (``misses-the-points``), unless it runs to a minute or more and uses the
+    words of two points or more (said in other words than the cues). Questions with
+    fewer than three talking points are never flagged.
     """
     points = question.talking_points
     if len(points) < 3:
@@ -1483,6 +1639,15 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     unheard = _untouched(answer, matches)
     kind = str(question.answer_type) if question.answer_type else ""
     what = _points(unheard) if unheard else _WHAT_IT_NEEDS.get(kind, "what the question asks")
+    if (
+        (found == 1 or on_subject)
+        and len(points) - len(unheard) >= 2
+        and len(_words(answer)) >= _LONG_ON_SUBJECT
+    ):
+        # A minute or more on the subject that uses the words of two points or more:
+        # on questions the cues were not tuned to, that is a paraphrase more often than
+        # an answer off the point.
+        return None
     if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
         id_, label, advice = (
@@ -1578,7 +1743,22 @@ def answer_flags(
     off = _off_question(answer, question)
     if off is not None:
         flags.append(off)
-    figures = _numbers(_lower_words(answer.replace("\u2019", "'"))) if kind in _RECORD_TYPES else 0
+    tokens = _lower_words(answer.replace("\u2019", "'"))
+    short = any(f.id == "too-short" for f in flags)
+    if kind == "story" and not short and not _tells_an_occasion(answer, tokens):
+        flags.append(
+            Flag(
+                id="no-example",
+                label="claims with no real occasion behind them",
+                evidence="tells of nothing that happened",
+                advice=(
+                    "Tell one real occasion: when it was, what you did yourself and how "
+                    "it turned out."
+                ),
+                lowers=("star-structure", "evidence"),
+            )
+        )
+    figures = _numbers(tokens) if kind in _RECORD_TYPES else 0
     if figures >= _NUMBERS_WITHOUT_RESULT:
         results, _ = _results(answer)
         if len(results) <= 1:
