@@ -1478,8 +1478,11 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     """
     Whether the answer shows a red flag: one of the question's, found by their cues,
     or one of any answer (:data:`UNIVERSAL_RED_FLAGS`: blaming others, attacking a
-    former employer, bending the rules or breaking trust; and claims without
-    substance: three or more buzzwords, or the STAR labels recited).
+    former employer, bending the rules or breaking trust, a strength dressed up as a
+    flaw, committing before there is an offer; and claims without substance: three or
+    more buzzwords, or the STAR labels recited). A question's own flag with the id of a
+    universal one (or ``fake-mistake`` for ``humble-brag``) is one flag with both sets
+    of cues.
 
     None earns the top band, one the second lowest, two or more the lowest.
     """
@@ -1509,8 +1512,9 @@ class Flag:
     scorers in :attr:`lowers` to that level, with :attr:`advice` as their suggestion.
 
     Attributes:
-        id: What kind of flag: a red flag's id, or ``off-question``, ``too-short``,
-            ``rambling``, ``numbers-without-result``.
+        id: What kind of flag: a red flag's id, or ``off-question``,
+            ``misses-the-points``, ``too-short``, ``rambling``, ``no-example``,
+            ``numbers-without-result``.
         label: The flag in a few words, for the feedback.
         evidence: What in the answer raised it.
         advice: What to change, in one sentence.
@@ -1684,12 +1688,15 @@ def answer_flags(
     asked of the candidate:
 
     - ``off-question``: none of the question's talking points, or one of four or more
-      with none of the question's key words;
+      with none of the question's key words (``misses-the-points`` when it is on the
+      question's subject, unless it runs to 140 words and uses the words of two points);
     - ``too-short``: under 24 seconds of speech (10 for a pay answer, :data:`TOO_SHORT`);
     - ``rambling``: over two and a half minutes (:data:`TOO_LONG`);
     - ``numbers-without-result``: in an account of the candidate's own record (a story,
       a motivation or a closing answer), ten or more figures of which at most one is a
-      result tied to a change.
+      result tied to a change;
+    - ``no-example``: a story in English that tells of nothing that happened (fewer
+      than three past forms, or three and no word that places them in time).
 
     Args:
         answer: The answer's text.
