@@ -265,50 +265,59 @@ class TestRedFlags:
         assert flags[0].lowers == ("red-flags",)
 
     @pytest.mark.parametrize(
-        "answer",
+        ("answer", "flag"),
         [
-            "To hit the date I skipped the legal review and signed it off myself.",
-            "Nobody would notice, so I went around the approval step and shipped it.",
-            "When I leave I plan to take my clients with me and set up a rival firm.",
+            # Boasting of bypassing a control or taking clients is conduct, not initiative.
+            (
+                "To hit the date I skipped the legal review and signed it off myself.",
+                "breaks-trust",
+            ),
+            (
+                "Nobody would notice, so I went around the approval step and shipped it.",
+                "breaks-trust",
+            ),
+            (
+                "When I leave I plan to take my clients with me and set up a rival firm.",
+                "breaks-trust",
+            ),
+            (
+                "Before I left I exported all the candidates into my personal Google Sheet.",
+                "breaks-trust",
+            ),
+            # Running down an employer, or passing the blame, in other words.
+            (
+                "The partners there are greedy and couldn't care less about the staff.",
+                "attacks-employer",
+            ),
+            ("My manager is a dinosaur, frankly.", "attacks-employer"),
+            (
+                "The invoices sat for weeks and I was the one left explaining it to the client.",
+                "blames-others",
+            ),
+            (
+                "Honestly I'd say yes right now, whatever you're offering is fine.",
+                "commits-too-soon",
+            ),
+            ("The salary is not so important for me, I will accept directly.", "commits-too-soon"),
+            ("My manager would say I hold myself to too high a standard.", "humble-brag"),
         ],
     )
-    def test_breaking_rules_or_trust_is_a_red_flag(self, answer: str) -> None:
-        """Boasting of bypassing a control or taking clients is conduct, not initiative."""
-        assert flag_ids(answer_flags(answer)) == ["breaks-trust"]
+    def test_a_universal_red_flag_is_raised_by_its_words(self, answer: str, flag: str) -> None:
+        assert flag_ids(answer_flags(answer)) == [flag]
 
     @pytest.mark.parametrize(
         "answer",
         [
+            # Keeping to the rules.
             "I never skipped the legal review, even under pressure.",
             "I asked before I changed the approval step, and we agreed a faster route.",
+            # Plain words of hard times, or of payroll.
+            "My dad had a stroke and my mum couldn't manage on her own, so I moved home.",
+            "I wrote checklists for backdated maternity pay and leavers mid-month.",
         ],
     )
-    def test_keeping_to_the_rules_raises_nothing(self, answer: str) -> None:
+    def test_ordinary_words_raise_nothing(self, answer: str) -> None:
         assert answer_flags(answer) == ()
-
-    @pytest.mark.parametrize(
-        "answer",
-        [
-            "The partners there are greedy and couldn't care less about the staff.",
-            "My manager is a dinosaur, frankly.",
-        ],
-    )
-    def test_running_down_an_employer_in_other_words(self, answer: str) -> None:
-        assert flag_ids(answer_flags(answer)) == ["attacks-employer"]
-
-    @pytest.mark.parametrize(
-        "answer",
-        [
-            "Honestly I'd say yes right now, whatever you're offering is fine.",
-            "The salary is not so important for me, I will accept directly.",
-        ],
-    )
-    def test_committing_before_an_offer_is_a_red_flag(self, answer: str) -> None:
-        assert flag_ids(answer_flags(answer)) == ["commits-too-soon"]
-
-    def test_a_strength_dressed_as_a_flaw_is_a_red_flag(self) -> None:
-        answer = "My manager would say I hold myself to too high a standard."
-        assert flag_ids(answer_flags(answer)) == ["humble-brag"]
 
     def test_a_universal_flag_joins_the_questions_own(self, library: Library) -> None:
         """A question with its own humble-brag flag raises it once, by its own label, on
@@ -330,26 +339,6 @@ class TestRedFlags:
         assert [f for f in flag_ids(flags) if f in ("fake-mistake", "humble-brag")] == [
             "fake-mistake"
         ]
-
-    @pytest.mark.parametrize(
-        "answer",
-        [
-            "My dad had a stroke and my mum couldn't manage on her own, so I moved home.",
-            "I wrote checklists for backdated maternity pay and leavers mid-month.",
-        ],
-    )
-    def test_plain_words_of_hard_times_or_payroll_raise_nothing(self, answer: str) -> None:
-        assert answer_flags(answer) == ()
-
-    @pytest.mark.parametrize(
-        "answer",
-        [
-            "Before I left I exported all the candidates into my personal Google Sheet.",
-            "The invoices sat for weeks and I was the one left explaining it to the client.",
-        ],
-    )
-    def test_taking_data_or_passing_the_blame_in_other_words(self, answer: str) -> None:
-        assert len(answer_flags(answer)) == 1
 
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""

@@ -857,6 +857,14 @@ _STATES = frozenset(
 )
 
 
+def _past_step(word: str) -> bool:
+    """Whether a lower-case *word* is the past form of a step: "wrote", "tested", not
+    "worried"."""
+    return word in _IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in _STATES
+    )
+
+
 def _own_steps(text: str) -> list[str]:
     """
     The first-person actions of *text*, each sentence's own steps followed by the past
@@ -870,9 +878,7 @@ def _own_steps(text: str) -> list[str]:
         steps += (m.group() for m in own)
         for joined in _JOINED_STEP.finditer(sentence, own[0].end()):
             word = joined.group(1).lower()
-            if word in _IRREGULAR_PAST or (
-                len(word) > 4 and word.endswith("ed") and word not in _STATES
-            ):
+            if _past_step(word):
                 steps.append(word)
     return steps
 
@@ -1602,13 +1608,7 @@ def _tells_an_occasion(answer: str, tokens: list[str]) -> bool:
     """
     if sum(1 for t in tokens if t in _ENGLISH) < 0.08 * len(tokens):
         return True
-    past = sum(
-        1
-        for t in tokens
-        if t in _IRREGULAR_PAST
-        or t in _OTHER_PAST
-        or (len(t) > 4 and t.endswith("ed") and t not in _STATES)
-    )
+    past = sum(1 for t in tokens if t in _OTHER_PAST or _past_step(t))
     return past >= 4 or (past >= 3 and _OCCASION.search(answer) is not None)
 
 
