@@ -17,6 +17,7 @@ from interviewprep.scorers import (
     Score,
     ScoringContext,
     answer_flags,
+    speaking_time,
 )
 
 #: A good answer about a customer, given to a question about a colleague.
@@ -95,7 +96,6 @@ class TestOffQuestion:
         """The strong achievement story covers its question's points: no flag, no cap."""
         q = question(library, "core/achievement-in-current-role")
         result = assess(answers.STRONG, question=q, library=library)
-        assert result.flags == ()
         assert result.total is not None
         assert result.total > 2
 
@@ -300,6 +300,13 @@ class TestRedFlags:
             ),
             ("The salary is not so important for me, I will accept directly.", "commits-too-soon"),
             ("My manager would say I hold myself to too high a standard.", "humble-brag"),
+            # Using someone else's access, signing what was never checked, keeping data.
+            (
+                "He was off sick, so I logged in with his admin account and pushed the fix.",
+                "breaks-trust",
+            ),
+            ("The totals looked fine, so honestly I'd just sign it and move on.", "breaks-trust"),
+            ("I kept a copy of the client list when I moved to the new firm.", "breaks-trust"),
         ],
     )
     def test_a_universal_red_flag_is_raised_by_its_words(self, answer: str, flag: str) -> None:
@@ -314,6 +321,9 @@ class TestRedFlags:
             # Plain words of hard times, or of payroll.
             "My dad had a stroke and my mum couldn't manage on her own, so I moved home.",
             "I wrote checklists for backdated maternity pay and leavers mid-month.",
+            # Helping with access, and refusing to sign unchecked.
+            "On the helpdesk I reset her password and showed her how to set up the app.",
+            "I told him I wouldn't just sign it until I had checked the figures myself.",
         ],
     )
     def test_ordinary_words_raise_nothing(self, answer: str) -> None:
@@ -381,6 +391,71 @@ class TestWhoDecides:
         assert relevance.score == 4
         assert result.total is not None
         assert result.total <= 2
+
+
+#: A well-told story of a conduct fault: the shape and figures are fine, the act is not.
+ADMIN_SHORTCUT = (
+    "Last spring our stock system kept double-counting returns, which wasn't my area at "
+    "all. The IT lead was on holiday, so I used his password to get into the admin screen "
+    "and changed the rule myself that evening. I didn't raise a ticket because it would "
+    "have taken a week. Since then the returns count has been right every day."
+)
+
+
+class TestFocus:
+    """The feedback a coach would give first: the red flag, not polish for the rest."""
+
+    def test_a_conduct_red_flag_silences_the_polish(self, library: Library) -> None:
+        q = question(library, "core/achievement-in-current-role")
+        result = assess(ADMIN_SHORTCUT, question=q, library=library)
+        assert "breaks-trust" in flag_ids(result.flags)
+        by_scorer = {c.criterion.scorer: c for c in result.criteria}
+        assert by_scorer["evidence"].score is not None
+        assert by_scorer["evidence"].score < 4
+        assert by_scorer["evidence"].suggestion == ""
+        assert by_scorer["star-structure"].suggestion == ""
+        assert any("bends the rules" in s for s in result.suggestions)
+
+    def test_buzzwords_keep_the_advice_to_tell_a_real_occasion(self, library: Library) -> None:
+        q = question(library, "core/achievement-in-current-role")
+        hollow = (
+            "I'm a results-driven team player and a self-starter, passionate about "
+            "innovative, data-driven work."
+        )
+        result = assess(hollow, question=q, library=library)
+        assert "buzzwords" in flag_ids(result.flags)
+        assert any(
+            s.startswith("Replace the claims with one real occasion") for s in result.suggestions
+        )
+
+    def test_say_more_gives_way_to_advice_on_what_to_add(self, library: Library) -> None:
+        """A short answer with a content gap is told what to add, not only to say more."""
+        q = question(library, "core/achievement-in-current-role")
+        short = (
+            "Last year our returns kept going missing between the dock and the shelves, and "
+            "the night shift was getting the blame for it. I asked to look into it, I walked "
+            "the route with two of the pickers, and I rebuilt the returns checklist so that "
+            "every box is scanned at the dock. I tested it with the night shift for a few "
+            "weeks, and the team still uses it today."
+        )
+        result = assess(short, question=q, library=library)
+        concision = next(c for c in result.criteria if c.criterion.scorer == "speaking-time")
+        assert concision.score is not None
+        assert concision.score < 4
+        assert result.suggestions
+        assert concision.suggestion == ""
+
+    def test_say_more_says_what_to_add(self, library: Library) -> None:
+        rubric = library.rubrics["core/star-answer"]
+        criterion = next(c for c in rubric.criteria if c.scorer == "speaking-time")
+        q = question(library, "core/achievement-in-current-role")
+        score = speaking_time(
+            "I rebuilt the checklist and it worked.",
+            ScoringContext(criterion=criterion, rubric=rubric, question=q),
+        )
+        assert score.suggestion.startswith(
+            "Say more: give what happened, what you did and how it ended;"
+        )
 
 
 class TestFeedback:

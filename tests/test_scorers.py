@@ -93,6 +93,23 @@ class TestTalkingPoints:
         assert "“what you take with you”" not in score.suggestion
         assert "“why this role fits”" in score.suggestion
 
+    def test_a_long_answer_that_makes_some_points_is_not_told_it_misses_others(self) -> None:
+        """A minute or more that makes three in ten of the points by their cues makes the
+        rest in other words more often than not: no point is called missing."""
+        opening = "I'm looking for a next step, and this role is the one I want. "
+        detail = (
+            "Over five years in the warehouse I ran the night shift, sorted out the rota and "
+            "trained the new pickers, and I would like to do that work on a larger site. "
+        )
+        long_answer = opening + detail * 4
+        assert len(long_answer.split()) >= 140
+        long = talking_points(long_answer, context())
+        assert long.value == pytest.approx(2 / 3)
+        assert long.suggestion == ""
+        short = talking_points(opening + detail, context())
+        assert short.value == pytest.approx(2 / 3)
+        assert "“respect for the current employer”" in short.suggestion
+
     def test_a_negated_cue_does_not_count(self) -> None:
         score = talking_points("I have not learned much and I am not grateful.", context())
         assert score.value == 0
@@ -317,7 +334,43 @@ class TestEvidence:
         )
         score = evidence("In the end the team kept my version.", context(wants))
         assert score.value == pytest.approx(1 / 3)
-        assert "figure" in score.suggestion
+        assert score.suggestion.startswith("If the outcome has a size")
+
+    def test_nine_a_month_down_to_one_is_a_before_and_after(self) -> None:
+        """ "Down to", "fell to" carry a figure to its new value; "up to" is "as many as"."""
+        moved = "I rebuilt the check, and errors went from 9 a month down to 1 or 2."
+        assert evidence(moved, context(None)).value == 1
+        moved = "We had nine errors a month, which dropped to two after I rebuilt the check."
+        assert evidence(moved, context(None)).value == 1
+        most = "I improved the rota for teams of up to 30 people."
+        assert evidence(most, context(None)).value < 1
+
+    @pytest.mark.parametrize(
+        ("answer", "opening"),
+        [
+            ("Then I cut the queue by 40 minutes.", "Show the change your figure measures"),
+            ("It went well in the end and the team kept it.", "If the outcome has a size"),
+            ("I talked to the team about it.", "Say what changed because of what you did"),
+        ],
+    )
+    def test_the_advice_fits_what_the_answer_has(self, answer: str, opening: str) -> None:
+        """A figure already given is not asked for again; an outcome told in words is
+        asked for a size only if one fits."""
+        assert evidence(answer, context(None)).suggestion.startswith(opening)
+
+    def test_a_closing_statement_is_asked_to_back_a_reason(self) -> None:
+        closing = Question(
+            id="anything-else",
+            text="Is there anything else you would like us to know?",
+            asked_by="interviewer",
+            kind="motivational",
+            intent="fit",
+            answer_type="closing",
+        )
+        score = evidence("I really want this job and I think I'd fit in.", context(closing))
+        assert score.suggestion == (
+            "Back your strongest reason with proof: one thing you did and what it changed."
+        )
 
 
 class TestOwnership:

@@ -14,7 +14,7 @@ from ._entrypoints import InstalledEntryPoint
 from ._matching import SignalMatch
 from ._model import Criterion, Level, Question, Rubric
 from .exceptions import Problem
-from .scorers import Flag
+from .scorers import _SAME_FAULT, _SAY_MORE, UNIVERSAL_RED_FLAGS, Flag
 
 if TYPE_CHECKING:
     from ._interview import Interview
@@ -472,6 +472,54 @@ def _lowered(
     return tuple(lowered)
 
 
+#: Built-in scorers of an answer's shape and figures: with a red flag of conduct their
+#: advice would polish an answer whose fault is elsewhere.
+_POLISH = frozenset({"star-structure", "evidence"})
+#: The red flags of conduct: the universal ones (blame, an attack, broken trust, a
+#: strength dressed up as a flaw, committing too soon), under their own ids or a
+#: question's id for the same fault.
+_CONDUCT = frozenset({flag.id for flag in UNIVERSAL_RED_FLAGS} | _SAME_FAULT.keys())
+
+
+def _focused(
+    results: tuple[CriterionAssessment, ...], flags: Iterable[Flag], own: set[str]
+) -> tuple[CriterionAssessment, ...]:
+    """
+    *results* without the suggestions of built-in scorers (*own*) that point away from
+    the answer's real fault, as a coach would leave them out:
+
+    - with a red flag of conduct (:data:`_CONDUCT`), the advice on the story's shape
+      and its figures: a tidier account of a disqualifying act is no better an answer
+      (unless the answer is claims without substance too: then the evidence advice
+      asks for a real occasion, which is the fix);
+    - with claims without substance, the advice on the story's shape;
+    - a suggestion to say more, whenever another criterion's suggestion says what to
+      add.
+    """
+    ids = {flag.id for flag in flags}
+    if ids & _CONDUCT and "buzzwords" not in ids:
+        waits = _POLISH
+    elif ids & _CONDUCT or "buzzwords" in ids:
+        waits = frozenset({"star-structure"})
+    else:
+        waits = frozenset()
+    kept = [
+        attrs.evolve(result, suggestion="")
+        if result.criterion.id in own and result.scorer in waits
+        else result
+        for result in results
+    ]
+    more = [
+        index
+        for index, result in enumerate(kept)
+        if result.criterion.id in own and result.suggestion.startswith(_SAY_MORE)
+    ]
+    if any(r.suggestion and i not in more for i, r in enumerate(kept)):
+        for index in more:
+            kept[index] = attrs.evolve(kept[index], suggestion="")
+    return tuple(kept)
+
+
 #: A quoted name in a suggestion: a talking point, a red flag.
 _QUOTED = re.compile(r"“([^”]+)”")
 
@@ -548,7 +596,10 @@ def assess(
     in *scorers*); its score is the level nearest the scorer's verdict. A criterion
     without a scorer, or whose scorer cannot judge this answer, is reported as
     "needs a human rating", never guessed. Every criterion below its top level gets
-    one concrete suggestion.
+    one concrete suggestion, unless the answer's real fault makes it beside the point,
+    as a coach would leave it out: with a red flag of conduct, the advice on the
+    story's shape and figures; a request to say more, when another suggestion says
+    what to add.
 
     Scorers and judges can also be attached to criteria without any id of their own,
     by a *selector*: ``"*"`` (every criterion), a rubric id (``"core/star-answer"``
@@ -728,7 +779,7 @@ def _assess(
         _result(rating, rubric, fallback=rating.criterion.id not in own) for rating in ratings
     )
     flags = answer_flags(answer, question, words_per_minute=wpm)
-    results = _once(_lowered(results, rubric, flags, own))
+    results = _once(_lowered(_focused(results, flags, own), rubric, flags, own))
     total, coverage = _totals(results, rubric, flagged=bool(flags) and bool(own))
     points = find_signals(answer, question.talking_points) if question is not None else ()
     raised = find_signals(answer, question.red_flags) if question is not None else ()

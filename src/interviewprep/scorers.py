@@ -213,6 +213,9 @@ LENGTH_BANDS: dict[str, tuple[tuple[float, float], tuple[float, float], tuple[fl
 }
 _DEFAULT_BANDS = ((45.0, 120.0), (30.0, 150.0), (15.0, 200.0))
 _GRACE = 0.1
+#: How a suggestion to say more opens (the too-short flag's advice too): feedback leaves
+#: it out when another criterion's suggestion already says what to add.
+_SAY_MORE = "Say more:"
 
 
 def speaking_time(answer: str, context: ScoringContext) -> Score:
@@ -251,9 +254,13 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
             f"({limit} words): keep what answers the question and drop the rest."
         )
     elif seconds < top[0]:
+        # What to add, not only that more is wanted: coaches found "say more" alone
+        # unhelpful whenever the content was at fault.
+        needs = _WHAT_IT_NEEDS.get(kind, "what the question asks")
         suggestion = (
-            f"Say more: at {count} words the answer is over in {int(seconds)} seconds, "
-            f"and this kind of question needs about {_duration(top[0])} or more."
+            f"{_SAY_MORE} give {needs}; at {count} words the answer is over in "
+            f"{int(seconds)} seconds, and this kind of question needs about "
+            f"{_duration(top[0])} or more."
         )
     else:
         suggestion = ""
@@ -656,19 +663,27 @@ def _ends_with_outcome(answer: str) -> bool:
     return any(_ENDING.search(sentence) for sentence in sentences[_last_third(len(sentences)) :])
 
 
+#: Words that carry a figure to its new value: "nine a month down to one".
+#: Not "up to": that is mostly "as many as" ("teams of up to 30").
+_MOVED = frozenset({"down", "dropped", "fell", "rose", "cut", "reduced", "increased"})
+
+
 def _before_and_after(tokens: list[str], figures: list[int]) -> bool:
     """
     Whether *tokens* hold a before and after: "from" up to three words before a figure,
     then "to" up to four words after it and a figure up to three words after that
     ("from around forty a day to almost zero", "from about one in five to one in
-    eight"). *figures*: where the figures are.
+    eight"); or a figure, then "down to", "fell to" (:data:`_MOVED`) up to six words
+    after it and a figure ("nine errors a month down to one or two"). *figures*: where
+    the figures are.
     """
     at = set(figures)
     for i in figures:
-        if "from" not in tokens[max(0, i - 3) : i]:
-            continue
-        for j in range(i + 1, min(i + 5, len(tokens))):
-            if tokens[j] == "to" and not at.isdisjoint(range(j + 1, j + 4)):
+        since = "from" in tokens[max(0, i - 3) : i]
+        for j in range(i + 1, min(i + 7, len(tokens))):
+            if tokens[j] != "to" or at.isdisjoint(range(j + 1, j + 4)):
+                continue
+            if (since and j < i + 5) or tokens[j - 1] in _MOVED:
                 return True
     return False
 
@@ -690,6 +705,11 @@ def _asks_for_figures(question: Question | None) -> bool:
     return any(_RESULT_POINT.search(point.id) for point in question.talking_points)
 
 
+_SAY_HOW_IT_ENDED = "Say how it turned out: what changed because of what you did."
+#: A closing statement has no story to end; its reasons want proof.
+_BACK_A_REASON = "Back your strongest reason with proof: one thing you did and what it changed."
+
+
 def evidence(answer: str, context: ScoringContext) -> Score:
     """
     Results tied to the candidate's actions: figures (digits, money, percentages, or
@@ -697,8 +717,11 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
 
     Years, tenure, headcounts and other background figures do not count. Two such
-    results (or one before and after) earn the top band; one, the next; a result told
-    without a figure, the one below; none, the lowest. Hypothetical answers are not
+    results (or one before and after: "from 9 to 4", "nine a month, down to one") earn
+    the top band; one, the next; a result told without a figure, the one below; none,
+    the lowest. The suggestion fits what the answer has: with one figure, the change it
+    measures; with an outcome in words, a size only if one fits; in a closing
+    statement, proof for a reason. Hypothetical answers are not
     asked for figures, nor answers to questions that want none (a fit question, or
     one whose talking points name no result, such as a mistake): there a result in
     words is all the scorer can hear, and how convincing it is needs a human.
@@ -711,10 +734,10 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     if hollow:
         value = min(value, 1 / 3)  # figures recited with nothing behind them
     question = context.question
-    hypothetical = question is not None and str(question.answer_type) in ("hypothetical", "opinion")
+    kind = str(question.answer_type) if question is not None else ""
     if value == 1:
         suggestion = ""
-    elif hypothetical:
+    elif kind in ("hypothetical", "opinion"):
         suggestion = "Say what you would expect to change, and how you would know it had."
     elif hollow:
         suggestion = (
@@ -731,11 +754,20 @@ def evidence(answer: str, context: ScoringContext) -> Score:
                     "convincing the outcome is needs a human",
                 ),
             )
-        suggestion = "Say how it turned out: what changed because of what you did."
-    elif plain_result or count:
+        suggestion = _BACK_A_REASON if kind == "closing" else _SAY_HOW_IT_ENDED
+    elif kind == "closing":
+        suggestion = _BACK_A_REASON
+    elif count:
         suggestion = (
-            "You say how it turned out; make it firmer with a figure if you have one "
-            "(time saved, errors caught, a share that moved)."
+            "Show the change your figure measures: where it stood before you started, "
+            "or a second result."
+        )
+    elif plain_result:
+        # An outcome told in words: not every outcome has a size, so the advice is
+        # conditional, and names what to do when none fits.
+        suggestion = (
+            "If the outcome has a size (time saved, errors caught, a share that moved), "
+            "give it; if none fits, say what was different afterwards."
         )
     else:
         suggestion = (
@@ -1024,6 +1056,20 @@ def _said(answer: str) -> set[str]:
     return {_stem(t) for t in _content_terms(answer)}
 
 
+def _named_missing(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
+    """
+    The talking points a suggestion names as missing: those the answer never touches
+    (:func:`_untouched`), and none at all in an answer of a minute or more whose cues
+    already find three in ten of the points. On the coaches' labels of the dev and
+    held-out sets, most points called missing in such answers were there in other
+    words, fully or in part (10 of 15), against 32 of 116 over all answers.
+    """
+    found = sum(1 for m in matches if m.found)
+    if found >= 0.3 * len(matches) and len(_words(answer)) >= _LONG_ON_SUBJECT:
+        return []
+    return _untouched(answer, matches)
+
+
 def _untouched(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
     """
     The labels of the talking points in *matches* not found whose words (of the label
@@ -1097,7 +1143,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
     elif missing_points and not any(
         c.scorer == "talking-points" for c in context.rubric.criteria
     ):  # else the talking-points criterion names them
-        unheard = _untouched(answer, points)
+        unheard = _named_missing(answer, points)
         suggestion = _come_through(unheard) if unheard else ""
     elif unsaid:
         words = _surface(posting)
@@ -1120,14 +1166,15 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     Three in five or more earn the top band (three of four, three of five). A
     question with no talking points gives nothing to compare, and the criterion needs
     a human rating. The suggestion names only points none of whose words the answer
-    uses: one told in other words than its cues is not called missing.
+    uses (one told in other words than its cues is not called missing), and none in an
+    answer of a minute or more whose cues already find three in ten of the points.
     """
     question = context.question
     if question is None or not question.talking_points:
         return Score(value=None, evidence=("the question lists no talking points",))
     matches = find_signals(answer, question.talking_points)
     found = [m for m in matches if m.found]
-    unheard = _untouched(answer, matches)
+    unheard = _named_missing(answer, matches)
     value = _band(len(found) / len(matches), (0.6, 0.3, 0.01))
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     suggestion = _come_through(unheard) if value < 1 and unheard else ""
@@ -1309,6 +1356,52 @@ UNIVERSAL_RED_FLAGS = (
             "bring them with me",
             "share the list with",
             "shared the list with",
+            "took the client list",
+            "took the customer list",
+            "took my client list",
+            "kept the client list",
+            "kept a copy of the client",
+            "kept a copy of the customer",
+            "a copy of the client list",
+            "a copy of the customer list",
+            "downloaded the client",
+            "downloaded the customer",
+            "forwarded the client",
+            "forwarded the customer",
+            "to my gmail",
+            "to my private email",
+            "to my home email",
+            "onto a usb",
+            "onto my own laptop",
+            "used his password",
+            "used her password",
+            "used their password",
+            "using his password",
+            "using her password",
+            "using their password",
+            "with his password",
+            "with her password",
+            "his admin password",
+            "her admin password",
+            "borrowed his login",
+            "borrowed her login",
+            "logged in as him",
+            "logged in as her",
+            "logged in with his",
+            "logged in with her",
+            "under his login",
+            "under her login",
+            "just sign it",
+            "sign it anyway",
+            "signed it anyway",
+            "sign it off anyway",
+            "signed it off anyway",
+            "sign it without checking",
+            "signed it without checking",
+            "sign it without reading",
+            "signed it without reading",
+            "nobody ever checks",
+            "no one ever checks",
         ),
     ),
     Signal(
@@ -1613,7 +1706,8 @@ def _tells_an_occasion(answer: str, tokens: list[str]) -> bool:
 
 
 #: Words (about a minute of speech) past which an answer on the subject that uses the
-#: words of two talking points is not said to miss them.
+#: words of two talking points is not said to miss them, nor one whose cues find three
+#: in ten of the points told that any other is missing.
 _LONG_ON_SUBJECT = 140
 
 
@@ -1728,7 +1822,7 @@ def answer_flags(
                 id="too-short",
                 label="too short to show anything",
                 evidence=f"about {round(seconds)} seconds",
-                advice=f"Say more: give {needs}.",
+                advice=f"{_SAY_MORE} give {needs}.",
                 lowers=("speaking-time",),
             )
         )
@@ -1768,7 +1862,7 @@ def answer_flags(
     figures = _numbers(tokens) if kind in _RECORD_TYPES else 0
     if figures >= _NUMBERS_WITHOUT_RESULT:
         results, _ = _results(answer)
-        if len(results) <= 1:
+        if len(set(results)) <= 1:  # a before and after is one result, listed twice
             flags.append(
                 Flag(
                     id="numbers-without-result",
