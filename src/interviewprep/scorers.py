@@ -719,9 +719,9 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     Years, tenure, headcounts and other background figures do not count. Two such
     results (or one before and after: "from 9 to 4", "nine a month, down to one") earn
     the top band; one, the next; a result told without a figure, the one below; none,
-    the lowest. The suggestion fits what the answer has: with one figure, the change it
-    measures; with an outcome in words, a size only if one fits; in a closing
-    statement, proof for a reason. Hypothetical answers are not
+    the lowest. An answer that tells its outcome gets no suggestion (whether a figure
+    fits it is for a human to say); one that tells none is asked what changed, and a
+    closing statement for proof behind its strongest reason. Hypothetical answers are not
     asked for figures, nor answers to questions that want none (a fit question, or
     one whose talking points name no result, such as a mistake): there a result in
     words is all the scorer can hear, and how convincing it is needs a human.
@@ -755,20 +755,12 @@ def evidence(answer: str, context: ScoringContext) -> Score:
                 ),
             )
         suggestion = _BACK_A_REASON if kind == "closing" else _SAY_HOW_IT_ENDED
+    elif count or plain_result:
+        # The outcome is told. Whether a figure (or a firmer one) fits it takes a human:
+        # coaches found advice to add one wrong in 11 of 15 such answers over four reads.
+        suggestion = ""
     elif kind == "closing":
         suggestion = _BACK_A_REASON
-    elif count:
-        suggestion = (
-            "Show the change your figure measures: where it stood before you started, "
-            "or a second result."
-        )
-    elif plain_result:
-        # An outcome told in words: not every outcome has a size, so the advice is
-        # conditional, and names what to do when none fits.
-        suggestion = (
-            "If the outcome has a size (time saved, errors caught, a share that moved), "
-            "give it; if none fits, say what was different afterwards."
-        )
     else:
         suggestion = (
             "Say what changed because of what you did, with a figure where you have one "
