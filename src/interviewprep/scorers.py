@@ -757,7 +757,7 @@ def evidence(answer: str, context: ScoringContext) -> Score:
         suggestion = _BACK_A_REASON if kind == "closing" else _SAY_HOW_IT_ENDED
     elif count or plain_result:
         # The outcome is told. Whether a figure (or a firmer one) fits it takes a human:
-        # coaches found advice to add one wrong in 11 of 15 such answers over four reads.
+        # coaches found advice to add one wrong in 9 of 12 such answers over three reads.
         suggestion = ""
     elif kind == "closing":
         suggestion = _BACK_A_REASON
