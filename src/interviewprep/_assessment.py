@@ -14,7 +14,7 @@ from ._entrypoints import InstalledEntryPoint
 from ._matching import SignalMatch
 from ._model import Criterion, Level, Question, Rubric
 from .exceptions import Problem
-from .scorers import _SAME_FAULT, _SAY_MORE, UNIVERSAL_RED_FLAGS, Flag
+from .scorers import _BUZZ, _SAME_FAULT, _SAY_MORE, UNIVERSAL_RED_FLAGS, Flag
 
 if TYPE_CHECKING:
     from ._interview import Interview
@@ -497,9 +497,10 @@ def _focused(
       add.
     """
     ids = {flag.id for flag in flags}
-    if ids & _CONDUCT and "buzzwords" not in ids:
+    conduct, hollow = bool(ids & _CONDUCT), _BUZZ.id in ids
+    if conduct and not hollow:
         waits = _POLISH
-    elif ids & _CONDUCT or "buzzwords" in ids:
+    elif conduct or hollow:
         waits = frozenset({"star-structure"})
     else:
         waits = frozenset()

@@ -168,6 +168,11 @@ class Judge(Protocol):
         """
 
 
+def _answer_type(question: Question | None) -> str:
+    """The answer type of *question* as a string, or "" with no question or no type."""
+    return str(question.answer_type) if question is not None and question.answer_type else ""
+
+
 def _words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
@@ -213,8 +218,9 @@ LENGTH_BANDS: dict[str, tuple[tuple[float, float], tuple[float, float], tuple[fl
 }
 _DEFAULT_BANDS = ((45.0, 120.0), (30.0, 150.0), (15.0, 200.0))
 _GRACE = 0.1
-#: How a suggestion to say more opens (the too-short flag's advice too): feedback leaves
-#: it out when another criterion's suggestion already says what to add.
+#: How a suggestion to say more opens (the too-short flag's advice too). Feedback leaves
+#: out the speaking-time scorer's request when another criterion's suggestion already
+#: says what to add; a too-short flag's advice, given after that, always stands.
 _SAY_MORE = "Say more:"
 
 
@@ -230,7 +236,7 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     count = len(_words(answer))
     seconds = count / wpm * 60
     question = context.question
-    kind = str(question.answer_type) if question is not None and question.answer_type else ""
+    kind = _answer_type(question)
     top, middle, low = LENGTH_BANDS.get(kind, _DEFAULT_BANDS)
     # The pace is an estimate: within a tenth of the top band counts as inside it.
     inside = top[0] * (1 - _GRACE) <= seconds <= top[1] * (1 + _GRACE)
@@ -256,7 +262,7 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     elif seconds < top[0]:
         # What to add, not only that more is wanted: coaches found "say more" alone
         # unhelpful whenever the content was at fault.
-        needs = _WHAT_IT_NEEDS.get(kind, "what the question asks")
+        needs = _what_it_needs(kind)
         suggestion = (
             f"{_SAY_MORE} give {needs}; at {count} words the answer is over in "
             f"{int(seconds)} seconds, and this kind of question needs about "
@@ -734,7 +740,7 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     if hollow:
         value = min(value, 1 / 3)  # figures recited with nothing behind them
     question = context.question
-    kind = str(question.answer_type) if question is not None else ""
+    kind = _answer_type(question)
     if value == 1:
         suggestion = ""
     elif kind in ("hypothetical", "opinion"):
@@ -948,7 +954,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
             suggestion="Tell it as your story: say what you did, in the first person.",
         )
     question = context.question
-    kind = str(question.answer_type) if question is not None and question.answer_type else ""
+    kind = _answer_type(question)
     top, advice = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
     team = len(_WE_ACTION.findall(text))
     if count >= top or (count >= 3 and team < count):
@@ -1636,6 +1642,13 @@ _WHAT_IT_NEEDS = {
     "closing": "your reasons and the proof behind each",
     "knowledge": "the idea, an example and why it matters",
 }
+
+
+def _what_it_needs(kind: str) -> str:
+    """What an answer of type *kind* has to show (:data:`_WHAT_IT_NEEDS`)."""
+    return _WHAT_IT_NEEDS.get(kind, "what the question asks")
+
+
 #: Answer types that tell of the candidate's own record, where figures should be results.
 _RECORD_TYPES = frozenset({"story", "motivation", "closing"})
 _NUMBERS_WITHOUT_RESULT = 10
@@ -1727,8 +1740,8 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     # Only points the answer never touches are named (see _untouched); with none, the
     # advice says what an answer of this type has to give.
     unheard = _untouched(answer, matches)
-    kind = str(question.answer_type) if question.answer_type else ""
-    what = _points(unheard) if unheard else _WHAT_IT_NEEDS.get(kind, "what the question asks")
+    kind = _answer_type(question)
+    what = _points(unheard) if unheard else _what_it_needs(kind)
     if (
         (found == 1 or on_subject)
         and len(points) - len(unheard) >= 2
@@ -1804,10 +1817,10 @@ def answer_flags(
     ]
     if question is None or str(question.asked_by) != "interviewer":
         return tuple(flags)
-    kind = str(question.answer_type) if question.answer_type else ""
+    kind = _answer_type(question)
     count = len(_words(answer))
     seconds = count / words_per_minute * 60
-    needs = _WHAT_IT_NEEDS.get(kind, "what the question asks")
+    needs = _what_it_needs(kind)
     if seconds < TOO_SHORT.get(kind, _TOO_SHORT_DEFAULT):
         flags.append(
             Flag(
