@@ -424,9 +424,11 @@ class TestFocus:
         )
         result = assess(hollow, question=q, library=library)
         assert "buzzwords" in flag_ids(result.flags)
-        assert any(
-            s.startswith("Replace the claims with one real occasion") for s in result.suggestions
-        )
+        said = [s for s in result.suggestions if "Replace the claims with one real occasion" in s]
+        assert said == [
+            "Red flag: claims without substance. Replace the claims with one real occasion: "
+            "what you did, and what changed because of it."
+        ]
 
     def test_say_more_gives_way_to_advice_on_what_to_add(self, library: Library) -> None:
         """A short answer with a content gap is told what to add, not only to say more."""

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from interviewprep import Criterion, Level, Question, Rubric, Scale, Signal
 from interviewprep.scorers import (
     BUILTIN,
+    RED_FLAG_ADVICE,
+    UNIVERSAL_RED_FLAGS,
     ScoringContext,
     evidence,
     open_question,
@@ -133,6 +135,17 @@ class TestRedFlags:
         assert score.value == pytest.approx(1 / 3)
         assert score.suggestion == "Red flag: blaming your manager."
         assert score.evidence == ("blaming your manager: “my manager is”",)
+
+    def test_a_universal_red_flag_says_what_to_do_instead(self) -> None:
+        """A coach names the fault and the way out; the bare name was called unhelpful."""
+        score = red_flags("It wasn't my fault, nobody told me the date had moved.", context())
+        assert score.suggestion.startswith("Red flag: puts the blame on other people. ")
+        assert "your own part" in score.suggestion
+
+    def test_every_universal_red_flag_and_the_buzzwords_have_advice(self) -> None:
+        ids = {flag.id for flag in UNIVERSAL_RED_FLAGS} | {"buzzwords"}
+        assert ids <= RED_FLAG_ADVICE.keys()
+        assert all(text.endswith(".") for text in RED_FLAG_ADVICE.values())
 
     def test_two_red_flags_earn_the_bottom(self) -> None:
         answer = "My manager is incompetent, and for me it is only about the money."
@@ -442,6 +455,37 @@ class TestOwnership:
         assert score.value == pytest.approx(2 / 3)
         assert score.suggestion.startswith("Say which steps were yours")
 
+    def test_an_explanation_is_not_asked_for_own_practice_it_does_not_hide(self) -> None:
+        """
+        The knowledge advice is for practice told as the team's ("we always check"). An
+        explanation told plainly, with no "we" to hide behind, keeps its low score but
+        gets no advice to switch to "I": coaches called that advice wrong each time.
+        """
+        plain = (
+            "Inflation is when prices go up across the board, so the same money buys "
+            "less. Think of a basket of shopping that cost fifty pounds last year and "
+            "fifty-five this year. I'll explain why that matters for your budget."
+        )
+        score = ownership(plain, context(KNOWLEDGE))
+        assert score.value is not None
+        assert score.value < 1
+        assert score.suggestion == ""
+        team = (
+            "We always check the figures twice. We run the tests, we send it to review and "
+            "the team signs it off. I sign the release note."
+        )
+        told_as_ours = ownership(team, context(KNOWLEDGE))
+        assert told_as_ours.suggestion.startswith("Show your own practice")
+
+
+KNOWLEDGE = Question(
+    id="explain",
+    text="Explain a complex idea from your field as if I were a new colleague.",
+    asked_by="interviewer",
+    kind="technical-depth",
+    intent="can-do",
+    answer_type="knowledge",
+)
 
 STORY = Question(
     id="mistake",

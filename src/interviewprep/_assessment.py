@@ -527,8 +527,10 @@ _QUOTED = re.compile(r"“([^”]+)”")
 
 def _once(results: tuple[CriterionAssessment, ...]) -> tuple[CriterionAssessment, ...]:
     """
-    *results* without repeats: a suggestion an earlier criterion already gave, or one
-    whose quoted talking points an earlier suggestion already named, is left out.
+    *results* without repeats: a suggestion an earlier criterion already gave, one
+    whose quoted talking points an earlier suggestion already named, or one that
+    another suggestion says in full (a red flag's advice says what the evidence advice
+    on claims without substance says) is left out.
     """
     seen: set[str] = set()
     named: set[str] = set()
@@ -540,7 +542,14 @@ def _once(results: tuple[CriterionAssessment, ...]) -> tuple[CriterionAssessment
         seen.add(result.suggestion)
         named |= quoted
         kept.append(result)
-    return tuple(kept)
+    given = [result.suggestion for result in kept if result.suggestion]
+    return tuple(
+        attrs.evolve(result, suggestion="")
+        if any(result.suggestion != other and result.suggestion in other for other in given)
+        and result.suggestion
+        else result
+        for result in kept
+    )
 
 
 def _totals(

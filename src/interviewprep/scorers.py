@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_WORDS_PER_MINUTE",
+    "RED_FLAG_ADVICE",
     "TOO_LONG",
     "TOO_SHORT",
     "UNIVERSAL_RED_FLAGS",
@@ -746,10 +747,7 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     elif kind in ("hypothetical", "opinion"):
         suggestion = "Say what you would expect to change, and how you would know it had."
     elif hollow:
-        suggestion = (
-            "Replace the claims with one real occasion: what you did, and what changed "
-            "because of it."
-        )
+        suggestion = RED_FLAG_ADVICE[_BUZZ.id]
     elif not _asks_for_figures(question):
         if count or plain_result:
             return Score(
@@ -942,7 +940,9 @@ def ownership(answer: str, context: ScoringContext) -> Score:
 
     In a story, five such actions earn the top band, three the next, two the one
     below; in a hypothetical three, in an explanation two. Three or more that outnumber
-    the team's ("we decided") also earn it.
+    the team's ("we decided") also earn it. An explanation is advised to show its own
+    practice only when it tells that practice as the team's (two or more actions of
+    "we", as many as its own).
     """
     text = answer.replace("\u2019", "'")
     actions = _own_steps(text)
@@ -966,7 +966,11 @@ def ownership(answer: str, context: ScoringContext) -> Score:
         f"{'; '.join(a.strip() for a in actions[:4])}",
         f"{team} actions of “we”",
     )
-    return Score(value=value, evidence=evidence_, suggestion="" if value == 1 else advice)
+    if value == 1 or (kind == "knowledge" and team < max(count, 2)):
+        # The knowledge advice is for practice told as the team's; an explanation told
+        # plainly hides nothing behind "we", and coaches found "say it with I" wrong there.
+        advice = ""
+    return Score(value=value, evidence=evidence_, suggestion=advice)
 
 
 # -- filler and hedging --------------------------------------------------------------------
@@ -1445,6 +1449,49 @@ UNIVERSAL_RED_FLAGS = (
         ),
     ),
 )
+#: What to do instead of each universal red flag (and of claims without substance), by
+#: flag id: the feedback names the flag and then this. A question's own flag for the same
+#: fault (:data:`_SAME_FAULT`) takes the advice of the universal one; other flags of a
+#: question are named alone.
+RED_FLAG_ADVICE: dict[str, str] = {
+    "blames-others": (
+        "Tell your own part in what went wrong and what you do differently now; leave "
+        "the others' faults out."
+    ),
+    "attacks-employer": (
+        "Keep to plain facts about the work, with no verdict on people, and turn to what "
+        "you want next."
+    ),
+    "breaks-trust": (
+        "Choose an example where you got there within the rules, or say plainly that it "
+        "was wrong and what you do now."
+    ),
+    "humble-brag": "Name a real fault of yours, what it cost, and what you changed because of it.",
+    "commits-too-soon": (
+        "Say you are interested, and that you will decide once you have the whole offer "
+        "in front of you."
+    ),
+    "buzzwords": (
+        "Replace the claims with one real occasion: what you did, and what changed because of it."
+    ),
+}
+
+
+def _red_flag_advice(flags: list[Signal]) -> str:
+    """The feedback on the red flags *flags*: their names, and what to do instead."""
+    names = "; ".join(flag.label for flag in flags[:2])
+    heading = "Red flag" if len(flags) == 1 else "Red flags"
+    instead = next(
+        (
+            RED_FLAG_ADVICE[key]
+            for flag in flags
+            if (key := _SAME_FAULT.get(flag.id, flag.id)) in RED_FLAG_ADVICE
+        ),
+        "",
+    )
+    return f"{heading}: {names}. {instead}".rstrip()
+
+
 #: Words of claims without substance: corporate buzzwords and self-praise with nothing
 #: behind them. Three or more (or the STAR labels recited) raise the flag.
 _BUZZWORDS = (
@@ -1588,9 +1635,11 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     evidence_ = tuple(f"{m.signal.label}: “{m.evidence}”" for m in found)
     if not found:
         return Score(value=value, evidence=("none of the red flags",))
-    names = "; ".join(m.signal.label for m in found[:2])
-    flag = "Red flag" if len(found) == 1 else "Red flags"
-    return Score(value=value, evidence=evidence_, suggestion=f"{flag}: {names}.")
+    return Score(
+        value=value,
+        evidence=evidence_,
+        suggestion=_red_flag_advice([m.signal for m in found]),
+    )
 
 
 # -- flags on the answer as a whole ------------------------------------------------------------
@@ -1810,7 +1859,7 @@ def answer_flags(
             id=m.signal.id,
             label=m.signal.label,
             evidence=m.evidence,
-            advice=f"Red flag: {m.signal.label}.",
+            advice=_red_flag_advice([m.signal]),
             lowers=("red-flags",),
         )
         for m in _raised_red_flags(answer, question)
