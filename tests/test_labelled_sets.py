@@ -26,7 +26,9 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
     assert dev.traps_missed == ()
 
 
-@pytest.mark.parametrize("name", ["dev", "held-out", "dev-2", "dev-3", "held-out-3", "held-out-4"])
+@pytest.mark.parametrize(
+    "name", ["dev", "held-out", "dev-2", "dev-3", "held-out-3", "held-out-4", "held-out-5"]
+)
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:
     """calibration-*.txt is what `interviewprep calibrate` prints now: rerun it after a change."""
     result = calibrate(LABELS / f"{name}.jsonl", library=library, data_only=True)
