@@ -124,10 +124,12 @@ class TestFindSignals:
         assert forward.evidence == "next steps"
         assert not blame.found
 
-    def test_negation_within_three_words(self) -> None:
-        """A cue right after a negation is reported as negated, not found."""
+    def test_negation_within_five_words(self) -> None:
+        """A cue soon after a negation in its clause is reported as negated, not found."""
         [_, blame] = find_signals("It was never toxic, honestly.", self.POINTS)
         assert not blame.found
+        assert blame.negated
+        [_, blame] = find_signals("I'd ask, without assuming it is toxic.", self.POINTS)
         assert blame.negated
         [_, blame] = find_signals("Never once did I say it was toxic.", self.POINTS)
         assert blame.found
@@ -166,6 +168,25 @@ class TestFindSignals:
         assert forward.found
         [forward, _] = find_signals("I can't; growing is hard there.", self.POINTS)
         assert forward.found
+
+    def test_a_word_slipped_into_a_phrase_still_matches(self) -> None:
+        """Speakers say "what they actually needed" and "they, um, agreed"."""
+        signals = (Signal(id="needs", label="needs", cues=("what they needed", "they agreed")),)
+        [needs] = find_signals("I asked what they actually needed.", signals)
+        assert needs.evidence == "what they actually needed"
+        assert find_signals("And they, um, agreed to try it.", signals)[0].found
+        assert not find_signals("what they had needed", signals)[0].found
+        assert not find_signals("what they actually really needed", signals)[0].found
+        assert find_signals("I never asked what they actually needed.", signals)[0].negated
+
+    def test_a_per_cent_sign_reads_as_percent(self) -> None:
+        signals = (Signal(id="result", label="result", cues=("percent",)),)
+        assert find_signals("Usage rose from 60% to 85%.", signals)[0].found
+
+    @given(st.text(max_size=200))
+    def test_no_text_breaks_matching(self, text: str) -> None:
+        signals = (Signal(id="a", label="a", cues=("what they needed", "per cent", "all of")),)
+        assert len(find_signals(text, signals)) == 1
 
     def test_one_megabyte_answer_is_fast(self) -> None:
         """Matching is linear: a 1 MB answer is searched in well under a second."""

@@ -32,8 +32,10 @@ Skills (:func:`named_skills`)
 Cues (:func:`find_signals`)
     A talking point or red flag is found in an answer when one of its cues appears:
     words are compared by their stems (``negotiated`` finds ``negotiate``), a
-    multi-word cue must appear as a phrase, English contractions are spelled out on
-    both sides (``I'm`` matches ``I am``), and a cue preceded within three words of
+    multi-word cue must appear as a phrase (one word a speaker slips in, such as
+    "actually" or "um", may stand between two of its words), a per cent sign reads
+    as ``percent``, English contractions are spelled out on both sides (``I'm``
+    matches ``I am``), and a cue preceded within five words of
     the same sentence by a negation (``not``, ``never``, ``didn't``, ``nicht``,
     ``jamais``...) is reported as negated rather than found. Matching is linear in
     the answer's length.
@@ -150,7 +152,7 @@ _NEGATIONS = frozenset(
 #: not") match the same cues.
 _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
 _NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
-_NEGATION_WINDOW = 3
+_NEGATION_WINDOW = 5
 #: Punctuation that ends the reach of a negation: "they don't. With another week..."
 _CLAUSE_MARKS = frozenset(".!?;:,")
 #: French elisions, spelled out: "l'offre" is "le offre", so the cue "offre" matches.
@@ -165,9 +167,9 @@ _ELISIONS = {
     "m": "me",
     "t": "te",
 }
-#: A word (letters and digits, apostrophes inside), or a mark that ends a clause (never
-#: part of a word), in the order they come.
-_PIECES = re.compile("[.!?;:,]|[^\\W_]+(?:['\u2019][^\\W_]+)*")
+#: A word (letters and digits, apostrophes inside), a per cent sign, or a mark that ends
+#: a clause (never part of a word), in the order they come.
+_PIECES = re.compile("[.!?;:,]|%|[^\\W_]+(?:['\u2019][^\\W_]+)*")
 
 
 @attrs.frozen
@@ -424,7 +426,7 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
         One match per signal, in order.
     """
     words = _read(answer)
-    tokens, sentences, stems, where = words.tokens, words.sentences, words.stems, words.where
+    tokens, sentences, where = words.tokens, words.sentences, words.where
     results = []
     for signal in signals:
         result = SignalMatch(signal=signal, found=False)
@@ -436,15 +438,16 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
             # A cue is checked only where its rarest word is, in the answer's order.
             offset = min(range(size), key=lambda n: len(where.get(cue_stems[n], ())))
             for anchor in where.get(cue_stems[offset], ()):
-                position = anchor - offset
-                if position < 0 or stems[position : position + size] != cue_stems:
+                covers = _cue_at(words, anchor, offset, cue_stems)
+                if covers is None:
                     continue
+                position, end = covers
                 start = max(0, position - _NEGATION_WINDOW)
                 before = [
                     tokens[n] for n in range(start, position) if sentences[n] == sentences[position]
                 ]
                 if _NEGATIONS.isdisjoint(before):
-                    evidence = " ".join(tokens[position : position + size])
+                    evidence = " ".join(tokens[position:end])
                     result = SignalMatch(signal=signal, found=True, evidence=evidence)
                     break
                 result = SignalMatch(signal=signal, found=False, negated=True)
@@ -452,6 +455,59 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
                 break
         results.append(result)
     return tuple(results)
+
+
+#: Words a speaker slips into a phrase without changing it ("what they *actually*
+#: needed", "they, *um*, agreed"): one of them may stand between two words of a cue.
+_SLIPPED_IN = frozenset(
+    [
+        "actually",
+        "really",
+        "just",
+        "also",
+        "then",
+        "all",
+        "very",
+        "quite",
+        "finally",
+        "properly",
+        "even",
+        "still",
+        "genuinely",
+        "honestly",
+        "basically",
+        "um",
+        "uh",
+        "er",
+        "erm",
+        "uhm",
+    ]
+)
+
+
+def _cue_at(
+    words: _Words, anchor: int, offset: int, cue: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """
+    Where *cue*, whose word *offset* is at *anchor* in *words*, appears there: as a
+    phrase, or with one of :data:`_SLIPPED_IN` between two of its words. The start
+    and end of the words it covers, or ``None``.
+    """
+    stems, size = words.stems, len(cue)
+    position = anchor - offset
+    if position >= 0 and stems[position : position + size] == cue:
+        return position, position + size
+    for gap in range(1, size):
+        start = position - 1 if gap <= offset else position
+        if start < 0 or start + size >= len(stems):
+            continue
+        if (
+            words.tokens[start + gap] in _SLIPPED_IN
+            and stems[start : start + gap] == cue[:gap]
+            and stems[start + gap + 1 : start + size + 1] == cue[gap:]
+        ):
+            return start, start + size + 1
+    return None
 
 
 @attrs.frozen
@@ -565,7 +621,9 @@ def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
             ended = False
         words = spelled.get(piece)
         if words is None:
-            words = spelled[piece] = _spelled_out(piece.lower().replace("\u2019", "'"))
+            words = spelled[piece] = (
+                ["percent"] if piece == "%" else _spelled_out(piece.lower().replace("\u2019", "'"))
+            )
         for word in words:
             tokens.append(word)
             sentences.append(sentence)
