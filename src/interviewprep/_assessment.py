@@ -545,8 +545,8 @@ def _once(results: tuple[CriterionAssessment, ...]) -> tuple[CriterionAssessment
     given = [result.suggestion for result in kept if result.suggestion]
     return tuple(
         attrs.evolve(result, suggestion="")
-        if any(result.suggestion != other and result.suggestion in other for other in given)
-        and result.suggestion
+        if result.suggestion
+        and any(other != result.suggestion and result.suggestion in other for other in given)
         else result
         for result in kept
     )
