@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import answers
 from interviewprep import Library, Question, Signal, assess, render_text
 from interviewprep.scorers import (
+    RED_FLAG_ADVICE,
     TOO_LONG,
     Flag,
     JudgeContext,
@@ -349,6 +350,28 @@ class TestRedFlags:
         assert [f for f in flag_ids(flags) if f in ("fake-mistake", "humble-brag")] == [
             "fake-mistake"
         ]
+
+    @pytest.mark.parametrize(
+        ("qid", "answer"),
+        [
+            (
+                "core/why-leaving-current-employer",
+                "Honestly, my manager is useless and the whole place is a joke.",
+            ),
+            (
+                "core/disagreed-with-your-manager",
+                "My manager was clueless about the data, so I just did it my way.",
+            ),
+        ],
+    )
+    def test_an_attack_is_named_once(self, library: Library, qid: str, answer: str) -> None:
+        """The core questions' own flags for an attack on an employer or a manager are
+        the universal one: the feedback names the fault once, in the question's words."""
+        q = question(library, qid)
+        own = next(f for f in q.red_flags if f.id == "attacks-employer")
+        attacks = [f for f in answer_flags(answer, q) if f.id == "attacks-employer"]
+        assert [f.label for f in attacks] == [own.label]
+        assert attacks[0].advice.endswith(RED_FLAG_ADVICE["attacks-employer"])
 
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import time
 from pathlib import Path
 
 import attrs
@@ -187,13 +186,6 @@ class TestFindSignals:
     def test_no_text_breaks_matching(self, text: str) -> None:
         signals = (Signal(id="a", label="a", cues=("what they needed", "per cent", "all of")),)
         assert len(find_signals(text, signals)) == 1
-
-    def test_one_megabyte_answer_is_fast(self) -> None:
-        """Matching is linear: a 1 MB answer is searched in well under a second."""
-        answer = "we shipped the report on time and I learned a lot " * 20_000
-        start = time.perf_counter()
-        find_signals(answer, self.POINTS)
-        assert time.perf_counter() - start < 1.0
 
 
 def _rubric(rubric_id: str, answer_types: list[str]) -> Rubric:

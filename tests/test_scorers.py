@@ -324,6 +324,20 @@ class TestEvidence:
         answer = "I improved one report, and in the end it went down well."
         assert evidence(answer, context(None)).value == pytest.approx(1 / 3)
 
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "I asked to see their line instead of quoting, and they ended up signing a "
+            "bigger contract with us.",
+            "I tested two small changes, QA approved them and we released the batches on time.",
+        ],
+    )
+    def test_an_outcome_in_everyday_words_is_heard(self, answer: str) -> None:
+        """ "They ended up signing", "released on time": an outcome, told without a figure."""
+        score = evidence(answer, context(None))
+        assert score.value == pytest.approx(1 / 3)
+        assert score.suggestion == ""
+
     def test_a_question_that_wants_no_figures_is_not_asked_for_one(self) -> None:
         """A fit question: an outcome told in words is left to a human, never docked."""
         told = "We agreed on a trial, and in the end the team kept my version."

@@ -599,6 +599,7 @@ _CHANGE_WORDS = frozenset(
     ]
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
+#: Phrases of a sentence that says what came of it, with or without a figure.
 _RESULT_SENTENCE_CUES = (
     "as a result",
     "which meant",
@@ -609,6 +610,8 @@ _RESULT_SENTENCE_CUES = (
     "led to",
     "so that",
     "afterwards",
+    "ended up",
+    "on time",
 )
 
 
