@@ -373,6 +373,45 @@ class TestRedFlags:
         assert [f.label for f in attacks] == [own.label]
         assert attacks[0].advice.endswith(RED_FLAG_ADVICE["attacks-employer"])
 
+    POLITE_BLAME = (
+        "The order went out under my name, so technically I was in the frame. However, the "
+        "specification from the product team had the sizes the wrong way round, the supplier "
+        "should have queried a change that obvious, and goods-in signed for it without a "
+        "check. I was put in a difficult position by colleagues who didn't do their jobs."
+    )
+
+    def test_blame_in_calm_words_is_a_red_flag(self, library: Library) -> None:
+        """Two statements of others failing, and not one of the candidate's own part."""
+        q = question(library, "core/mistake-you-made")
+        blame = [f for f in answer_flags(self.POLITE_BLAME, q) if f.id == "blames-others"]
+        assert len(blame) == 1
+        assert "the supplier should have" in blame[0].evidence
+        assert "colleagues who didn't" in blame[0].evidence
+        result = assess(self.POLITE_BLAME, question=q, library=library)
+        assert result.total is not None
+        assert result.total <= 2
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            POLITE_BLAME + " Looking back, I should have checked the sample myself.",
+            "The supplier should have queried it, but the order was mine to check.",
+        ],
+    )
+    def test_own_part_or_one_mention_is_not_blame(self, library: Library, answer: str) -> None:
+        """Naming what others missed is fair when the candidate owns a part, or once."""
+        q = question(library, "core/mistake-you-made")
+        assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
+    def test_a_hypothetical_may_describe_someone_failing(self, library: Library) -> None:
+        """A teammate who doesn't deliver is what the question is about."""
+        q = question(library, "core/teammate-not-delivering")
+        answer = (
+            "If he didn't deliver twice, I'd ask him why before anything else. Maybe they "
+            "never agreed the scope. I'd offer help and agree a date with him."
+        )
+        assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""
         assert answer_flags("Yes.") == ()

@@ -1611,13 +1611,57 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
     return (*merged, *universal.values())
 
 
+#: Someone else failing: another person or group ("she", "the supplier", "colleagues
+#: who", "the IT team") and, up to three words on, a failure ("didn't", "should have",
+#: "never", "failed to"). English only.
+_OTHERS_FAILED = re.compile(
+    r"\b(?:he|she|they|colleagues|people|others|"
+    r"(?:the|my|our) (?:\w+ ){0,2}?(?:team|department|supplier|vendor|consultant|client|"
+    r"manager|lead|leader|director|contractor|developers?|people|others|colleagues?|staff|"
+    r"board|agency|boss|predecessor|teammates?))"
+    r"(?:\s+[\w']+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|weren't|"
+    r"never|should have|should've|failed to|forgot|ignored|refused|wouldn't)\b",
+    re.IGNORECASE,
+)
+#: The candidate's own part in what went wrong.
+_OWN_PART = re.compile(
+    r"\b(?:my fault|my mistake|my part|my share|i should have|i should've|i didn't|"
+    r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|on me|"
+    r"i take responsibility|i own|i underestimated|i assumed|i failed)\b",
+    re.IGNORECASE,
+)
+
+
+def _blame_told_politely(answer: str, question: Question | None) -> str:
+    """
+    The evidence of blame told in calm words: two or more statements of someone else
+    failing ("the supplier should have queried it", "colleagues who didn't do their
+    jobs") and not one word of the candidate's own part ("I should have", "my
+    mistake"); empty otherwise. A hypothetical is left alone: a teammate who "doesn't
+    deliver" is what such a question asks about.
+    """
+    if _answer_type(question) == "hypothetical":
+        return ""
+    failed = [m.group(0) for m in _OTHERS_FAILED.finditer(answer.replace("\u2019", "'"))]
+    if len(failed) < 2 or _OWN_PART.search(answer.replace("\u2019", "'")):
+        return ""
+    return "; ".join(dict.fromkeys(failed))
+
+
 def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatch]:
-    """The question's red flags and the universal ones that *answer* raises."""
+    """
+    The question's red flags and the universal ones that *answer* raises, and blame
+    told politely (:func:`_blame_told_politely`) when nothing else is raised.
+    """
     own = tuple(question.red_flags) if question is not None else ()
-    found = [m for m in find_signals(answer, _with_universal(own)) if m.found]
+    signals = _with_universal(own)
+    found = [m for m in find_signals(answer, signals) if m.found]
     hollow, words = _substance_flag(answer)
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
+    if not found and (blame := _blame_told_politely(answer, question)):
+        signal = next(s for s in signals if s.id == "blames-others")
+        found.append(SignalMatch(signal=signal, found=True, evidence=blame))
     return found
 
 
@@ -1627,7 +1671,9 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     or one of any answer (:data:`UNIVERSAL_RED_FLAGS`: blaming others, attacking a
     former employer, bending the rules or breaking trust, a strength dressed up as a
     flaw, committing before there is an offer; and claims without substance: three or
-    more buzzwords, or the STAR labels recited). A question's own flag with the id of a
+    more buzzwords, or the STAR labels recited; and, when nothing else is raised, blame
+    told in calm words, outside a hypothetical: two or more statements of someone else
+    failing, none of the candidate's own part). A question's own flag with the id of a
     universal one (or ``fake-mistake`` for ``humble-brag``) is one flag with both sets
     of cues.
 
@@ -1835,7 +1881,9 @@ def answer_flags(
     The serious problems of *answer* as a whole (see :class:`Flag`).
 
     Red flags are looked for in any answer: the question's own and
-    :data:`UNIVERSAL_RED_FLAGS`, and claims without substance. The rest need a question
+    :data:`UNIVERSAL_RED_FLAGS`, claims without substance, and (when none of these is
+    raised, outside a hypothetical) blame told in calm words: two or more statements of
+    someone else failing and none of the candidate's own part. The rest need a question
     asked of the candidate:
 
     - ``off-question``: none of the question's talking points, or one of four or more
