@@ -403,6 +403,15 @@ class TestRedFlags:
         q = question(library, "core/mistake-you-made")
         assert "blames-others" not in flag_ids(answer_flags(answer, q))
 
+    def test_a_diagnosis_is_not_blame(self, library: Library) -> None:
+        """ "The real problem was" names a cause: both labelled answers that say it are good."""
+        q = question(library, "core/shaped-direction-beyond-your-team")
+        answer = (
+            "Guests complained about late check-in, but the real problem was between "
+            "housekeeping and the reservation system, so I proposed a priority list."
+        )
+        assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
     def test_a_hypothetical_may_describe_someone_failing(self, library: Library) -> None:
         """A teammate who doesn't deliver is what the question is about."""
         q = question(library, "core/teammate-not-delivering")

@@ -133,6 +133,25 @@ class TestFindSignals:
         [_, blame] = find_signals("Never once did I say it was toxic.", self.POINTS)
         assert blame.found
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I say so in the note rather than hoping it stays toxic.",
+            "Instead of calling it toxic, I asked what had changed.",
+            "Statt es toxic zu nennen, fragte ich nach.",
+            "Plutôt que toxic, je dirais difficile.",
+        ],
+    )
+    def test_words_that_set_a_cue_aside(self, text: str) -> None:
+        """ "Rather than", "instead of": what follows is set aside, as after a negation."""
+        [_, blame] = find_signals(text, self.POINTS)
+        assert blame.negated
+
+    def test_rather_alone_sets_nothing_aside(self) -> None:
+        """ "I'd rather" says what the speaker wants: the cue after it is found."""
+        [_, blame] = find_signals("I'd rather call it toxic, to be honest.", self.POINTS)
+        assert blame.found
+
     def test_contractions_are_spelled_out(self) -> None:
         """ "I'm" and "I am", "didn't" and "did not" match the same cues."""
         signals = (Signal(id="look", label="looking", cues=("I'm looking for",)),)

@@ -37,8 +37,9 @@ Cues (:func:`find_signals`)
     as ``percent``, English contractions are spelled out on both sides (``I'm``
     matches ``I am``), and a cue preceded within five words of
     the same sentence by a negation (``not``, ``never``, ``didn't``, ``nicht``,
-    ``jamais``...) is reported as negated rather than found. Matching is linear in
-    the answer's length.
+    ``jamais``...) or by words that set it aside (``rather than``, ``instead of``,
+    ``statt``, ``plutôt que``) is reported as negated rather than found. Matching is
+    linear in the answer's length.
 """
 
 from __future__ import annotations
@@ -146,8 +147,13 @@ _NEGATIONS = frozenset(
         "sans",
         "aucun",
         "aucune",
+        "statt",
+        "anstatt",
     ]
 )
+#: Two words that set aside what follows them: "rather than hoping nobody notices",
+#: "instead of blaming them", "plutôt que".
+_SETTING_ASIDE = frozenset({("rather", "than"), ("instead", "of"), ("plutôt", "que")})
 #: English contractions, spelled out so that "I'm" and "I am" (or "didn't" and "did
 #: not") match the same cues.
 _CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
@@ -446,7 +452,9 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
                 before = [
                     tokens[n] for n in range(start, position) if sentences[n] == sentences[position]
                 ]
-                if _NEGATIONS.isdisjoint(before):
+                if _NEGATIONS.isdisjoint(before) and _SETTING_ASIDE.isdisjoint(
+                    itertools.pairwise(before)
+                ):
                     evidence = " ".join(tokens[position:end])
                     result = SignalMatch(signal=signal, found=True, evidence=evidence)
                     break

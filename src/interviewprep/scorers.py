@@ -1222,8 +1222,6 @@ UNIVERSAL_RED_FLAGS = (
             "left to explain",
             "left holding the baby",
             "pick up the pieces",
-            "the real problem was",
-            "the real issue was",
             "no fault of my own",
             "nothing to do with me",
         ),
