@@ -501,6 +501,27 @@ class TestFocus:
             "what you did, and what changed because of it."
         ]
 
+    @pytest.mark.parametrize(
+        ("qid", "advice"),
+        [
+            ("core/first-three-months", "what you would actually do, step by step, and why"),
+            ("core/what-could-this-team-do-better", "one view of your own"),
+            ("core/how-you-ensure-quality", "what you actually do, and one time it made"),
+        ],
+    )
+    def test_buzzwords_in_a_plan_a_view_or_a_practice_ask_for_its_substance(
+        self, library: Library, qid: str, advice: str
+    ) -> None:
+        """A plan is not asked for a past occasion: coaches called that advice wrong."""
+        hollow = (
+            "I'm a results-driven team player and a self-starter, passionate about "
+            "innovative, data-driven work and leveraging synergies."
+        )
+        flags = answer_flags(hollow, question(library, qid))
+        [buzz] = [f for f in flags if f.id == "buzzwords"]
+        assert advice in buzz.advice
+        assert "real occasion" not in buzz.advice
+
     def test_say_more_gives_way_to_advice_on_what_to_add(self, library: Library) -> None:
         """A short answer with a content gap is told what to add, not only to say more."""
         q = question(library, "core/achievement-in-current-role")

@@ -225,6 +225,17 @@ class TestReasoningSteps:
     def test_an_empty_answer_needs_a_human(self) -> None:
         assert reasoning_steps("  ", context(None)).value is None
 
+    def test_a_diagnosis_may_end_on_the_most_likely_cause(self) -> None:
+        """A case asking why sales fell ends on a cause, not on a figure."""
+        answer = (
+            "First I'd check the figure is real. Then I'd split it by region, let's assume "
+            "the drop is in one. I'd compare it with the market. The most likely cause is "
+            "the price rise in March."
+        )
+        score = reasoning_steps(answer, context(None))
+        assert score.value == 1
+        assert score.suggestion == ""
+
 
 class TestRelevance:
     def test_the_question_alone_is_enough(self) -> None:

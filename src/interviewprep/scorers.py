@@ -1478,13 +1478,28 @@ RED_FLAG_ADVICE: dict[str, str] = {
 }
 
 
-def _red_flag_advice(flags: list[Signal]) -> str:
-    """The feedback on the red flags *flags*: their names, and what to do instead."""
+#: What to put in place of claims without substance in an answer that is not asked for
+#: an occasion: a plan, a view, a way of working (coaches found "one real occasion"
+#: wrong for a plan for the first three months).
+_HOLLOW_ADVICE = {
+    "hypothetical": "Replace the claims with what you would actually do, step by step, and why.",
+    "opinion": "Replace the claims with one view of your own and what it comes from.",
+    "knowledge": "Replace the claims with what you actually do, and one time it made a difference.",
+}
+
+
+def _red_flag_advice(flags: list[Signal], kind: str = "") -> str:
+    """
+    The feedback on the red flags *flags* in an answer of type *kind*: their names, and
+    what to do instead.
+    """
     names = "; ".join(flag.label for flag in flags[:2])
     heading = "Red flag" if len(flags) == 1 else "Red flags"
     instead = next(
         (
-            RED_FLAG_ADVICE[key]
+            _HOLLOW_ADVICE.get(kind, RED_FLAG_ADVICE[key])
+            if key == _BUZZ.id
+            else RED_FLAG_ADVICE[key]
             for flag in flags
             if (key := _SAME_FAULT.get(flag.id, flag.id)) in RED_FLAG_ADVICE
         ),
@@ -1685,7 +1700,7 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     return Score(
         value=value,
         evidence=evidence_,
-        suggestion=_red_flag_advice([m.signal for m in found]),
+        suggestion=_red_flag_advice([m.signal for m in found], _answer_type(context.question)),
     )
 
 
@@ -1908,7 +1923,7 @@ def answer_flags(
             id=m.signal.id,
             label=m.signal.label,
             evidence=m.evidence,
-            advice=_red_flag_advice([m.signal]),
+            advice=_red_flag_advice([m.signal], _answer_type(question)),
             lowers=("red-flags",),
         )
         for m in _raised_red_flags(answer, question)
@@ -2120,8 +2135,14 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "conclusion",
-        "finish with one figure or one recommendation",
+        "finish with your answer: one figure, the most likely cause, or a recommendation",
         (
+            "most likely",
+            "likeliest",
+            "my bet",
+            "my first guess",
+            "my money is on",
+            "top of my list",
             "that gives",
             "which gives",
             "comes to",
