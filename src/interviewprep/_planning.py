@@ -1220,6 +1220,34 @@ class _Draft:
     also: list[str] = attrs.field(factory=list)
 
 
+def _at_once(
+    *,
+    text: str,
+    source: str,
+    effort: dt.timedelta,
+    order: int,
+    reason: str,
+    now: dt.datetime,
+    interview: Interview,
+) -> _Draft:
+    """An essential step done at once (a promise, time off): from now until the evening before."""
+    return _Draft(
+        text=text,
+        interviewer=None,
+        source=source,
+        stage=Stage.BEFORE,
+        optional=False,
+        dated=False,
+        tips=(),
+        effort=effort,
+        order=order,
+        rank=0,
+        reason=reason,
+        earliest=now,
+        latest=interview.when - _PREPARED_BY,
+    )
+
+
 def _task_texts(
     item: ChecklistItem, text: str, interviewers: Sequence[Interviewer]
 ) -> list[tuple[str, str | None]]:
@@ -1352,20 +1380,14 @@ def _drafts(
     drafts: list[_Draft] = []
     order = 0
     for index, promise in enumerate(interview.first_round.promised):
-        draft = _Draft(
+        draft = _at_once(
             text=words.phrase("task.promise", promise=_one_line(promise)),
-            interviewer=None,
             source=f"first_round.promised[{index}]",
-            stage=Stage.BEFORE,
-            optional=False,
-            dated=False,
-            tips=(),
             effort=PROMISE_EFFORT,
             order=order,
-            rank=0,
             reason=words.phrase("reason.promise"),
-            earliest=now,
-            latest=interview.when - _PREPARED_BY,
+            now=now,
+            interview=interview,
         )
         drafts.append(draft)
         order += 1
@@ -1472,20 +1494,14 @@ def _drafts(
                 schedule.rank, schedule.offset = 0, None
                 schedule.earliest, schedule.latest = now, interview.when - _PREPARED_BY
         text = words.phrase(key, day=words.date(start.date()), start=_clock(start), end=_clock(end))
-        draft = _Draft(
+        draft = _at_once(
             text=text,
-            interviewer=None,
             source=TIME_OFF,
-            stage=Stage.BEFORE,
-            optional=False,
-            dated=False,
-            tips=(),
             effort=_TIME_OFF_EFFORT,
             order=order,
-            rank=0,
             reason=words.phrase("reason.time_off"),
-            earliest=now,
-            latest=interview.when - _PREPARED_BY,
+            now=now,
+            interview=interview,
         )
         drafts.append(draft)
         order += 1

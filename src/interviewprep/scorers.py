@@ -1645,18 +1645,21 @@ _OWN_PART = re.compile(
 )
 
 
-def _blame_told_politely(answer: str, question: Question | None) -> str:
+@functools.lru_cache(maxsize=4)
+def _blame_told_politely(answer: str, kind: str) -> str:
     """
-    The evidence of blame told in calm words: two or more statements of someone else
-    failing ("the supplier should have queried it", "colleagues who didn't do their
-    jobs") and not one word of the candidate's own part ("I should have", "my
-    mistake"); empty otherwise. A hypothetical is left alone: a teammate who "doesn't
-    deliver" is what such a question asks about.
+    The evidence of blame told in calm words in an answer of type *kind*: two or more
+    statements of someone else failing ("the supplier should have queried it",
+    "colleagues who didn't do their jobs") and not one word of the candidate's own part
+    ("I should have", "my mistake"); empty otherwise. A hypothetical is left alone: a
+    teammate who "doesn't deliver" is what such a question asks about. Cached: both the
+    red-flags scorer and the answer's flags ask.
     """
-    if _answer_type(question) == "hypothetical":
+    if kind == "hypothetical":
         return ""
-    failed = [m.group(0) for m in _OTHERS_FAILED.finditer(answer.replace("\u2019", "'"))]
-    if len(failed) < 2 or _OWN_PART.search(answer.replace("\u2019", "'")):
+    text = answer.replace("\u2019", "'")
+    failed = [m.group(0) for m in _OTHERS_FAILED.finditer(text)]
+    if len(failed) < 2 or _OWN_PART.search(text):
         return ""
     return "; ".join(dict.fromkeys(failed))
 
@@ -1672,7 +1675,7 @@ def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatc
     hollow, words = _substance_flag(answer)
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
-    if not found and (blame := _blame_told_politely(answer, question)):
+    if not found and (blame := _blame_told_politely(answer, _answer_type(question))):
         signal = next(s for s in signals if s.id == "blames-others")
         found.append(SignalMatch(signal=signal, found=True, evidence=blame))
     return found
