@@ -41,6 +41,7 @@ from benchmarks.measure import (
     self_timed,
     versus,
 )
+from benchmarks.rendering import bench_render
 from benchmarks.synthetic import pack_data, plan_pack_data, to_json_text, to_toml_text
 
 #: The project keeps the on-disk index only if it saves this much with 300 distributions.
@@ -554,6 +555,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_queries(rows, Library.from_packs([pack]), settings.repeats)
         del pack
         bench_assess(rows, quick=settings.quick, repeats=settings.repeats)
+        bench_render(rows, quick=settings.quick, repeats=settings.repeats)
         bench_plan(rows, settings)
     seconds = time.perf_counter() - started
     load_after = os.getloadavg()[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -533,12 +532,10 @@ class TestForTerminal:
         """Nothing a terminal would act on survives, whatever the input."""
         assert_terminal_safe(for_terminal(text))
 
-    def test_long_inputs_stay_fast(self) -> None:
-        """Piles of introducers without terminators cost linear time."""
-        for unit in ("\x1b]", "\x90", "\x9b", "\x1b[", "\x1b]a\x1b"):
-            start = time.perf_counter()
-            for_terminal(unit * 200_000)
-            assert time.perf_counter() - start < 1
+    @pytest.mark.parametrize("unit", ["\x1b]", "\x90", "\x9b", "\x1b[", "\x1b]a\x1b"])
+    def test_piles_of_unterminated_introducers(self, unit: str) -> None:
+        """Introducers never terminated leave safe text (``benchmarks.rendering`` times them)."""
+        assert_terminal_safe(for_terminal(unit * 20_000))
 
 
 class TestTextLayout:
@@ -618,18 +615,19 @@ class TestPhrases:
         assert "«Thu» 03 «Dec» 2026" in markdown
 
 
+#: The shapes ``benchmarks.rendering`` times at 1 MB, here at 100 KB.
 ADVERSARIAL = {
-    "brackets": "[" * 1_000_000,
-    "stars": "*" * 1_000_000,
-    "backticks": "`" * 1_000_000,
-    "open links": "[a](" * 250_000,
-    "underscores": "_" * 1_000_000,
-    "table rules": "| --- |\n" * 125_000,
-    "angle brackets": "<" * 1_000_000,
-    "nested brackets": "[" * 500_000 + "]" * 500_000,
-    "nested links": "[a" * 250_000 + "](x)" * 125_000,
-    "backslashes": "\\" * 1_000_000,
-    "close brackets": "](" * 500_000,
+    "brackets": "[" * 100_000,
+    "stars": "*" * 100_000,
+    "backticks": "`" * 100_000,
+    "open links": "[a](" * 25_000,
+    "underscores": "_" * 100_000,
+    "table rules": "| --- |\n" * 12_500,
+    "angle brackets": "<" * 100_000,
+    "nested brackets": "[" * 50_000 + "]" * 50_000,
+    "nested links": "[a" * 25_000 + "](x)" * 12_500,
+    "backslashes": "\\" * 100_000,
+    "close brackets": "](" * 50_000,
 }
 RENDERERS: dict[str, Callable[[object], str]] = {
     "markdown": render_markdown,
@@ -638,20 +636,15 @@ RENDERERS: dict[str, Callable[[object], str]] = {
 }
 
 
-class TestLinearTime:
+class TestHostileMarkdown:
+    """How long these take is measured in ``benchmarks.rendering``, never timed here."""
+
     @pytest.mark.parametrize("renderer", RENDERERS)
     @pytest.mark.parametrize("shape", ADVERSARIAL)
-    def test_a_megabyte_of_markers_renders_in_under_a_second(
-        self, shape: str, renderer: str
-    ) -> None:
-        """1 MB of adversarial Markdown in a tip body renders in under a second."""
+    def test_piles_of_markers_keep_their_text(self, shape: str, renderer: str) -> None:
+        """100 KB of one Markdown marker in a tip body renders, and its text is kept."""
         body = ADVERSARIAL[shape]
-        assert len(body) >= 1_000_000
-        item = tip(body=body)
-        start = time.perf_counter()
-        out = RENDERERS[renderer](item)
-        elapsed = time.perf_counter() - start
-        assert elapsed < 1, f"{shape} took {elapsed:.2f} s as {renderer}"
+        out = RENDERERS[renderer](tip(body=body))
         assert len(out) >= len(body.strip()) // 2
 
 
