@@ -421,6 +421,84 @@ class TestRedFlags:
         )
         assert "blames-others" not in flag_ids(answer_flags(answer, q))
 
+    @pytest.mark.parametrize(
+        ("qid", "answer", "flag"),
+        [
+            (
+                "core/most-useful-feedback",
+                "He told me I am too much perfectionist and my reports were already very good.",
+                "humble-brag",
+            ),
+            (
+                "core/manager-would-name-growth-area",
+                "She would say I keep caring too much about the campaign, which beat its target.",
+                "humble-brag",
+            ),
+            ("core/mistake-you-made", "My mistake was being a bit too committed.", "fake-mistake"),
+            (
+                "core/weakness-you-are-working-on",
+                "Honestly I'm a perfectionist, and my own standards are maybe too high.",
+                "humble-brag",
+            ),
+            (
+                "core/package-priorities",
+                "If you offered me this today I'd just say yes on the spot, I trust it.",
+                "commits-too-soon",
+            ),
+            (
+                "core/salary-expectations",
+                "I expect 34,000 euros, and if you offer this I will accept immediately.",
+                "commits-too-soon",
+            ),
+            (
+                "core/budget-below-your-range",
+                "That is fine, I wouldn't even negotiate, I want to start.",
+                "commits-too-soon",
+            ),
+            (
+                "core/failure-before-release",
+                "I'd keep it quiet, find the cause myself and patch it before anyone asks.",
+                "breaks-trust",
+            ),
+        ],
+    )
+    def test_a_flag_in_the_shapes_people_say_it(
+        self, library: Library, qid: str, answer: str, flag: str
+    ) -> None:
+        """A virtue offered as a flaw, a yes on the spot, a failure kept quiet, in any wording."""
+        q = question(library, qid)
+        assert flag in flag_ids(answer_flags(answer, q))
+
+    @pytest.mark.parametrize(
+        ("qid", "answer"),
+        [
+            (
+                "core/weakness-you-are-working-on",
+                "I can be too direct in meetings, so I now ask a question before I disagree.",
+            ),
+            ("core/weakness-you-are-working-on", "I am not too committed to my first plan."),
+            (
+                "core/package-priorities",
+                "I would never accept on the spot: I'd want to see the whole offer in writing.",
+            ),
+            (
+                "core/achievement-in-current-role",
+                "I pitched the redesign and the client said I would sign it right now, so I did.",
+            ),
+            (
+                "core/delivered-under-pressure",
+                "The reviewer was too thorough for the deadline, so I split the report in two.",
+            ),
+        ],
+    )
+    def test_real_flaws_denials_and_stories_raise_neither(
+        self, library: Library, qid: str, answer: str
+    ) -> None:
+        """A fault that is real in excess, a negation, a story's past yes, someone else's care."""
+        q = question(library, qid)
+        raised = set(flag_ids(answer_flags(answer, q)))
+        assert raised.isdisjoint({"humble-brag", "fake-mistake", "commits-too-soon"})
+
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""
         assert answer_flags("Yes.") == ()

@@ -1293,6 +1293,12 @@ UNIVERSAL_RED_FLAGS = (
             "behind her back",
             "without telling anyone",
             "without asking anyone",
+            "keep it quiet",
+            "kept it quiet",
+            "keep it to myself",
+            "kept it to myself",
+            "keep it under wraps",
+            "kept it under wraps",
             "without permission",
             "without approval",
             "nobody would notice",
@@ -1664,18 +1670,88 @@ def _blame_told_politely(answer: str, kind: str) -> str:
     return "; ".join(dict.fromkeys(failed))
 
 
+#: Virtues a candidate may offer as a flaw ("too much of a perfectionist", "too
+#: dedicated"). Faults that are real in excess ("too direct", "too independent", "too
+#: nice") are not among them: owning one of those is a fair answer.
+_VIRTUES = (
+    r"perfectionist|perfectionism|detail[- ]oriented|detail[- ]focused|thorough|meticulous|"
+    r"conscientious|committed|dedicated|devoted|passionate|hard[- ]?working|driven|ambitious|"
+    r"honest|generous|helpful|caring|loyal|responsible|invested|diligent|eager|enthusiastic|"
+    r"reliable|demanding of myself|hard on myself"
+)
+#: A strength dressed up as a flaw, in the shapes people say it: the candidate's virtue
+#: in excess ("I am too much perfectionist", "being a bit too committed"), effort in
+#: excess ("caring too much", "I push myself too hard"), one's own standards too high,
+#: or "I'm a perfectionist". English only.
+_STRENGTH_AS_FLAW = re.compile(
+    rf"\b(?:i|i'm|me|being|myself)\b(?:\W+(?!not\b|never\b)\w+(?!'t)){{0,4}}?\W+"
+    r"(?:too|overly|excessively)\s+"
+    rf"(?:much\s+(?:of\s+)?(?:a\s+)?)?(?:{_VIRTUES})\b"
+    r"|\b(?:care[sd]?|caring|work(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|give[sn]?|giving|gave|"
+    r"push(?:es|ed|ing)?)\s+(?:myself\s+)?too\s+(?:much|hard)\b"
+    r"|\bmy\s+(?:own\s+)?(?:standards?|bar|expectations)\s+(?:(?:are|is|were|was|very|so|"
+    r"really|quite|always|maybe|a bit|extremely)\s+){0,3}(?:too\s+)?high\b"
+    r"|\bi(?:'m| am| was)\s+(?:a\s+|a bit of a\s+|something of a\s+|kind of a\s+|quite a\s+)?"
+    r"perfectionist\b",
+    re.IGNORECASE,
+)
+#: A yes to an offer before it is on paper ("I'd say yes on the spot", "I will accept
+#: immediately", "I wouldn't even negotiate", "I'd just sign"). English only.
+_YES_ON_THE_SPOT = re.compile(
+    r"\bi(?:'d| would| will|'ll)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
+    r"(?:accept|sign|say yes|take it)\w*\s+(?:it\s+|this\s+|the offer\s+|the contract\s+)?"
+    r"(?:immediately|straight away|right away|on the spot|right now|at once|without "
+    r"(?:hesitating|hesitation|negotiating|thinking|question))"
+    r"|\bi\s+(?:wouldn't|won't|would not|will not|don't|do not)\s+(?:even\s+)?(?:need to\s+|"
+    r"want to\s+|try to\s+|bother to\s+)?negotiate\b"
+    r"|\bi(?:'d| would| will|'ll) just sign\b"
+    r"|\bi\s+(?:don't|do not) need to see the (?:details|contract|offer|numbers|figures)\b",
+    re.IGNORECASE,
+)
+#: Answer types in which a yes can be given to this employer: a story tells of offers
+#: taken in the past.
+_COMMITS_IN = frozenset({"salary", "motivation", "closing"})
+#: A negation within the four words before a phrase ("I would never accept on the spot").
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+#: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern
+#: and the answer types it is heard in (empty: every type).
+_PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("humble-brag", _STRENGTH_AS_FLAW, frozenset()),
+    ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN),
+)
+
+
+def _phrased(pattern: re.Pattern[str], text: str) -> str:
+    """The first phrase of *text* that *pattern* finds with no negation just before it."""
+    for match in pattern.finditer(text):
+        if not _NEGATED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            return match.group(0)
+    return ""
+
+
 def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatch]:
     """
-    The question's red flags and the universal ones that *answer* raises, and blame
-    told politely (:func:`_blame_told_politely`) when nothing else is raised.
+    The question's red flags and the universal ones that *answer* raises (by their
+    cues, or for a strength dressed up as a flaw or a yes on the spot, by the shapes of
+    :data:`_PHRASED_FLAGS`), and blame told politely (:func:`_blame_told_politely`) when
+    nothing else is raised.
     """
     own = tuple(question.red_flags) if question is not None else ()
     signals = _with_universal(own)
     found = [m for m in find_signals(answer, signals) if m.found]
+    kind = _answer_type(question)
+    text = answer.replace("\u2019", "'")
+    raised = {m.signal.id for m in found}
+    for flag_id, pattern, kinds in _PHRASED_FLAGS:
+        signal = next(s for s in signals if flag_id in (s.id, _SAME_FAULT.get(s.id)))
+        if signal.id in raised or (kinds and kind not in kinds):
+            continue
+        if phrase := _phrased(pattern, text):
+            found.append(SignalMatch(signal=signal, found=True, evidence=phrase))
     hollow, words = _substance_flag(answer)
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
-    if not found and (blame := _blame_told_politely(answer, _answer_type(question))):
+    if not found and (blame := _blame_told_politely(answer, kind)):
         signal = next(s for s in signals if s.id == "blames-others")
         found.append(SignalMatch(signal=signal, found=True, evidence=blame))
     return found
