@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import answers
-from interviewprep import Library, Question, Signal, assess, render_text
+from interviewprep import Library, Question, Signal, assess, find_signals, render_text
 from interviewprep.scorers import (
     RED_FLAG_ADVICE,
     TOO_LONG,
@@ -99,6 +99,42 @@ class TestOffQuestion:
         result = assess(answers.STRONG, question=q, library=library)
         assert result.total is not None
         assert result.total > 2
+
+    #: A mistake told whole in words none of the question's cues use: seven steps of the
+    #: candidate's own and an ending, on the subject (it says "mistake").
+    WHOLE_MISTAKE = (
+        "The mistake I think of is a VAT rate in my first year as a ledger clerk. I keyed the "
+        "standard rate into a new customer's template when they were due the reduced one, and "
+        "their finance team spotted it three months later. I pulled every invoice, issued "
+        "credit notes, rang their controller to walk her through the corrections, and went "
+        "through the other accounts. I found one more set up the same way before anyone "
+        "noticed. The customer stayed with us, and I learned to check each new template "
+        "against the rate table."
+    )
+
+    def test_a_story_told_whole_on_the_subject_is_not_said_to_miss_the_points(
+        self, library: Library
+    ) -> None:
+        """Own steps to an ending say more than the cues: the words were the cues' gap."""
+        q = question(library, "core/mistake-you-made")
+        assert not any(m.found for m in find_signals(self.WHOLE_MISTAKE, q.talking_points))
+        assert "misses-the-points" not in flag_ids(answer_flags(self.WHOLE_MISTAKE, q))
+
+    def test_without_its_ending_the_same_story_still_is(self, library: Library) -> None:
+        """The exception needs the whole account: steps that lead nowhere are not one."""
+        q = question(library, "core/mistake-you-made")
+        unended = self.WHOLE_MISTAKE.rsplit(" The customer", 1)[0]
+        assert "misses-the-points" in flag_ids(answer_flags(unended, q))
+
+    def test_a_plan_told_whole_is_still_checked(self, library: Library) -> None:
+        """Only stories and practices: a hypothetical's points are its considerations."""
+        q = question(library, "core/manager-makes-wrong-call")
+        answer = (
+            "I would think about the decision. I'd look at my notes, I'd write my view, I'd "
+            "read the plan again, I'd plan my week and I'd get on with the work. In the end "
+            "it worked out and I learned to wait."
+        )
+        assert {"misses-the-points", "off-question"} & set(flag_ids(answer_flags(answer, q)))
 
     def test_a_question_with_few_talking_points_is_never_flagged(self) -> None:
         """With fewer than three points there is too little to say an answer missed them."""
@@ -218,16 +254,33 @@ class TestLength:
         assert "too-short" not in flag_ids(answer_flags(text, q))
 
     def test_a_long_answer_rambles_and_keeps_its_cut_advice(self, library: Library) -> None:
-        """Past two and a half minutes the point is lost; concision still says what to cut."""
+        """Past two and a quarter minutes the point is lost; concision still says what to cut."""
         q = question(library, "core/achievement-in-current-role")
         seconds = len(answers.LONG.split()) / 150 * 60
-        assert seconds > TOO_LONG
+        assert seconds > TOO_LONG.get("story", 135)
         result = assess(answers.LONG, question=q, library=library)
         assert "rambling" in flag_ids(result.flags)
         assert result.total is not None
         assert result.total <= 2
         concision = next(c for c in result.criteria if c.criterion.id == "concision")
         assert concision.suggestion.startswith("Cut about ")
+
+    @pytest.mark.parametrize(
+        ("qid", "words", "rambles"),
+        [
+            ("core/what-frustrates-you", 345, True),
+            ("core/what-frustrates-you", 330, False),
+            ("core/explain-to-non-specialist", 345, False),
+            ("core/explain-to-non-specialist", 380, True),
+        ],
+    )
+    def test_an_explanation_may_run_longer(
+        self, library: Library, qid: str, words: int, rambles: bool
+    ) -> None:
+        """Past 2 min 15 s (337 words) an answer rambles; an explanation has until 2 min 30 s."""
+        text = " ".join(["We keep the list short and we check it daily."] * 40)
+        answer = " ".join(text.split()[:words])
+        assert ("rambling" in flag_ids(answer_flags(answer, question(library, qid)))) is rambles
 
     def test_a_slow_speaker_pace_moves_the_limits(self, library: Library) -> None:
         """The limits are speaking time: at 60 words a minute, 50 words take 50 seconds."""
@@ -499,6 +552,30 @@ class TestRedFlags:
         raised = set(flag_ids(answer_flags(answer, q)))
         assert raised.isdisjoint({"humble-brag", "fake-mistake", "commits-too-soon"})
 
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "The leadership there is, I would say, fairly out of their depth.",
+            "Our manager is too weak to do anything, so the rest of us carry them.",
+            "Two colleagues are just there for the salary and do the bare minimum.",
+        ],
+    )
+    def test_a_put_down_in_calm_words_is_an_attack(self, library: Library, answer: str) -> None:
+        """Contempt said politely is still an attack on an employer or colleagues."""
+        q = question(library, "core/why-leaving-current-employer")
+        assert "attacks-employer" in flag_ids(answer_flags(answer, q))
+
+    def test_a_perfectionist_is_a_disguise_only_where_a_flaw_is_asked(
+        self, library: Library
+    ) -> None:
+        """Asked for a weakness, "I'm a perfectionist" is a humble-brag; asked how one
+        checks one's work, it is a claim, and "name a real fault" would be wrong advice."""
+        answer = "I'm a perfectionist, so I check everything carefully before I send it."
+        weakness = question(library, "core/weakness-you-are-working-on")
+        quality = question(library, "core/how-you-ensure-quality")
+        assert "humble-brag" in flag_ids(answer_flags(answer, weakness))
+        assert "humble-brag" not in flag_ids(answer_flags(answer, quality))
+
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""
         assert answer_flags("Yes.") == ()
@@ -564,6 +641,24 @@ class TestFocus:
         assert by_scorer["evidence"].suggestion == ""
         assert by_scorer["star-structure"].suggestion == ""
         assert any("bends the rules" in s for s in result.suggestions)
+
+    @pytest.mark.parametrize(
+        ("answer", "hollow", "quoted"),
+        [
+            ("We leveraged it, then leveraged it again, and leveraged it.", False, ""),
+            ("We leveraged synergies across the region.", True, "synergies, leveraged"),
+            ("I'm a team player and a fast learner.", True, "team player, fast learner"),
+        ],
+    )
+    def test_buzzwords_are_counted_once_each_and_quoted_as_said(
+        self, library: Library, answer: str, hollow: bool, quoted: str
+    ) -> None:
+        """The forms of one word ("leverage", "leveraged") are one buzzword; two raise it."""
+        q = question(library, "core/achievement-in-current-role")
+        flags = [f for f in answer_flags(answer, q) if f.id == "buzzwords"]
+        assert bool(flags) is hollow
+        if hollow:
+            assert flags[0].evidence == quoted
 
     def test_buzzwords_keep_the_advice_to_tell_a_real_occasion(self, library: Library) -> None:
         q = question(library, "core/achievement-in-current-role")

@@ -28,7 +28,17 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["dev", "held-out", "dev-2", "dev-3", "held-out-3", "held-out-4", "held-out-5", "held-out-6"],
+    [
+        "dev",
+        "held-out",
+        "dev-2",
+        "dev-3",
+        "held-out-3",
+        "held-out-4",
+        "held-out-5",
+        "held-out-6",
+        "held-out-7",
+    ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:
     """calibration-*.txt is what `interviewprep calibrate` prints now: rerun it after a change."""

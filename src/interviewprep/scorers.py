@@ -1262,6 +1262,18 @@ UNIVERSAL_RED_FLAGS = (
             "treat staff like",
             "pathetic",
             "a disgrace",
+            "out of their depth",
+            "out of his depth",
+            "out of her depth",
+            "shouldn't be running",
+            "run by grown-ups",
+            "too weak to",
+            "there for the salary",
+            "there for the money",
+            "do the bare minimum",
+            "does the bare minimum",
+            "do the minimum",
+            "does the minimum",
             "terrible manager",
             "awful manager",
             "worst manager",
@@ -1515,7 +1527,7 @@ def _red_flag_advice(flags: list[Signal], kind: str = "") -> str:
 
 
 #: Words of claims without substance: corporate buzzwords and self-praise with nothing
-#: behind them. Three or more (or the STAR labels recited) raise the flag.
+#: behind them. Two distinct ones (or the STAR labels recited) raise the flag.
 _BUZZWORDS = (
     "synergy",
     "synergies",
@@ -1593,6 +1605,9 @@ _STAR_LABELS = re.compile(
     re.IGNORECASE,
 )
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
+#: Distinct buzzwords (the forms of one word count once) that make an answer claims
+#: without substance. On the labelled sets no answer graded 3 or 4 has two.
+_HOLLOW_AT = 2
 #: One signal per buzzword, so one pass over the answer counts the distinct ones.
 _BUZZWORD_SIGNALS = tuple(
     Signal(id=f"buzzword-{n}", label=word, cues=(word,)) for n, word in enumerate(_BUZZWORDS)
@@ -1602,11 +1617,17 @@ _BUZZWORD_SIGNALS = tuple(
 @functools.lru_cache(maxsize=4)
 def _substance_flag(answer: str) -> tuple[bool, str]:
     """Whether the answer is claims without substance, and the words that show it."""
-    hits = [m.signal.label for m in find_signals(answer, _BUZZWORD_SIGNALS) if m.found]
+    # One word found by several forms of a buzzword ("leverage", "leveraged") is one hit,
+    # quoted as the answer says it.
+    hits = list(
+        dict.fromkeys(
+            m.evidence.lower() for m in find_signals(answer, _BUZZWORD_SIGNALS) if m.found
+        )
+    )
     labels = {m.group(1).lower() for m in _STAR_LABELS.finditer(answer)}
     if len(labels) >= 3:
         return True, "recites the STAR labels"
-    if len(hits) >= 3:
+    if len(hits) >= _HOLLOW_AT:
         return True, ", ".join(hits[:4])
     return False, ""
 
@@ -1681,17 +1702,24 @@ _VIRTUES = (
 )
 #: A strength dressed up as a flaw, in the shapes people say it: the candidate's virtue
 #: in excess ("I am too much perfectionist", "being a bit too committed"), effort in
-#: excess ("caring too much", "I push myself too hard"), one's own standards too high,
-#: or "I'm a perfectionist". English only.
+#: excess ("caring too much", "I care maybe a little too much", "I push myself too
+#: hard") or one's own standards too high. English only.
 _STRENGTH_AS_FLAW = re.compile(
     rf"\b(?:i|i'm|me|being|myself)\b(?:\W+(?!not\b|never\b)\w+(?!'t)){{0,4}}?\W+"
     r"(?:too|overly|excessively)\s+"
     rf"(?:much\s+(?:of\s+)?(?:a\s+)?)?(?:{_VIRTUES})\b"
     r"|\b(?:care[sd]?|caring|work(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|give[sn]?|giving|gave|"
-    r"push(?:es|ed|ing)?)\s+(?:myself\s+)?too\s+(?:much|hard)\b"
+    r"push(?:es|ed|ing)?)\s+(?:(?:myself|maybe|perhaps|probably|a little|a bit|just|really|"
+    r"sometimes|simply|honestly)\s+){0,3}too\s+(?:much|hard)\b"
     r"|\bmy\s+(?:own\s+)?(?:standards?|bar|expectations)\s+(?:(?:are|is|were|was|very|so|"
-    r"really|quite|always|maybe|a bit|extremely)\s+){0,3}(?:too\s+)?high\b"
-    r"|\bi(?:'m| am| was)\s+(?:a\s+|a bit of a\s+|something of a\s+|kind of a\s+|quite a\s+)?"
+    r"really|quite|always|maybe|a bit|extremely)\s+){0,3}(?:too\s+)?high\b",
+    re.IGNORECASE,
+)
+#: "I'm a perfectionist": offered as a flaw when the question asks for one; elsewhere
+#: (how do you make sure your work is right?) it is a claim, for the buzzword count to
+#: weigh, not a disguise (coaches called the flag wrong there).
+_PERFECTIONIST = re.compile(
+    r"\bi(?:'m| am| was)\s+(?:a\s+|a bit of a\s+|something of a\s+|kind of a\s+|quite a\s+)?"
     r"perfectionist\b",
     re.IGNORECASE,
 )
@@ -1713,11 +1741,13 @@ _YES_ON_THE_SPOT = re.compile(
 _COMMITS_IN = frozenset({"salary", "motivation", "closing"})
 #: A negation within the four words before a phrase ("I would never accept on the spot").
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
-#: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern
-#: and the answer types it is heard in (empty: every type).
-_PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
-    ("humble-brag", _STRENGTH_AS_FLAW, frozenset()),
-    ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN),
+#: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern,
+#: the answer types it is heard in (empty: every type), and whether only in answers to
+#: a question that has a flag of its own for that fault (one that asks for a flaw).
+_PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = (
+    ("humble-brag", _STRENGTH_AS_FLAW, frozenset(), False),
+    ("humble-brag", _PERFECTIONIST, frozenset(), True),
+    ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN, False),
 )
 
 
@@ -1741,10 +1771,11 @@ def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatc
     found = [m for m in find_signals(answer, signals) if m.found]
     kind = _answer_type(question)
     text = answer.replace("\u2019", "'")
-    raised = {m.signal.id for m in found}
-    for flag_id, pattern, kinds in _PHRASED_FLAGS:
+    for flag_id, pattern, kinds, asked in _PHRASED_FLAGS:
         signal = next(s for s in signals if flag_id in (s.id, _SAME_FAULT.get(s.id)))
-        if signal.id in raised or (kinds and kind not in kinds):
+        if any(m.signal.id == signal.id for m in found) or (kinds and kind not in kinds):
+            continue
+        if asked and not any(flag_id in (f.id, _SAME_FAULT.get(f.id)) for f in own):
             continue
         if phrase := _phrased(pattern, text):
             found.append(SignalMatch(signal=signal, found=True, evidence=phrase))
@@ -1762,8 +1793,8 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     Whether the answer shows a red flag: one of the question's, found by their cues,
     or one of any answer (:data:`UNIVERSAL_RED_FLAGS`: blaming others, attacking a
     former employer, bending the rules or breaking trust, a strength dressed up as a
-    flaw, committing before there is an offer; and claims without substance: three or
-    more buzzwords, or the STAR labels recited; and, when nothing else is raised, blame
+    flaw, committing before there is an offer; and claims without substance: two or
+    more distinct buzzwords, or the STAR labels recited; and, when nothing else is raised, blame
     told in calm words, outside a hypothetical: two or more statements of someone else
     failing, none of the candidate's own part). A question's own flag with the id of a
     universal one (or ``fake-mistake`` for ``humble-brag``) is one flag with both sets
@@ -1819,8 +1850,10 @@ class Flag:
 #: asks, by answer type; a pay answer may be a sentence or two.
 TOO_SHORT: dict[str, float] = {"salary": 10.0}
 _TOO_SHORT_DEFAULT = 24.0
-#: Past this speaking time (seconds) the point of an answer is lost.
-TOO_LONG = 150.0
+#: Past this speaking time (seconds) the point of an answer is lost, by answer type: a
+#: quarter past two minutes, two and a half for an explanation, which may need the room.
+TOO_LONG: dict[str, float] = {"knowledge": 150.0}
+_TOO_LONG_DEFAULT = 135.0
 #: What an answer of each type has to show, for the advice on a short one.
 _WHAT_IT_NEEDS = {
     "story": "what happened, what you did and how it ended",
@@ -1906,6 +1939,25 @@ def _tells_an_occasion(answer: str, tokens: list[str]) -> bool:
 _LONG_ON_SUBJECT = 140
 
 
+#: Answer types whose substance is an account of the candidate's own steps: a story and
+#: a practice. Told whole, they are on the point whatever words they use.
+_ACCOUNTS = frozenset({"story", "knowledge"})
+#: The own steps that make an account whole (with an ending).
+_WHOLE_STEPS = 5
+
+
+def _whole_account(answer: str, kind: str) -> bool:
+    """
+    Whether *answer*, of type *kind*, is a story or a practice told whole: five or more
+    first-person steps, and an ending (how it turned out, or what it taught) in its
+    last third.
+    """
+    if kind not in _ACCOUNTS:
+        return False
+    text = answer.replace("\u2019", "'")
+    return len(_own_steps(text)) >= _WHOLE_STEPS and _ends_with_outcome(text)
+
+
 def _off_question(answer: str, question: Question) -> Flag | None:
     """
     The flag of an answer that misses what the question asks: it covers none of the
@@ -1913,8 +1965,9 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     own key words. With neither a point nor a key word it answers another question
     (``off-question``); otherwise it is on the subject but leaves out what the question
     is for (``misses-the-points``), unless it runs to a minute or more and uses the
-    words of two points or more (said in other words than the cues). Questions with
-    fewer than three talking points are never flagged.
+    words of two points or more (said in other words than the cues), or is a story or
+    a practice told whole (:func:`_whole_account`). Questions with fewer than three
+    talking points are never flagged.
     """
     points = question.talking_points
     if len(points) < 3:
@@ -1940,6 +1993,9 @@ def _off_question(answer: str, question: Question) -> Flag | None:
         # A minute or more on the subject that uses the words of two points or more:
         # on questions the cues were not tuned to, that is a paraphrase more often than
         # an answer off the point.
+        return None
+    if (found == 1 or on_subject) and _whole_account(answer, kind):
+        # A story or a practice told whole, on the subject: the cues missed its words.
         return None
     if found == 1 or on_subject:
         # On the subject (a point or a key word), but without what an answer to it is for.
@@ -1982,7 +2038,8 @@ def answer_flags(
       with none of the question's key words (``misses-the-points`` when it is on the
       question's subject, unless it runs to 140 words and uses the words of two points);
     - ``too-short``: under 24 seconds of speech (10 for a pay answer, :data:`TOO_SHORT`);
-    - ``rambling``: over two and a half minutes (:data:`TOO_LONG`);
+    - ``rambling``: over two and a quarter minutes (two and a half for an explanation,
+      :data:`TOO_LONG`);
     - ``numbers-without-result``: in an account of the candidate's own record (a story,
       a motivation or a closing answer), ten or more figures of which at most one is a
       result tied to a change;
@@ -2023,7 +2080,7 @@ def answer_flags(
                 lowers=("speaking-time",),
             )
         )
-    elif seconds > TOO_LONG:
+    elif seconds > TOO_LONG.get(kind, _TOO_LONG_DEFAULT):
         limit = round(_TWO_MINUTES / 60 * words_per_minute)
         flags.append(
             Flag(
