@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import Row, compare, versus
+from benchmarks.measure import Row, compare, run_alone, versus
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "labels" / "dev.jsonl"
@@ -156,17 +156,7 @@ def bench_assess(rows: list[Row], *, quick: bool, repeats: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run this benchmark alone: ``python -m benchmarks.assessment [--quick]``."""
-    import argparse
-
-    from benchmarks.__main__ import report
-
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.assessment", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="10 KB and 100 KB only, 3 repeats")
-    args = parser.parse_args(argv)
-    rows: list[Row] = []
-    bench_assess(rows, quick=args.quick, repeats=3 if args.quick else 7)
-    print(report(rows, judged=not args.quick))
-    return 0
+    return run_alone(bench_assess, "python -m benchmarks.assessment", __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -146,3 +146,23 @@ def format_ratio(ratio: float | None) -> str:
     if ratio is None:
         return ""
     return f"{ratio:.2f}x" if ratio >= 0.01 else f"{ratio:.1e}x"
+
+
+def run_alone(
+    bench: Callable[..., None], prog: str, description: str | None, argv: list[str] | None
+) -> int:
+    """
+    Run one benchmark module alone (``python -m benchmarks.<module> [--quick]``):
+    ``bench(rows, quick=, repeats=)``, then its rows as ``python -m benchmarks`` prints them.
+    """
+    import argparse
+
+    from benchmarks.__main__ import report
+
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, 3 repeats")
+    args = parser.parse_args(argv)
+    rows: list[Row] = []
+    bench(rows, quick=args.quick, repeats=3 if args.quick else 7)
+    print(report(rows, judged=not args.quick))
+    return 0

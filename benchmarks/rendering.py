@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks.measure import Row, compare, versus
+from benchmarks.measure import Row, compare, run_alone, versus
 
 KB, MB = 1_000, 1_000_000
 #: What one size may cost against the size a tenth of it (see ``benchmarks.assessment``).
@@ -113,17 +113,7 @@ def bench_render(rows: list[Row], *, quick: bool, repeats: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run this benchmark alone: ``python -m benchmarks.rendering [--quick]``."""
-    import argparse
-
-    from benchmarks.__main__ import report
-
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.rendering", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="10 KB and 100 KB only, 3 repeats")
-    args = parser.parse_args(argv)
-    rows: list[Row] = []
-    bench_render(rows, quick=args.quick, repeats=3 if args.quick else 7)
-    print(report(rows, judged=not args.quick))
-    return 0
+    return run_alone(bench_render, "python -m benchmarks.rendering", __doc__, argv)
 
 
 if __name__ == "__main__":
