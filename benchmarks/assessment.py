@@ -58,6 +58,24 @@ def _labels() -> dict[str, dict[str, Any]]:
         return {label["id"]: label for label in map(json.loads, lines)}
 
 
+def _fresh(call: Callable[[], object]) -> Callable[[], object]:
+    """
+    *call*, with the scorers' per-answer caches emptied first: the red-flags scorer and
+    the answer's flags share their reading of an answer within one assessment, but a
+    timed round must not reuse the round before.
+    """
+    from interviewprep import scorers
+
+    caches = (scorers._results, scorers._substance_flag, scorers._raised_red_flags)
+
+    def fresh() -> object:
+        for cache in caches:
+            cache.cache_clear()
+        return call()
+
+    return fresh
+
+
 def long_answer(size: int) -> str:
     """*size* characters of the labelled answers, joined and repeated."""
     return _fill(" ".join(label["answer"] for label in _labels().values()) + " ", size)
@@ -94,7 +112,7 @@ def bench_assess(rows: list[Row], *, quick: bool, repeats: int) -> None:
     answers = {size: long_answer(size) for size in sizes}
 
     def assessing(answer: str) -> Callable[[], object]:
-        return lambda: assess(answer, rubric, question=question, interview=interview)
+        return _fresh(lambda: assess(answer, rubric, question=question, interview=interview))
 
     assessing(normal)()  # loads the scorers and the phrases once
     times = compare([assessing(normal), *map(assessing, answers.values())], repeats)
@@ -125,8 +143,8 @@ def bench_assess(rows: list[Row], *, quick: bool, repeats: int) -> None:
         )
         t_small, t_large = compare(
             [
-                functools.partial(scorer, answers[small], context),
-                functools.partial(scorer, answers[large], context),
+                _fresh(functools.partial(scorer, answers[small], context)),
+                _fresh(functools.partial(scorer, answers[large], context)),
             ],
             repeats,
         )

@@ -1672,15 +1672,13 @@ _OWN_PART = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4)
 def _blame_told_politely(answer: str, kind: str) -> str:
     """
     The evidence of blame told in calm words in an answer of type *kind*: two or more
     statements of someone else failing ("the supplier should have queried it",
     "colleagues who didn't do their jobs") and not one word of the candidate's own part
     ("I should have", "my mistake"); empty otherwise. A hypothetical is left alone: a
-    teammate who "doesn't deliver" is what such a question asks about. Cached: both the
-    red-flags scorer and the answer's flags ask.
+    teammate who "doesn't deliver" is what such a question asks about.
     """
     if kind == "hypothetical":
         return ""
@@ -1759,12 +1757,14 @@ def _phrased(pattern: re.Pattern[str], text: str) -> str:
     return ""
 
 
-def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatch]:
+@functools.lru_cache(maxsize=4)
+def _raised_red_flags(answer: str, question: Question | None) -> tuple[SignalMatch, ...]:
     """
     The question's red flags and the universal ones that *answer* raises (by their
     cues, or for a strength dressed up as a flaw or a yes on the spot, by the shapes of
     :data:`_PHRASED_FLAGS`), and blame told politely (:func:`_blame_told_politely`) when
-    nothing else is raised.
+    nothing else is raised. Cached: both the red-flags scorer and the answer's flags
+    ask, and each would otherwise read the answer for every cue and pattern again.
     """
     own = tuple(question.red_flags) if question is not None else ()
     signals = _with_universal(own)
@@ -1775,7 +1775,7 @@ def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatc
         signal = next(s for s in signals if flag_id in (s.id, _SAME_FAULT.get(s.id)))
         if any(m.signal.id == signal.id for m in found) or (kinds and kind not in kinds):
             continue
-        if asked and not any(flag_id in (f.id, _SAME_FAULT.get(f.id)) for f in own):
+        if asked and signal.id not in {f.id for f in own}:
             continue
         if phrase := _phrased(pattern, text):
             found.append(SignalMatch(signal=signal, found=True, evidence=phrase))
@@ -1785,7 +1785,7 @@ def _raised_red_flags(answer: str, question: Question | None) -> list[SignalMatc
     if not found and (blame := _blame_told_politely(answer, kind)):
         signal = next(s for s in signals if s.id == "blames-others")
         found.append(SignalMatch(signal=signal, found=True, evidence=blame))
-    return found
+    return tuple(found)
 
 
 def red_flags(answer: str, context: ScoringContext) -> Score:
