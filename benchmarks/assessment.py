@@ -60,16 +60,14 @@ def _labels() -> dict[str, dict[str, Any]]:
 
 def _fresh(call: Callable[[], object]) -> Callable[[], object]:
     """
-    *call*, with the scorers' per-answer caches emptied first: the red-flags scorer and
-    the answer's flags share their reading of an answer within one assessment, but a
-    timed round must not reuse the round before.
+    *call*, with the scorers' per-answer caches emptied first: the scorers share their
+    reading of an answer within one assessment, but a timed round must not reuse the
+    round before.
     """
     from interviewprep import scorers
 
-    caches = (scorers._results, scorers._substance_flag, scorers._raised_red_flags)
-
     def fresh() -> object:
-        for cache in caches:
+        for cache in scorers._PER_ANSWER_CACHES:
             cache.cache_clear()
         return call()
 

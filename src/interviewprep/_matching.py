@@ -564,16 +564,12 @@ def _read(answer: str) -> _Words:
 
 def _read_now(answer: str) -> _Words:
     tokens, sentences = _tokens_and_sentences(answer)
-    stem_of: dict[str, str] = {}
-    stems = []
-    where: dict[str, list[int]] = {}
-    for position, token in enumerate(tokens):
-        found = stem_of.get(token)
-        if found is None:
-            found = stem_of[token] = _stem(token)
-        stems.append(found)
-        where.setdefault(found, []).append(position)
-    return _Words(tuple(tokens), tuple(sentences), tuple(stems), where)
+    stem_of = {token: _stem(token) for token in set(tokens)}  # each distinct word once
+    stems = tuple(map(stem_of.__getitem__, tokens))
+    where: dict[str, list[int]] = {found: [] for found in stem_of.values()}
+    for position, found in enumerate(stems):
+        where[found].append(position)
+    return _Words(tuple(tokens), tuple(sentences), stems, where)
 
 
 @functools.lru_cache(maxsize=4096)

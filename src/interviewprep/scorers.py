@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -67,6 +67,19 @@ _TWO_MINUTES = 120.0
 
 _WORDS = re.compile(r"[A-Za-z0-9£$€%][A-Za-z0-9£$€%'\u2019.,-]*")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _led_by(letters: str, pattern: str) -> re.Pattern[str]:
+    """
+    *pattern*, compiled case-insensitive, behind a look-ahead for the *letters* a match
+    can start with: the same matches, found sooner. Python's ``re`` tries a pattern
+    that opens with a word boundary or an alternation at every position of a text, and
+    skips to the next candidate only when it knows the characters one may start with;
+    over a long answer that is two to four times faster. A test checks that each such
+    pattern finds what the plain one does.
+    """
+    return re.compile(f"(?=[{letters}])(?:{pattern})", re.IGNORECASE)
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +195,30 @@ def _lower_words(text: str) -> list[str]:
     return [w.lower().strip(".,'\u2019") for w in _WORDS.findall(text)]
 
 
+@functools.lru_cache(maxsize=4)
+def _answer_words(answer: str) -> tuple[str, ...]:
+    """
+    The words of *answer*, lowered, with curly apostrophes straight. Cached: the
+    length, the fillers and the flags all read them.
+    """
+    return tuple(_lower_words(answer.replace("\u2019", "'")))
+
+
+def _word_count(answer: str) -> int:
+    """How many words *answer* has."""
+    return len(_answer_words(answer))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(answer: str) -> tuple[str, ...]:
+    """
+    The sentences of *answer* (with no white space around it), as split at the white
+    space after a full stop, a question mark or an exclamation mark; the last may be
+    empty. Cached: the story's shape, its results and its ending all read them.
+    """
+    return tuple(_SENTENCES.split(answer.strip()))
+
+
 _content_terms = content_words
 _stem = stem
 
@@ -234,7 +271,7 @@ def speaking_time(answer: str, context: ScoringContext) -> Score:
     level; a little shorter or longer the next; far too short or far too long the lowest.
     """
     wpm = context.words_per_minute
-    count = len(_words(answer))
+    count = _word_count(answer)
     seconds = count / wpm * 60
     question = context.question
     kind = _answer_type(question)
@@ -413,11 +450,11 @@ _RESULT_CUES = (
     "ended up",
 )
 #: Words of an ending: how it turned out, or what it taught (looked for in the last third).
-_ENDING = re.compile(
+_ENDING = _led_by(
+    "abefhilnrstw",
     r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
     r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
     r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship)\b",
-    re.IGNORECASE,
 )
 _PART_NAMES = ("situation", "task", "action", "result")
 #: The parts a story needs, each with the sentence classes that make it.
@@ -439,22 +476,59 @@ _INTENT_CUES = (
 )
 
 
-def _classify(sentence: str) -> str | None:
-    text = f" {sentence.lower()} "
-    # A goal ("my goal was to cut costs") names a result it has not reached yet.
-    if any(cue in text for cue in _INTENT_CUES):
-        return "task"
-    if any(cue in text for cue in _RESULT_CUES):
-        return "result"
-    if any(cue in text for cue in _ACTION_CUES) or _FIRST_PERSON_ACTION.search(
-        sentence.replace("\u2019", "'")
-    ):
-        return "action"
-    if any(cue in text for cue in _TASK_CUES):
-        return "task"
-    if any(cue in text for cue in _SITUATION_CUES):
-        return "situation"
-    return None
+def _padded(sentences: Iterable[str]) -> list[str]:
+    """*sentences* lowered, with a space either side, as their cues are looked for."""
+    return [f" {sentence.lower()} " for sentence in sentences]
+
+
+def _holding(pieces: Sequence[str], *cue_lists: Iterable[str]) -> list[set[int]]:
+    """
+    For each list of cues, the indexes of the *pieces* of text that hold one of them
+    (``cue in piece``). Each cue is looked for once in all the pieces (joined by a
+    character no cue holds), not once a piece: a long answer has thousands of sentences,
+    and a list may have a hundred cues.
+    """
+    text = "\x00".join(pieces)
+    starts = list(itertools.accumulate((len(piece) + 1 for piece in pieces), initial=0))
+    holding = []
+    for cues in cue_lists:
+        found: set[int] = set()
+        for cue in cues:
+            at = text.find(cue)
+            while at >= 0:
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                at = text.find(cue, starts[index + 1])  # on from the next piece
+        holding.append(found)
+    return holding
+
+
+def _classes(sentences: Sequence[str]) -> list[str | None]:
+    """
+    The class of each of *sentences* by its cues, the first that applies: a goal ("my
+    goal was to cut costs" names a result not reached yet) is a task; then a result, an
+    action (a cue or a first-person action), a task, a situation; or none.
+
+    Each cue is looked for once in all the sentences (:func:`_holding`).
+    """
+    intent, result, action, task, situation = _holding(
+        _padded(sentences), _INTENT_CUES, _RESULT_CUES, _ACTION_CUES, _TASK_CUES, _SITUATION_CUES
+    )
+    classes: list[str | None] = []
+    for index, sentence in enumerate(sentences):
+        if index in intent:
+            classes.append("task")
+        elif index in result:
+            classes.append("result")
+        elif index in action or _FIRST_PERSON_ACTION.search(sentence.replace("\u2019", "'")):
+            classes.append("action")
+        elif index in task:
+            classes.append("task")
+        elif index in situation:
+            classes.append("situation")
+        else:
+            classes.append(None)
+    return classes
 
 
 def star_structure(answer: str, context: ScoringContext) -> Score:
@@ -468,21 +542,21 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     the action is at least a fifth of the answer and the set-up at most half; a
     missing result caps the score.
     """
-    sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
+    sentences = [s for s in _sentences(answer) if s.strip()]
+    sizes = [len(s.split()) for s in sentences]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
     ending = _last_third(len(sentences))
-    for index, sentence in enumerate(sentences):
-        part = _classify(sentence)
+    for index, (sentence, part) in enumerate(zip(sentences, _classes(sentences), strict=True)):
         if index == 0 and len(sentences) > 2:
             part = "situation"  # a story's opening sentence sets the scene
         elif part in (None, "action") and index >= ending and _ENDING.search(sentence):
             part = "result"  # how it ended, or what it taught, in the last third
         if part is None:
             continue
-        words[part] += len(sentence.split())
+        words[part] += sizes[index]
         first.setdefault(part, sentence)
-    total = sum(len(s.split()) for s in sentences) or 1
+    total = sum(sizes) or 1
     # The set-up is one part: a situation, a task, or both.
     present = [part for part in _PARTS if any(name in first for name in _PARTS[part])]
     value = len(present) / len(_PARTS)
@@ -599,6 +673,8 @@ _CHANGE_WORDS = frozenset(
     ]
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
+#: The words a figure in words may be (:func:`_figures`): the number words and "one".
+_FIGURE_WORDS = _NUMBER_WORDS | {"one"}
 #: Phrases of a sentence that says what came of it, with or without a figure.
 _RESULT_SENTENCE_CUES = (
     "as a result",
@@ -641,13 +717,16 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     with a before and after ("from 61 to 74 percent") counts twice.
     """
     found: list[str] = []
-    plain_result = False
-    for sentence in _SENTENCES.split(answer.strip()):
+    sentences = _sentences(answer)
+    padded = _padded(sentences)
+    said_result, spelled = _holding(padded, _RESULT_SENTENCE_CUES, _FIGURE_WORDS)
+    # Only a sentence with a digit or a number word, and a word of change, may hold a
+    # result: most sentences of a long answer have none.
+    figured = [i for i, sentence in enumerate(sentences) if i in spelled or _DIGIT.search(sentence)]
+    (changing,) = _holding([padded[i] for i in figured], _CHANGE_WORDS)
+    for sentence in (sentences[figured[n]] for n in sorted(changing)):
         tokens = _lower_words(sentence.replace("\u2019", "'"))
-        lowered = f" {sentence.lower()} "
         changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
-        if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
-            plain_result = True
         figures = _figures(tokens)
         for index in figures:
             # The first word of change from six words before the figure on (changes are
@@ -659,7 +738,7 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
                 if _before_and_after(tokens, figures):
                     found.append(quoted)
                 break
-    return tuple(found), plain_result
+    return tuple(found), bool(said_result)
 
 
 def _last_third(count: int) -> int:
@@ -669,7 +748,7 @@ def _last_third(count: int) -> int:
 
 def _ends_with_outcome(answer: str) -> bool:
     """Whether a sentence in the last third of *answer* says how it ended or what it taught."""
-    sentences = [s for s in _SENTENCES.split(answer.strip()) if s.strip()]
+    sentences = [s for s in _sentences(answer) if s.strip()]
     return any(_ENDING.search(sentence) for sentence in sentences[_last_third(len(sentences)) :])
 
 
@@ -784,7 +863,8 @@ def evidence(answer: str, context: ScoringContext) -> Score:
 
 #: First-person action: "I added", "I then told", "I'd ask", "I'll", "I have set up";
 #: German "ich habe/ich bin/ich + verb", French "j'ai", "je + verb".
-_FIRST_PERSON_ACTION = re.compile(
+_FIRST_PERSON_ACTION = _led_by(
+    "ij",
     r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|immediately|"
     r"quickly|personally|just|now|still|later|finally|always))? "
     r"(?!am\b|was\b|think\b|guess\b|feel\b|believe\b|mean\b|know\b|like\b|love\b|"
@@ -792,26 +872,32 @@ _FIRST_PERSON_ACTION = re.compile(
     r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b)[a-z]{2,}|"
     r"ich (?:habe|hatte|bin|war|werde|würde)? ?[a-zäöüß]{3,}|j'ai [a-zéèêàç]{3,}|"
     r"je (?:vais |voudrais |ferais |ai )?[a-zéèêàç]{3,})",
-    re.IGNORECASE,
 )
-_ANY_FIRST_PERSON = re.compile(r"\b(?:i|me|my|ich|mir|mich|je|j'|moi)\b", re.IGNORECASE)
-_WE = re.compile(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos)\b", re.IGNORECASE)
+_ANY_FIRST_PERSON = _led_by(
+    "ijm",
+    r"\b(?:i|me|my|ich|mir|mich|je|j'|moi)\b",
+)
+_WE = _led_by(
+    "nouw",
+    r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos)\b",
+)
 
 
 #: "We" as the one who acts: "we decided", "we then built", "nous avons", "wir haben".
-_WE_ACTION = re.compile(
+_WE_ACTION = _led_by(
+    "nw",
     r"\b(?:we(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|all|just|"
     r"finally))? (?!are\b|were\b|was\b|think\b|felt\b|knew\b|could\w*|couldn\w*|"
     r"didn\w*|don\w*|can\w*|would\w*|need\w*|want\w*|had\b|have\b|really\b|both\b|"
     r"sort\b|kind\b|all\b)[a-z]{2,}|"
     r"wir (?:haben|hatten|sind|waren)? ?[a-zäöüß]{3,}|nous (?:avons )?[a-zéèêàç]{3,})",
-    re.IGNORECASE,
 )
 #: A step joined to an own step in the same sentence: "…, wrote a guide and tested it".
 #: Only past forms count (regular ones and the common irregular ones), so "and then the
 #: team" or "and a report" are not steps.
-_JOINED_STEP = re.compile(
-    r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b", re.IGNORECASE
+_JOINED_STEP = _led_by(
+    ",a",
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b",
 )
 _IRREGULAR_PAST = frozenset(
     [
@@ -896,22 +982,29 @@ def _past_step(word: str) -> bool:
     )
 
 
-def _own_steps(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4)
+def _own_steps(text: str) -> tuple[str, ...]:
     """
     The first-person actions of *text*, each sentence's own steps followed by the past
     forms joined to them ("I interviewed six people, wrote a guide and tested it").
+    Cached: ownership and the answer's flags (:func:`_whole_account`) both ask.
+
+    The actions are found in one pass over *text* (none spans two sentences: none
+    holds the punctuation that ends one) and grouped by sentence.
     """
+    breaks = list(_SENTENCES.finditer(text))
+    starts = [0, *(b.end() for b in breaks)]
+    ends = [*(b.start() for b in breaks), len(text)]
     steps: list[str] = []
-    for sentence in _SENTENCES.split(text):
-        own = list(_FIRST_PERSON_ACTION.finditer(sentence))
-        if not own:
-            continue
-        steps += (m.group() for m in own)
-        for joined in _JOINED_STEP.finditer(sentence, own[0].end()):
+    actions = _FIRST_PERSON_ACTION.finditer(text)
+    for index, own in itertools.groupby(actions, lambda m: bisect.bisect_right(starts, m.start())):
+        first = next(own)
+        steps += (m.group() for m in (first, *own))
+        for joined in _JOINED_STEP.finditer(text, first.end(), ends[index - 1]):
             word = joined.group(1).lower()
             if _past_step(word):
                 steps.append(word)
-    return steps
+    return tuple(steps)
 
 
 #: What a first-person step sounds like for each kind of answer, and how many earn the top.
@@ -1016,7 +1109,7 @@ def filler(answer: str, context: ScoringContext) -> Score:
 
     One or fewer per hundred words earns the top band; more than five, the lowest.
     """
-    tokens = _lower_words(answer.replace("\u2019", "'"))
+    tokens = _answer_words(answer)
     counts: Counter[str] = Counter(t for t in tokens if t in _FILLER_WORDS)
     for first, second in itertools.pairwise(tokens):
         pair = f"{first} {second}"
@@ -1056,9 +1149,13 @@ def _come_through(points: list[str]) -> str:
     return f"Make sure {these} through clearly: {_points(points)}."
 
 
-def _said(answer: str) -> set[str]:
-    """The stems of the content words of *answer*."""
-    return {_stem(t) for t in _content_terms(answer)}
+@functools.lru_cache(maxsize=4)
+def _said(answer: str) -> frozenset[str]:
+    """
+    The stems of the content words of *answer*. Cached: relevance and the answer's
+    flags both ask.
+    """
+    return frozenset(map(_stem, set(_content_terms(answer))))
 
 
 def _named_missing(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
@@ -1070,7 +1167,7 @@ def _named_missing(answer: str, matches: tuple[SignalMatch, ...]) -> list[str]:
     words, fully or in part (10 of 15), against 32 of 116 over all answers.
     """
     found = sum(1 for m in matches if m.found)
-    if found >= 0.3 * len(matches) and len(_words(answer)) >= _LONG_ON_SUBJECT:
+    if found >= 0.3 * len(matches) and _word_count(answer) >= _LONG_ON_SUBJECT:
         return []
     return _untouched(answer, matches)
 
@@ -1617,6 +1714,11 @@ _BUZZWORD_SIGNALS = tuple(
 @functools.lru_cache(maxsize=4)
 def _substance_flag(answer: str) -> tuple[bool, str]:
     """Whether the answer is claims without substance, and the words that show it."""
+    labels: set[str] = set()
+    for label in _STAR_LABELS.finditer(answer):
+        labels.add(label.group(1).lower())
+        if len(labels) >= 3:
+            return True, "recites the STAR labels"
     # One word found by several forms of a buzzword ("leverage", "leveraged") is one hit,
     # quoted as the answer says it.
     hits = list(
@@ -1624,9 +1726,6 @@ def _substance_flag(answer: str) -> tuple[bool, str]:
             m.evidence.lower() for m in find_signals(answer, _BUZZWORD_SIGNALS) if m.found
         )
     )
-    labels = {m.group(1).lower() for m in _STAR_LABELS.finditer(answer)}
-    if len(labels) >= 3:
-        return True, "recites the STAR labels"
     if len(hits) >= _HOLLOW_AT:
         return True, ", ".join(hits[:4])
     return False, ""
@@ -1654,21 +1753,21 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
 #: Someone else failing: another person or group ("she", "the supplier", "colleagues
 #: who", "the IT team") and, up to three words on, a failure ("didn't", "should have",
 #: "never", "failed to"). English only.
-_OTHERS_FAILED = re.compile(
+_OTHERS_FAILED = _led_by(
+    "chmopst",
     r"\b(?:he|she|they|colleagues|people|others|"
     r"(?:the|my|our) (?:\w+ ){0,2}?(?:team|department|supplier|vendor|consultant|client|"
     r"manager|lead|leader|director|contractor|developers?|people|others|colleagues?|staff|"
     r"board|agency|boss|predecessor|teammates?))"
     r"(?:\s+[\w']+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|weren't|"
     r"never|should have|should've|failed to|forgot|ignored|refused|wouldn't)\b",
-    re.IGNORECASE,
 )
 #: The candidate's own part in what went wrong.
-_OWN_PART = re.compile(
+_OWN_PART = _led_by(
+    "imo",
     r"\b(?:my fault|my mistake|my part|my share|i should have|i should've|i didn't|"
     r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|on me|"
     r"i take responsibility|i own|i underestimated|i assumed|i failed)\b",
-    re.IGNORECASE,
 )
 
 
@@ -1702,7 +1801,8 @@ _VIRTUES = (
 #: in excess ("I am too much perfectionist", "being a bit too committed"), effort in
 #: excess ("caring too much", "I care maybe a little too much", "I push myself too
 #: hard") or one's own standards too high. English only.
-_STRENGTH_AS_FLAW = re.compile(
+_STRENGTH_AS_FLAW = _led_by(
+    "bcgimptw",
     rf"\b(?:i|i'm|me|being|myself)\b(?:\W+(?!not\b|never\b)\w+(?!'t)){{0,4}}?\W+"
     r"(?:too|overly|excessively)\s+"
     rf"(?:much\s+(?:of\s+)?(?:a\s+)?)?(?:{_VIRTUES})\b"
@@ -1711,7 +1811,6 @@ _STRENGTH_AS_FLAW = re.compile(
     r"sometimes|simply|honestly)\s+){0,3}too\s+(?:much|hard)\b"
     r"|\bmy\s+(?:own\s+)?(?:standards?|bar|expectations)\s+(?:(?:are|is|were|was|very|so|"
     r"really|quite|always|maybe|a bit|extremely)\s+){0,3}(?:too\s+)?high\b",
-    re.IGNORECASE,
 )
 #: "I'm a perfectionist": offered as a flaw when the question asks for one; elsewhere
 #: (how do you make sure your work is right?) it is a claim, for the buzzword count to
@@ -1875,12 +1974,12 @@ def _what_it_needs(kind: str) -> str:
 #: Answer types that tell of the candidate's own record, where figures should be results.
 _RECORD_TYPES = frozenset({"story", "motivation", "closing"})
 _NUMBERS_WITHOUT_RESULT = 10
-_DIGIT = re.compile(r"[0-9]")
 
 
-def _numbers(tokens: list[str]) -> int:
-    """How many figures of any kind: digits (years too) and numbers in words."""
-    return sum(1 for t in tokens if t in _NUMBER_WORDS or _DIGIT.search(t))
+def _numbers(counts: Counter[str]) -> int:
+    """How many figures of any kind, of the words *counts*: digits (years too) and
+    numbers in words."""
+    return sum(n for t, n in counts.items() if t in _NUMBER_WORDS or _DIGIT.search(t))
 
 
 #: Common English words, to tell an English answer from one in another language.
@@ -1913,23 +2012,23 @@ _OTHER_PAST = frozenset(
     ]
 )
 #: Words that anchor a story in time: "last winter", "two years ago", "once", "in 2021".
-_OCCASION = re.compile(
+_OCCASION = _led_by(
+    "afilorwy",
     r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|quarter|term)|ago|"
     r"in (?:19|20)\d\d|once|one (?:day|time|morning|evening|night|week)|when i was|"
     r"at my (?:last|previous|old|first)|yesterday|recently|for example|for instance)\b",
-    re.IGNORECASE,
 )
 
 
-def _tells_an_occasion(answer: str, tokens: list[str]) -> bool:
+def _tells_an_occasion(answer: str, counts: Counter[str]) -> bool:
     """
-    Whether an English *answer* tells of something that happened: three past forms and
-    a word that anchors it in time, or four past forms. (Answers in other languages are
-    given the benefit of the doubt.)
+    Whether an English *answer*, whose words *counts* counts, tells of something that
+    happened: three past forms and a word that anchors it in time, or four past forms.
+    (Answers in other languages are given the benefit of the doubt.)
     """
-    if sum(1 for t in tokens if t in _ENGLISH) < 0.08 * len(tokens):
+    if sum(n for t, n in counts.items() if t in _ENGLISH) < 0.08 * counts.total():
         return True
-    past = sum(1 for t in tokens if t in _OTHER_PAST or _past_step(t))
+    past = sum(n for t, n in counts.items() if t in _OTHER_PAST or _past_step(t))
     return past >= 4 or (past >= 3 and _OCCASION.search(answer) is not None)
 
 
@@ -1988,7 +2087,7 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     if (
         (found == 1 or on_subject)
         and len(points) - len(unheard) >= 2
-        and len(_words(answer)) >= _LONG_ON_SUBJECT
+        and _word_count(answer) >= _LONG_ON_SUBJECT
     ):
         # A minute or more on the subject that uses the words of two points or more:
         # on questions the cues were not tuned to, that is a paraphrase more often than
@@ -2067,7 +2166,7 @@ def answer_flags(
     if question is None or str(question.asked_by) != "interviewer":
         return tuple(flags)
     kind = _answer_type(question)
-    count = len(_words(answer))
+    count = _word_count(answer)
     seconds = count / words_per_minute * 60
     needs = _what_it_needs(kind)
     if seconds < TOO_SHORT.get(kind, _TOO_SHORT_DEFAULT):
@@ -2098,9 +2197,9 @@ def answer_flags(
     off = _off_question(answer, question)
     if off is not None:
         flags.append(off)
-    tokens = _lower_words(answer.replace("\u2019", "'"))
+    counts = Counter(_answer_words(answer))
     short = any(f.id == "too-short" for f in flags)
-    if kind == "story" and not short and not _tells_an_occasion(answer, tokens):
+    if kind == "story" and not short and not _tells_an_occasion(answer, counts):
         flags.append(
             Flag(
                 id="no-example",
@@ -2113,7 +2212,7 @@ def answer_flags(
                 lowers=("star-structure", "evidence"),
             )
         )
-    figures = _numbers(tokens) if kind in _RECORD_TYPES else 0
+    figures = _numbers(counts) if kind in _RECORD_TYPES else 0
     if figures >= _NUMBERS_WITHOUT_RESULT:
         results, _ = _results(answer)
         if len(set(results)) <= 1:  # a before and after is one result, listed twice
@@ -2383,6 +2482,19 @@ def consistency(answer: str, context: ScoringContext) -> Score:
         "or say plainly what has changed since."
     )
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
+
+
+#: What the scorers keep of the last few answers they read, so that one assessment reads
+#: an answer once however many scorers ask. Timings of a fresh answer empty them first.
+_PER_ANSWER_CACHES = (
+    _answer_words,
+    _sentences,
+    _results,
+    _own_steps,
+    _said,
+    _substance_flag,
+    _raised_red_flags,
+)
 
 
 #: The built-in scorers by id (also registered through the entry point group).

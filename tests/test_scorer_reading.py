@@ -1,0 +1,208 @@
+"""
+The scorers read a long answer in few passes (each cue looked for once in all its
+sentences, first-person actions found in one pass, fast patterns led by the letters a
+match can start with): each shortcut must find exactly what the plain reading finds.
+The plain readings are written out here as the oracles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from interviewprep import scorers
+from interviewprep.scorers import (
+    _CHANGE_WORDS,
+    _FIRST_PERSON_ACTION,
+    _JOINED_STEP,
+    _RESULT_SENTENCE_CUES,
+    _SENTENCES,
+    _before_and_after,
+    _figures,
+    _holding,
+    _lower_words,
+    _own_steps,
+    _past_step,
+    _results,
+)
+
+LABELS = Path(__file__).parent.parent / "benchmarks" / "labels"
+
+#: Characters that stress the shortcuts: sentence ends, apostrophes of both kinds, the
+#: separator the cue search joins sentences with, letters that change length or match
+#: another letter when case is ignored (dotted and dotless i, long s, the Kelvin sign), and digits.
+_TRICKY = list("aeijnostwIJ .!?,;:'\u2019\n\x00\u0130\u0131\u017f\u212a7-%£")
+_WORDS = [
+    "i",
+    "I",
+    "I'd",
+    "we",
+    "then",
+    "wrote",
+    "tested",
+    "and",
+    "from",
+    "to",
+    "down",
+    "cut",
+    "reduced",
+    "nine",
+    "one",
+    "in",
+    "five",
+    "40%",
+    "2021",
+    "result",
+    "as a result",
+    "ich habe",
+    "j'ai",
+    "je vais",
+    "learned",
+    "since",
+    "worked",
+]
+
+texts = st.one_of(
+    st.text(alphabet=st.sampled_from(_TRICKY), max_size=80),
+    st.lists(
+        st.one_of(st.sampled_from(_WORDS), st.sampled_from([".", "!", "?", ",", " ", "\n"])),
+        max_size=40,
+    ).map(" ".join),
+    st.text(max_size=60),
+)
+
+
+def _labelled_answers() -> Iterator[str]:
+    for path in sorted(LABELS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                answer = json.loads(line).get("answer")
+                if answer:
+                    yield answer
+
+
+ANSWERS = list(_labelled_answers())
+
+
+def _led_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    led = re.compile(r"^\(\?=\[[^\]]+\]\)")
+    return [
+        (name, value)
+        for name, value in vars(scorers).items()
+        if isinstance(value, re.Pattern) and led.match(value.pattern)
+    ]
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """*pattern* without its leading look-ahead."""
+    return re.compile(re.sub(r"^\(\?=\[[^\]]+\]\)", "", pattern.pattern), pattern.flags)
+
+
+def test_the_fast_patterns_are_there() -> None:
+    names = {name for name, _ in _led_patterns()}
+    assert {"_FIRST_PERSON_ACTION", "_ENDING", "_JOINED_STEP", "_OWN_PART"} <= names
+
+
+@pytest.mark.parametrize("name", [name for name, _ in _led_patterns()])
+def test_a_fast_pattern_finds_what_the_plain_one_does_in_the_labelled_answers(name: str) -> None:
+    pattern = getattr(scorers, name)
+    plain = _plain(pattern)
+    for answer in ANSWERS:
+        text = answer.replace("\u2019", "'")
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+@given(texts)
+@example("\u0130 did it. I'd \u212aeep it. \u017fince then it worked")
+def test_a_fast_pattern_finds_what_the_plain_one_does(text: str) -> None:
+    for _, pattern in _led_patterns():
+        plain = _plain(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(_TRICKY), max_size=12), max_size=12),
+    st.lists(
+        st.lists(st.text(alphabet=st.sampled_from(_TRICKY), min_size=1, max_size=3), max_size=5),
+        max_size=3,
+    ),
+)
+@example(["ab", "cd"], [["b\x00c"]])
+def test_holding_is_which_pieces_hold_a_cue(pieces: list[str], lists: list[list[str]]) -> None:
+    lists = [[cue for cue in cues if "\x00" not in cue] for cues in lists]
+    assert _holding(pieces, *lists) == [
+        {index for index, piece in enumerate(pieces) if any(cue in piece for cue in cues)}
+        for cues in lists
+    ]
+
+
+def _own_steps_by_sentence(text: str) -> tuple[str, ...]:
+    """The oracle: each sentence read on its own."""
+    steps: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        own = list(_FIRST_PERSON_ACTION.finditer(sentence))
+        if not own:
+            continue
+        steps += (m.group() for m in own)
+        for joined in _JOINED_STEP.finditer(sentence, own[0].end()):
+            word = joined.group(1).lower()
+            if _past_step(word):
+                steps.append(word)
+    return tuple(steps)
+
+
+@given(texts)
+@example("I wrote it, tested it. And then I called, and fixed it!  I'd ask")
+def test_own_steps_in_one_pass_are_those_of_each_sentence(text: str) -> None:
+    assert _own_steps.__wrapped__(text) == _own_steps_by_sentence(text)
+
+
+def test_own_steps_in_one_pass_match_each_sentence_in_the_labelled_answers() -> None:
+    for answer in ANSWERS:
+        text = answer.replace("\u2019", "'")
+        assert _own_steps.__wrapped__(text) == _own_steps_by_sentence(text)
+
+
+def _results_by_sentence(answer: str) -> tuple[tuple[str, ...], bool]:
+    """The oracle: every sentence tokenised and searched."""
+    import bisect
+
+    found: list[str] = []
+    plain_result = False
+    for sentence in _SENTENCES.split(answer.strip()):
+        tokens = _lower_words(sentence.replace("\u2019", "'"))
+        lowered = f" {sentence.lower()} "
+        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
+        if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
+            plain_result = True
+        figures = _figures(tokens)
+        for index in figures:
+            nearest = bisect.bisect_left(changes, index - 6)
+            if nearest < len(changes) and changes[nearest] <= index + 6:
+                quoted = " ".join(tokens[max(0, index - 2) : index + 2])
+                found.append(quoted)
+                if _before_and_after(tokens, figures):
+                    found.append(quoted)
+                break
+    return tuple(found), plain_result
+
+
+@given(texts)
+@example("It went from nine a month down to one. One in five fell. ONE IN TEN rose.")
+def test_results_read_only_where_a_figure_may_be_are_all_results(answer: str) -> None:
+    assert _results.__wrapped__(answer) == _results_by_sentence(answer)
+
+
+def test_results_match_each_sentence_in_the_labelled_answers() -> None:
+    for answer in ANSWERS:
+        assert _results.__wrapped__(answer) == _results_by_sentence(answer)
