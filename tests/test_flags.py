@@ -456,6 +456,46 @@ class TestRedFlags:
         q = question(library, "core/mistake-you-made")
         assert "blames-others" not in flag_ids(answer_flags(answer, q))
 
+    @pytest.mark.parametrize(
+        ("answer", "heard"),
+        [
+            (
+                "My part I delivered on time. But the pricing team sent their figures three "
+                "days late, and the legal department took a long time over the terms.",
+                ["the pricing team sent their figures three days late", "took a long time"],
+            ),
+            (
+                "The operations team never set up the monitoring, and the front-end team "
+                "kept changing the contracts without telling us.",
+                ["the front-end team kept changing"],
+            ),
+            (
+                "The agency's segments were out of date, and the writer they gave us was "
+                "quite junior, so the bid read badly.",
+                ["The agency's segments were out of date", "was quite junior"],
+            ),
+        ],
+    )
+    def test_blame_is_heard_in_its_everyday_shapes(
+        self, library: Library, answer: str, heard: list[str]
+    ) -> None:
+        """Others late, slow, too junior, out of date, changing things unannounced: two
+        such statements and no word of the candidate's own part are blame ("my part"
+        as the candidate's share of the work is not owning a fault)."""
+        q = question(library, "core/delivered-under-pressure")
+        blame = [f for f in answer_flags(answer, q) if f.id == "blames-others"]
+        assert len(blame) == 1
+        for words in heard:
+            assert words in blame[0].evidence
+
+    def test_others_late_with_own_part_told_is_not_blame(self, library: Library) -> None:
+        q = question(library, "core/delivered-under-pressure")
+        answer = (
+            "The pricing team sent their figures three days late and legal took a long "
+            "time. That was partly on me: I should have asked for the figures a week earlier."
+        )
+        assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
     def test_a_diagnosis_is_not_blame(self, library: Library) -> None:
         """ "The real problem was" names a cause: both labelled answers that say it are good."""
         q = question(library, "core/shaped-direction-beyond-your-team")

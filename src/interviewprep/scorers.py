@@ -1756,16 +1756,23 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
 _OTHERS_FAILED = _led_by(
     "chmopst",
     r"\b(?:he|she|they|colleagues|people|others|"
-    r"(?:the|my|our) (?:\w+ ){0,2}?(?:team|department|supplier|vendor|consultant|client|"
+    r"(?:the|my|our) (?:[\w-]+ ){0,2}?(?:team|department|supplier|vendor|consultant|client|"
     r"manager|lead|leader|director|contractor|developers?|people|others|colleagues?|staff|"
-    r"board|agency|boss|predecessor|teammates?))"
-    r"(?:\s+[\w']+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|weren't|"
-    r"never|should have|should've|failed to|forgot|ignored|refused|wouldn't)\b",
+    r"board|agency|boss|predecessor|teammates?|writer|analyst|engineers?|designers?|"
+    r"partners?|group)(?:'s [\w-]+)?)"
+    r"(?:(?:\s+[\w'-]+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|"
+    r"weren't|never|should have|should've|failed to|forgot|ignored|refused|wouldn't|"
+    r"kept (?:changing|missing|moving|cancelling|ignoring)|"
+    r"(?:was|were) (?:(?:quite|very|too|badly|hopelessly) )?(?:out of date|late|junior|"
+    r"inexperienced|unrealistic|incomplete|wrong))"
+    r"|(?:\s+[\w'-]+){1,5}?\s+(?:late|a long time|too long|without (?:telling|asking|"
+    r"checking|testing|running|warning|consulting|informing)))\b",
 )
 #: The candidate's own part in what went wrong.
 _OWN_PART = _led_by(
     "imo",
-    r"\b(?:my fault|my mistake|my part|my share|i should have|i should've|i didn't|"
+    r"\b(?:my fault|my mistake|my part in|my share of the (?:blame|responsibility)|"
+    r"i should have|i should've|i didn't|"
     r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|on me|"
     r"i take responsibility|i own|i underestimated|i assumed|i failed)\b",
 )
