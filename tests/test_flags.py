@@ -616,6 +616,56 @@ class TestRedFlags:
         assert "humble-brag" in flag_ids(answer_flags(answer, weakness))
         assert "humble-brag" not in flag_ids(answer_flags(answer, quality))
 
+    @pytest.mark.parametrize(
+        ("answer", "heard"),
+        [
+            (
+                "I take too much on myself. I covered the closing shifts for three weeks, "
+                "the store beat the Christmas target and I got the supervisor award.",
+                "beat the Christmas target",
+            ),
+            (
+                "I find it hard to let things go. I rewrote the copy over the weekend, we "
+                "shipped four days late, and the CEO called it out at the all-hands.",
+                "called it out",
+            ),
+            (
+                "I review everything myself. The programme landed early and the sponsor "
+                "called it the smoothest delivery they had seen.",
+                "called it the smoothest",
+            ),
+        ],
+    )
+    def test_a_flaw_that_ends_in_praise_is_a_humble_brag(
+        self, library: Library, answer: str, heard: str
+    ) -> None:
+        """Asked for a weakness, a story that ends in a prize or praise for the candidate
+        makes a success of the flaw."""
+        weakness = question(library, "core/weakness-you-are-working-on")
+        brag = [f for f in answer_flags(answer, weakness) if f.id == "humble-brag"]
+        assert [f.evidence for f in brag] == [heard]
+
+    @pytest.mark.parametrize(
+        ("qid", "answer"),
+        [
+            (
+                "core/weakness-you-are-working-on",
+                "I put off hard conversations. Since I started booking them within a day, "
+                "my team's rework has gone down and nobody waits on me.",
+            ),
+            (
+                "core/achievement-in-current-role",
+                "I rebuilt the rota with the team, the store beat its target, and I got "
+                "the area award for it.",
+            ),
+        ],
+    )
+    def test_praise_is_no_disguise_outside_a_flaw_or_without_praise(
+        self, library: Library, qid: str, answer: str
+    ) -> None:
+        """A weakness worked on shows its own improvement; an achievement may end in a prize."""
+        assert "humble-brag" not in flag_ids(answer_flags(answer, question(library, qid)))
+
     def test_without_a_question_only_red_flags_are_looked_for(self) -> None:
         """Length and coverage need to know what was asked."""
         assert answer_flags("Yes.") == ()

@@ -1845,12 +1845,23 @@ _YES_ON_THE_SPOT = re.compile(
 _COMMITS_IN = frozenset({"salary", "motivation", "closing"})
 #: A negation within the four words before a phrase ("I would never accept on the spot").
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+#: Praise or a prize for the candidate ("the store beat the Christmas target, and I got
+#: the award", "the CEO called it out at the all-hands", "the sponsor called it the
+#: smoothest delivery"): told as the end of a flaw or a mistake, it makes a success
+#: story of it. Heard only where the question asks for a flaw. English only.
+_PRAISED = _led_by(
+    "abcgstw",
+    r"\b(?:awards?|awarded|called (?:it|me|us) out|called it the (?:best|most \w+|\w+est)|"
+    r"the best (?:\w+ ){0,3}in (?:the|our|my) (?:area|region|company|team|department|firm|"
+    r"country)|beat (?:\w+ ){0,3}targets?|(?:was|got) promoted|shout-?out)\b",
+)
 #: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern,
 #: the answer types it is heard in (empty: every type), and whether only in answers to
 #: a question that has a flag of its own for that fault (one that asks for a flaw).
 _PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = (
     ("humble-brag", _STRENGTH_AS_FLAW, frozenset(), False),
     ("humble-brag", _PERFECTIONIST, frozenset(), True),
+    ("humble-brag", _PRAISED, frozenset(), True),
     ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN, False),
 )
 
