@@ -126,6 +126,26 @@ class TestOffQuestion:
         unended = self.WHOLE_MISTAKE.rsplit(" The customer", 1)[0]
         assert "misses-the-points" in flag_ids(answer_flags(unended, q))
 
+    def test_a_neighbouring_question_answered_well_misses_the_points(
+        self, library: Library
+    ) -> None:
+        """How I decide as a lead, for "your manager makes a wrong call": the question's
+        key words and one point touched by chance are not an answer to it."""
+        q = question(library, "core/manager-makes-wrong-call")
+        answer = (
+            "As a team lead I make a lot of decisions, and I think the key is to understand "
+            "the context before I decide. I gather the data, I ask the people closest to the "
+            "work, and I write the decision down with the reasons, so if it turns out wrong "
+            "we can see why and correct it quickly. My team says they always know where they "
+            "stand with me, and our delivery has been steady for two years."
+        )
+        assert sum(m.found for m in find_signals(answer, q.talking_points)) == 1
+        flags = answer_flags(answer, q)
+        assert "misses-the-points" in flag_ids(flags)
+        result = assess(answer, question=q, library=library)
+        assert result.total is not None
+        assert result.total <= 2
+
     def test_a_plan_told_whole_is_still_checked(self, library: Library) -> None:
         """Only stories and practices: a hypothetical's points are its considerations."""
         q = question(library, "core/manager-makes-wrong-call")
