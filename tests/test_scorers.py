@@ -554,6 +554,29 @@ class TestStarStructure:
         assert score.value < 1
         assert "end with the result" in score.suggestion
 
+    #: A long set-up the cues class as context, and the candidate's steps in one short
+    #: sentence: a fifth of the words or less.
+    SET_UP = (
+        "Our warehouse had been running two shifts with a team of forty pickers and the "
+        "busiest month of the year was starting, with the company facing a backlog of "
+        "orders from three new retail customers and a target that had been raised twice. "
+        "There was a new scanner system as well, which the team had been using for a week. "
+    )
+    ENDING = "In the end the backlog was cleared in four days."
+
+    def test_five_own_steps_are_action_enough(self) -> None:
+        """However few words the action sentences take, five steps of the candidate's own
+        are no reason to ask for more of what they did."""
+        steps = "I called the lead, wrote a rota, tested it, moved two pickers and checked it. "
+        answer = self.SET_UP + steps + self.ENDING
+        score = star_structure(answer, context(STORY))
+        assert "spend more of the answer on what you did" not in score.suggestion
+
+    def test_a_thin_action_is_told_to_grow(self) -> None:
+        answer = self.SET_UP + "I called the lead. " + self.ENDING
+        score = star_structure(answer, context(STORY))
+        assert "spend more of the answer on what you did" in score.suggestion
+
 
 class TestSpeakingTime:
     def test_short_is_right_for_pay(self) -> None:

@@ -539,8 +539,9 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     actions, goals, context). The opening sentence of a story of three or more is its
     set-up, and a sentence in the last third that says how it ended or what it taught
     ("since then", "I learned") is its result. All three parts earn the top band if
-    the action is at least a fifth of the answer and the set-up at most half; a
-    missing result caps the score.
+    the action is at least a fifth of the answer (or the answer tells five steps of
+    the candidate's own: action enough, however its sentences were classed) and the
+    set-up at most half; a missing result caps the score.
     """
     sentences = [s for s in _sentences(answer) if s.strip()]
     sizes = [len(s.split()) for s in sentences]
@@ -561,7 +562,12 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     present = [part for part in _PARTS if any(name in first for name in _PARTS[part])]
     value = len(present) / len(_PARTS)
     problems = []
-    if "action" in first and words["action"] / total < 0.2:
+    if (
+        "action" in first
+        and words["action"] / total < 0.2
+        and len(_own_steps(answer.replace("\u2019", "'"))) < _WHOLE_STEPS
+    ):
+        # Five own steps or more are action enough, however the sentences were classed.
         value -= 0.25
         problems.append("spend more of the answer on what you did")
     if (words["situation"] + words["task"]) / total > 0.5:
