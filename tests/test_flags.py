@@ -326,6 +326,26 @@ class TestNumbersWithoutResult:
         q = question(library, "core/achievement-in-current-role")
         assert "numbers-without-result" not in flag_ids(answer_flags(answers.STRONG, q))
 
+    #: A deadline told hour by hour: every figure a time or a date, the outcome in words.
+    TIMELINE = (
+        "On the 22nd at 4 p.m. customs held our container of 40 pallets, with a noon "
+        "cut-off on the 23rd. At 5 p.m. I rang the broker, at 6 I found the wrong code on "
+        "2 lines, I rewrote the declaration by 9, I called the supplier in Shanghai at 3 "
+        "a.m. for a new certificate and I sent it at 7. The container was released at "
+        "11:40 and the hospitals had their stock that evening. Since then I check the "
+        "codes myself before anything ships."
+    )
+
+    def test_a_story_told_whole_may_tell_its_timeline(self, library: Library) -> None:
+        """Own steps to an ending: the times are the story, and the outcome is in words."""
+        q = question(library, "core/delivered-under-pressure")
+        assert "numbers-without-result" not in flag_ids(answer_flags(self.TIMELINE, q))
+
+    def test_the_same_figures_without_the_ending_are_flagged(self, library: Library) -> None:
+        q = question(library, "core/delivered-under-pressure")
+        unended = self.TIMELINE.split(" The container")[0]
+        assert "numbers-without-result" in flag_ids(answer_flags(unended, q))
+
     def test_only_accounts_of_the_record_are_checked(self, library: Library) -> None:
         """An estimate is all figures by nature; it is never flagged for them."""
         q = question(library, "core/estimation-curveball")

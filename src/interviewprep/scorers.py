@@ -2171,7 +2171,8 @@ def answer_flags(
       :data:`TOO_LONG`);
     - ``numbers-without-result``: in an account of the candidate's own record (a story,
       a motivation or a closing answer), ten or more figures of which at most one is a
-      result tied to a change;
+      result tied to a change, unless it is a story told whole (five own steps and an
+      ending: its figures are its timeline);
     - ``no-example``: a story in English that tells of nothing that happened (fewer
       than three past forms, or three and no word that places them in time).
 
@@ -2243,7 +2244,8 @@ def answer_flags(
             )
         )
     figures = _numbers(counts) if kind in _RECORD_TYPES else 0
-    if figures >= _NUMBERS_WITHOUT_RESULT:
+    # A story told whole has its outcome in words; its figures are its timeline.
+    if figures >= _NUMBERS_WITHOUT_RESULT and not _whole_account(answer, kind):
         results, _ = _results(answer)
         if len(set(results)) <= 1:  # a before and after is one result, listed twice
             flags.append(
