@@ -17,6 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interviewprep import scorers
+from interviewprep._matching import _CONTRACTIONS, _ELISIONS, _NOT_STEMS, _spelled_out
 from interviewprep.scorers import (
     _CHANGE_WORDS,
     _FIRST_PERSON_ACTION,
@@ -206,3 +207,36 @@ def test_results_read_only_where_a_figure_may_be_are_all_results(answer: str) ->
 def test_results_match_each_sentence_in_the_labelled_answers() -> None:
     for answer in ANSWERS:
         assert _results.__wrapped__(answer) == _results_by_sentence(answer)
+
+
+def _spelled_out_one_by_one(word: str) -> list[str]:
+    """The oracle: elisions spelled out one at a time, then a contraction."""
+    words: list[str] = []
+    start = 0
+    while True:
+        mark = word.find("'", start)
+        if mark < 0:
+            words.append(word[start:] if start else word)
+            return words
+        head = word[start:mark]
+        if head in _ELISIONS and len(word) - mark - 1 > 1:
+            words.append(_ELISIONS[head])
+            start = mark + 1
+            continue
+        break
+    rest = word[start:] if start else word
+    if rest.endswith("n't") and len(rest) > 3:
+        base = rest[:-3]
+        return [*words, _NOT_STEMS.get(base, base), "not"]
+    head, _, tail = rest.rpartition("'")
+    expansion = _CONTRACTIONS.get(f"'{tail}")
+    return [*words, head, expansion] if head and expansion else [*words, rest]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ldjqunscmtoai'\n")), max_size=20))
+@example("l'l'l'x")
+@example("qu'l'a")
+@example("d'l'ab")
+@example("don't")
+def test_a_run_of_elisions_read_in_one_match_is_spelled_out_the_same(word: str) -> None:
+    assert _spelled_out(word) == _spelled_out_one_by_one(word)

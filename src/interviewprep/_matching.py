@@ -173,6 +173,9 @@ _ELISIONS = {
     "m": "me",
     "t": "te",
 }
+#: The French elisions a word opens with, each with two characters or more after its
+#: apostrophe ("l'", "qu'", "d'" in "qu'il", "l'offre"; not "l'a", which is too short).
+_ELIDED = re.compile(f"(?:(?:{'|'.join(_ELISIONS)})'(?=[\\s\\S]{{2}}))*")
 #: A word (letters and digits, apostrophes inside), a per cent sign, or a mark that ends
 #: a clause (never part of a word), in the order they come.
 _PIECES = re.compile("[.!?;:,]|%|[^\\W_]+(?:['\u2019][^\\W_]+)*")
@@ -583,19 +586,12 @@ def _spelled_out(word: str) -> list[str]:
     and French elisions too (``l'offre`` is ``le offre``), in one pass however many
     elisions it chains.
     """
-    words: list[str] = []
-    start = 0
-    while True:
-        mark = word.find("'", start)
-        if mark < 0:
-            words.append(word[start:] if start else word)
-            return words
-        head = word[start:mark]
-        if head in _ELISIONS and len(word) - mark - 1 > 1:
-            words.append(_ELISIONS[head])
-            start = mark + 1
-            continue
-        break
+    elided = _ELIDED.match(word)  # a run of elisions, read in one match however long
+    start = elided.end() if elided else 0
+    words = [_ELISIONS[head] for head in word[:start].split("'")[:-1]] if start else []
+    if word.find("'", start) < 0:
+        words.append(word[start:] if start else word)
+        return words
     rest = word[start:] if start else word
     if rest.endswith("n't") and len(rest) > 3:
         base = rest[:-3]
