@@ -528,6 +528,44 @@ class TestRedFlags:
         for words in heard:
             assert words in blame[0].evidence
 
+    def test_teammates_who_vanished_or_did_not_pull_their_weight_are_blamed(
+        self, library: Library
+    ) -> None:
+        q = question(library, "core/project-you-learned-most-from")
+        answer = (
+            "It taught me you can't rely on other people. One guy basically disappeared for "
+            "three weeks, and we would have got a first if the others had pulled their weight."
+        )
+        blame = [f for f in answer_flags(answer, q) if f.id == "blames-others"]
+        assert len(blame) == 1
+        assert "One guy basically disappeared" in blame[0].evidence
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Residents said they had never been asked, and in the end most people weren't "
+            "against the reroute, so we kept the stop.",
+            "The team leaned on me a little too much. The supplier didn't send the parts and "
+            "the contractor never came.",
+        ],
+    )
+    def test_what_others_suffered_or_thought_is_not_their_failing(
+        self, library: Library, answer: str
+    ) -> None:
+        """ "They had never been asked" is done to them, "people weren't against it" is a
+        finding; and "the team leaned on me" is no own part, so the second answer blames."""
+        q = question(library, "core/project-you-learned-most-from")
+        flagged = "blames-others" in flag_ids(answer_flags(answer, q))
+        assert flagged is answer.startswith("The team leaned")
+
+    def test_that_was_on_me_is_an_own_part(self, library: Library) -> None:
+        q = question(library, "core/project-you-learned-most-from")
+        answer = (
+            "The supplier didn't send the parts and the contractor never came. But the plan was "
+            "mine, and that was on me."
+        )
+        assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
     def test_others_late_with_own_part_told_is_not_blame(self, library: Library) -> None:
         q = question(library, "core/delivered-under-pressure")
         answer = (
@@ -568,6 +606,11 @@ class TestRedFlags:
                 "humble-brag",
             ),
             ("core/mistake-you-made", "My mistake was being a bit too committed.", "fake-mistake"),
+            (
+                "core/most-useful-feedback",
+                "My director told me I take on too much because I care about the outcome.",
+                "humble-brag",
+            ),
             (
                 "core/weakness-you-are-working-on",
                 "Honestly I'm a perfectionist, and my own standards are maybe too high.",

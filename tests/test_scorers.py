@@ -554,6 +554,19 @@ class TestStarStructure:
         assert score.value < 1
         assert "end with the result" in score.suggestion
 
+    def test_an_ending_placed_in_time_is_still_the_result(self) -> None:
+        """ "Now it takes three hours, and last year the auditors found nothing" ends the
+        story, though "last year" also sets scenes."""
+        answer = (
+            "Every month end I reconciled four banks by hand. I built queries that match "
+            "the lines to the ledger. I also wrote a short guide for my colleague. Now it "
+            "takes three hours instead of two days, and last year the auditors found zero "
+            "differences."
+        )
+        score = star_structure(answer, context(STORY))
+        assert any(e.startswith("result: “Now it takes") for e in score.evidence)
+        assert "end with the result" not in score.suggestion
+
     #: A long set-up the cues class as context, and the candidate's steps in one short
     #: sentence: a fifth of the words or less.
     SET_UP = (

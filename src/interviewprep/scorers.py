@@ -551,7 +551,7 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     for index, (sentence, part) in enumerate(zip(sentences, _classes(sentences), strict=True)):
         if index == 0 and len(sentences) > 2:
             part = "situation"  # a story's opening sentence sets the scene
-        elif part in (None, "action") and index >= ending and _ENDING.search(sentence):
+        elif part in (None, "action", "situation") and index >= ending and _ENDING.search(sentence):
             part = "result"  # how it ended, or what it taught, in the last third
         if part is None:
             continue
@@ -1758,28 +1758,35 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
 
 #: Someone else failing: another person or group ("she", "the supplier", "colleagues
 #: who", "the IT team") and, up to three words on, a failure ("didn't", "should have",
-#: "never", "failed to"). English only.
+#: "never", "failed to"), not one done to them ("they had never been asked") nor a
+#: view they did not hold ("people weren't against it"); or, up to five words on,
+#: lateness or a change made without telling anyone. English only.
 _OTHERS_FAILED = _led_by(
-    "chmopst",
+    "achmopst",
     r"\b(?:he|she|they|colleagues|people|others|"
+    r"(?:one|another|the other|the second|the third) (?:guy|girl|person|colleague|"
+    r"teammate|member)|"
     r"(?:the|my|our) (?:[\w-]+ ){0,2}?(?:team|department|supplier|vendor|consultant|client|"
     r"manager|lead|leader|director|contractor|developers?|people|others|colleagues?|staff|"
     r"board|agency|boss|predecessor|teammates?|writer|analyst|engineers?|designers?|"
     r"partners?|group)(?:'s [\w-]+)?)"
     r"(?:(?:\s+[\w'-]+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|"
     r"weren't|never|should have|should've|failed to|forgot|ignored|refused|wouldn't|"
-    r"kept (?:changing|missing|moving|cancelling|ignoring)|"
+    r"kept (?:changing|missing|moving|cancelling|ignoring)|disappeared|vanished|"
+    r"went (?:quiet|missing|silent)|had pulled (?:their|his|her) weight|"
     r"(?:was|were) (?:(?:quite|very|too|badly|hopelessly) )?(?:out of date|late|junior|"
-    r"inexperienced|unrealistic|incomplete|wrong))"
+    r"inexperienced|unrealistic|incomplete|wrong))\b(?!\s+(?:been|against)\b)"
     r"|(?:\s+[\w'-]+){1,5}?\s+(?:late|a long time|too long|without (?:telling|asking|"
-    r"checking|testing|running|warning|consulting|informing)))\b",
+    r"checking|testing|running|warning|consulting|informing))\b)",
 )
-#: The candidate's own part in what went wrong.
+#: The candidate's own part in what went wrong ("that was on me"; not "the team leaned
+#: on me", nor "it wasn't on me").
 _OWN_PART = _led_by(
-    "imo",
+    "imt",
     r"\b(?:my fault|my mistake|my part in|my share of the (?:blame|responsibility)|"
     r"i should have|i should've|i didn't|"
-    r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|on me|"
+    r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|"
+    r"(?:that|it|this)(?:'s| was| is) (?:all |entirely |really |totally )?on me|"
     r"i take responsibility|i own|i underestimated|i assumed|i failed)\b",
 )
 
@@ -1813,14 +1820,15 @@ _VIRTUES = (
 #: A strength dressed up as a flaw, in the shapes people say it: the candidate's virtue
 #: in excess ("I am too much perfectionist", "being a bit too committed"), effort in
 #: excess ("caring too much", "I care maybe a little too much", "I push myself too
-#: hard") or one's own standards too high. English only.
+#: hard", "I take on too much") or one's own standards too high. English only.
 _STRENGTH_AS_FLAW = _led_by(
     "bcgimptw",
     rf"\b(?:i|i'm|me|being|myself)\b(?:\W+(?!not\b|never\b)\w+(?!'t)){{0,4}}?\W+"
     r"(?:too|overly|excessively)\s+"
     rf"(?:much\s+(?:of\s+)?(?:a\s+)?)?(?:{_VIRTUES})\b"
     r"|\b(?:care[sd]?|caring|work(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|give[sn]?|giving|gave|"
-    r"push(?:es|ed|ing)?)\s+(?:(?:myself|maybe|perhaps|probably|a little|a bit|just|really|"
+    r"push(?:es|ed|ing)?|take[sn]? on|took on|taking on)\s+"
+    r"(?:(?:myself|maybe|perhaps|probably|a little|a bit|just|really|"
     r"sometimes|simply|honestly)\s+){0,3}too\s+(?:much|hard)\b"
     r"|\bmy\s+(?:own\s+)?(?:standards?|bar|expectations)\s+(?:(?:are|is|were|was|very|so|"
     r"really|quite|always|maybe|a bit|extremely)\s+){0,3}(?:too\s+)?high\b",
