@@ -31,6 +31,7 @@ from interviewprep.scorers import (
     _own_steps,
     _past_step,
     _results,
+    _sizes,
 )
 
 LABELS = Path(__file__).parent.parent / "benchmarks" / "labels"
@@ -183,10 +184,11 @@ def _results_by_sentence(answer: str) -> tuple[tuple[str, ...], bool]:
     for sentence in _SENTENCES.split(answer.strip()):
         tokens = _lower_words(sentence.replace("\u2019", "'"))
         lowered = f" {sentence.lower()} "
-        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
+        figures = _figures(tokens)
+        sizes = _sizes(tokens, set(figures))
+        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS and i not in sizes]
         if any(cue in lowered for cue in _RESULT_SENTENCE_CUES):
             plain_result = True
-        figures = _figures(tokens)
         for index in figures:
             nearest = bisect.bisect_left(changes, index - 6)
             if nearest < len(changes) and changes[nearest] <= index + 6:

@@ -277,6 +277,32 @@ class TestEvidence:
         )
         assert evidence(answer, context(None)).value == 0
 
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "I have handled more than 200 suppliers and managed teams of up to 25 people.",
+            "I managed teams from 6 up to 25 people in four countries.",
+            "The project took 14 months, from March 2021 until May 2022.",
+            "We had fewer than ten staff.",
+        ],
+    )
+    def test_sizes_and_spans_are_not_results(self, answer: str) -> None:
+        """ "More than 200", "up to 25", "from 6 up to 25", "from March until May" size
+        things or span time: background, not a change."""
+        assert evidence(answer, context(None)).value == 0
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Orders were 20% more than the year before.",
+            "I cut the backlog from 90 to 40 tickets.",
+        ],
+    )
+    def test_a_comparison_or_a_before_and_after_is_a_result(self, answer: str) -> None:
+        score = evidence(answer, context(None))
+        assert score.value is not None
+        assert score.value > 0
+
     def test_spelled_out_results_count(self) -> None:
         """A result in words ("by about a fifth", "two days earlier") counts like digits."""
         answer = (

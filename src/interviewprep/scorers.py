@@ -732,8 +732,9 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     (changing,) = _holding([padded[i] for i in figured], _CHANGE_WORDS)
     for sentence in (sentences[figured[n]] for n in sorted(changing)):
         tokens = _lower_words(sentence.replace("\u2019", "'"))
-        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS]
         figures = _figures(tokens)
+        sizes = _sizes(tokens, set(figures))
+        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS and i not in sizes]
         for index in figures:
             # The first word of change from six words before the figure on (changes are
             # in order): one look per figure, however many the sentence has.
@@ -745,6 +746,32 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
                     found.append(quoted)
                 break
     return tuple(found), bool(said_result)
+
+
+#: Words of change that size something instead, when a figure follows: "more than 200
+#: suppliers", "fewer than ten", "up to 25 people".
+_SIZE_WORDS = {"more": "than", "less": "than", "fewer": "than", "up": "to"}
+_UNTIL = frozenset({"until", "till", "through"})
+
+
+def _sizes(tokens: list[str], figures: set[int]) -> set[int]:
+    """
+    Where *tokens* hold words of change that size something or span time rather than
+    tell a change: "more than" or "up to" just before a figure (both words), "from" in
+    a range ("from 6 up to 25 people") or a span of time ("from March 2021 until May
+    2022"). "20% more than last year" and "from 9 to 4" are changes still.
+    """
+    found: set[int] = set()
+    for index, word in enumerate(tokens):
+        second = _SIZE_WORDS.get(word)
+        if second and tokens[index + 1 : index + 2] == [second] and index + 2 in figures:
+            found |= {index, index + 1}
+        elif word == "from" and (
+            not _UNTIL.isdisjoint(tokens[index + 2 : index + 5])
+            or any(tokens[j : j + 2] == ["up", "to"] for j in range(index + 2, index + 4))
+        ):
+            found.add(index)
+    return found
 
 
 def _last_third(count: int) -> int:
@@ -811,7 +838,9 @@ def evidence(answer: str, context: ScoringContext) -> Score:
     numbers in words: "a fifth", "two weeks earlier") next to a word of change
     ("reduced", "caught", "from … to", "within"), in a sentence that says what changed.
 
-    Years, tenure, headcounts and other background figures do not count. Two such
+    Years, tenure, headcounts and other background figures do not count, nor do sizes
+    and spans ("more than 200 suppliers", "teams of up to 25", "from March 2021 until
+    May 2022", :func:`_sizes`). Two such
     results (or one before and after: "from 9 to 4", "nine a month, down to one") earn
     the top band; one, the next; a result told without a figure, the one below; none,
     the lowest. An answer that tells its outcome gets no suggestion (whether a figure
