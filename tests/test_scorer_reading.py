@@ -242,3 +242,29 @@ def _spelled_out_one_by_one(word: str) -> list[str]:
 @example("don't")
 def test_a_run_of_elisions_read_in_one_match_is_spelled_out_the_same(word: str) -> None:
     assert _spelled_out(word) == _spelled_out_one_by_one(word)
+
+
+_LABELLED = st.lists(
+    st.one_of(
+        st.sampled_from(["Situation", "TASK", "action", "Result", "transaction", "task"]),
+        st.sampled_from([":", " :", ".", "!", " ", "  ", "\n", " \n ", "\n\n", "x", "\t"]),
+    ),
+    max_size=16,
+).map("".join)
+
+
+@given(st.one_of(_LABELLED, texts))
+@example("Situation: x. Task: y.\nAction : z\n\n  Result:")
+@example("a.Task: no space, no label")
+@example("  \n Task:")
+def test_labels_read_at_the_colons_are_those_the_pattern_finds(answer: str) -> None:
+    assert scorers._recited_labels(answer) == {
+        m.group(1).lower() for m in scorers._STAR_LABELS.finditer(answer)
+    }
+
+
+def test_labels_read_at_the_colons_match_the_pattern_in_the_labelled_answers() -> None:
+    for answer in ANSWERS:
+        assert scorers._recited_labels(answer) == {
+            m.group(1).lower() for m in scorers._STAR_LABELS.finditer(answer)
+        }

@@ -1736,6 +1736,38 @@ _STAR_LABELS = re.compile(
     r"(situation|task|action|result)\s*:",
     re.IGNORECASE,
 )
+#: A STAR label's word just before where *endpos* is (with ``search(text, pos, endpos)``).
+_LABEL_WORD = re.compile(r"(?:situation|task|action|result)\Z", re.IGNORECASE)
+
+
+def _recited_labels(answer: str) -> set[str]:
+    """
+    The STAR labels *answer* recites ("Situation:"), lowered: those :data:`_STAR_LABELS`
+    finds. Every such label ends at a colon, with a label's word before it and the
+    white space (or the mark ending a sentence) that opens the match before that; so
+    the pattern is tried only there, once per colon, rather than read through a long
+    answer.
+    """
+    labels: set[str] = set()
+    at = answer.find(":")
+    while at >= 0:
+        end = at
+        while end and answer[end - 1].isspace():
+            end -= 1
+        word = _LABEL_WORD.search(answer, max(0, end - len("situation")), end)
+        if word:
+            run = word.start()
+            while run and answer[run - 1].isspace():
+                run -= 1
+            for begin in (run, run - 1) if run else (0,):
+                label = _STAR_LABELS.match(answer, begin)
+                if label and label.end() == at + 1:
+                    labels.add(label.group(1).lower())
+                    break
+        at = answer.find(":", at + 1)
+    return labels
+
+
 _BUZZ = Signal(id="buzzwords", label="claims without substance", cues=_BUZZWORDS)
 #: Distinct buzzwords (the forms of one word count once) that make an answer claims
 #: without substance. On the labelled sets no answer graded 3 or 4 has two.
@@ -1749,11 +1781,8 @@ _BUZZWORD_SIGNALS = tuple(
 @functools.lru_cache(maxsize=4)
 def _substance_flag(answer: str) -> tuple[bool, str]:
     """Whether the answer is claims without substance, and the words that show it."""
-    labels: set[str] = set()
-    for label in _STAR_LABELS.finditer(answer):
-        labels.add(label.group(1).lower())
-        if len(labels) >= 3:
-            return True, "recites the STAR labels"
+    if len(_recited_labels(answer)) >= 3:
+        return True, "recites the STAR labels"
     # One word found by several forms of a buzzword ("leverage", "leveraged") is one hit,
     # quoted as the answer says it.
     hits = list(
