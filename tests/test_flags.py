@@ -533,8 +533,8 @@ class TestRedFlags:
     ) -> None:
         q = question(library, "core/project-you-learned-most-from")
         answer = (
-            "It taught me you can't rely on other people. One guy basically disappeared for "
-            "three weeks, and we would have got a first if the others had pulled their weight."
+            "It taught me a lot about group work. One guy basically disappeared for three "
+            "weeks, and we would have got a first if the others had pulled their weight."
         )
         blame = [f for f in answer_flags(answer, q) if f.id == "blames-others"]
         assert len(blame) == 1
@@ -565,6 +565,22 @@ class TestRedFlags:
             "mine, and that was on me."
         )
         assert "blames-others" not in flag_ids(answer_flags(answer, q))
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "First I'd go through the commits and find out who broke it.",
+            "QA signed it off, so it's not really on me.",
+            "If it isn't our code, it's not our problem; we'd deal with it after.",
+            "I'd make sure the delay is in writing, so we don't get blamed for it.",
+            "It taught me that you can't rely on other people.",
+        ],
+    )
+    def test_deflection_is_blame_even_in_a_plan(self, library: Library, answer: str) -> None:
+        """Looking for whom to blame, or saying it is not one's problem, is blame in a
+        hypothetical too (the rule for blame in calm words leaves those alone)."""
+        q = question(library, "core/failure-before-release")
+        assert "blames-others" in flag_ids(answer_flags(answer, q))
 
     def test_others_late_with_own_part_told_is_not_blame(self, library: Library) -> None:
         q = question(library, "core/delivered-under-pressure")
