@@ -544,7 +544,7 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     set-up at most half; a missing result caps the score.
     """
     sentences = [s for s in _sentences(answer) if s.strip()]
-    sizes = [len(s.split()) for s in sentences]
+    lengths = [len(s.split()) for s in sentences]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
     ending = _last_third(len(sentences))
@@ -555,9 +555,9 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
             part = "result"  # how it ended, or what it taught, in the last third
         if part is None:
             continue
-        words[part] += sizes[index]
+        words[part] += lengths[index]
         first.setdefault(part, sentence)
-    total = sum(sizes) or 1
+    total = sum(lengths) or 1
     # The set-up is one part: a situation, a task, or both.
     present = [part for part in _PARTS if any(name in first for name in _PARTS[part])]
     value = len(present) / len(_PARTS)
