@@ -588,11 +588,10 @@ def _spelled_out(word: str) -> list[str]:
     """
     elided = _ELIDED.match(word)  # a run of elisions, read in one match however long
     start = elided.end() if elided else 0
-    words = [_ELISIONS[head] for head in word[:start].split("'")[:-1]] if start else []
-    if word.find("'", start) < 0:
-        words.append(word[start:] if start else word)
-        return words
-    rest = word[start:] if start else word
+    words = [_ELISIONS[head] for head in word[:start].split("'")[:-1]]
+    rest = word[start:]
+    if "'" not in rest:
+        return [*words, rest]
     if rest.endswith("n't") and len(rest) > 3:
         base = rest[:-3]
         return [*words, _NOT_STEMS.get(base, base), "not"]

@@ -213,10 +213,10 @@ def _word_count(answer: str) -> int:
 def _sentences(answer: str) -> tuple[str, ...]:
     """
     The sentences of *answer* (with no white space around it), as split at the white
-    space after a full stop, a question mark or an exclamation mark; the last may be
-    empty. Cached: the story's shape, its results and its ending all read them.
+    space after a full stop, a question mark or an exclamation mark; none for an empty
+    answer. Cached: the story's shape, its results and its ending all read them.
     """
-    return tuple(_SENTENCES.split(answer.strip()))
+    return tuple(sentence for sentence in _SENTENCES.split(answer.strip()) if sentence)
 
 
 _content_terms = content_words
@@ -543,7 +543,7 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     the candidate's own: action enough, however its sentences were classed) and the
     set-up at most half; a missing result caps the score.
     """
-    sentences = [s for s in _sentences(answer) if s.strip()]
+    sentences = _sentences(answer)
     lengths = [len(s.split()) for s in sentences]
     words: Counter[str] = Counter()
     first: dict[str, str] = {}
@@ -565,7 +565,7 @@ def star_structure(answer: str, context: ScoringContext) -> Score:
     if (
         "action" in first
         and words["action"] / total < 0.2
-        and len(_own_steps(answer.replace("\u2019", "'"))) < _WHOLE_STEPS
+        and len(_own_steps(answer)) < _WHOLE_STEPS
     ):
         # Five own steps or more are action enough, however the sentences were classed.
         value -= 0.25
@@ -781,7 +781,7 @@ def _last_third(count: int) -> int:
 
 def _ends_with_outcome(answer: str) -> bool:
     """Whether a sentence in the last third of *answer* says how it ended or what it taught."""
-    sentences = [s for s in _sentences(answer) if s.strip()]
+    sentences = _sentences(answer)
     return any(_ENDING.search(sentence) for sentence in sentences[_last_third(len(sentences)) :])
 
 
@@ -1018,15 +1018,17 @@ def _past_step(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _own_steps(text: str) -> tuple[str, ...]:
+def _own_steps(answer: str) -> tuple[str, ...]:
     """
-    The first-person actions of *text*, each sentence's own steps followed by the past
-    forms joined to them ("I interviewed six people, wrote a guide and tested it").
-    Cached: ownership and the answer's flags (:func:`_whole_account`) both ask.
+    The first-person actions of *answer*, each sentence's own steps followed by the past
+    forms joined to them ("I interviewed six people, wrote a guide and tested it"), read
+    with curly apostrophes straight. Cached: ownership, the story's shape and the
+    answer's flags (:func:`_whole_account`) all ask.
 
-    The actions are found in one pass over *text* (none spans two sentences: none
+    The actions are found in one pass over the answer (none spans two sentences: none
     holds the punctuation that ends one) and grouped by sentence.
     """
+    text = answer.replace("\u2019", "'")
     breaks = list(_SENTENCES.finditer(text))
     starts = [0, *(b.end() for b in breaks)]
     ends = [*(b.start() for b in breaks), len(text)]
@@ -1076,7 +1078,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     "we", as many as its own).
     """
     text = answer.replace("\u2019", "'")
-    actions = _own_steps(text)
+    actions = _own_steps(answer)
     count = len(actions)
     if count == 0 and not _WE.search(text) and not _ANY_FIRST_PERSON.search(text):
         return Score(
@@ -2153,8 +2155,7 @@ def _whole_account(answer: str, kind: str) -> bool:
     """
     if kind not in _ACCOUNTS:
         return False
-    text = answer.replace("\u2019", "'")
-    return len(_own_steps(text)) >= _WHOLE_STEPS and _ends_with_outcome(text)
+    return len(_own_steps(answer)) >= _WHOLE_STEPS and _ends_with_outcome(answer)
 
 
 def _off_question(answer: str, question: Question) -> Flag | None:
