@@ -1220,7 +1220,7 @@ class _Draft:
     also: list[str] = attrs.field(factory=list)
 
 
-def _at_once(
+def _own_step(
     *,
     text: str,
     source: str,
@@ -1229,8 +1229,14 @@ def _at_once(
     reason: str,
     now: dt.datetime,
     interview: Interview,
+    rank: int = 0,
+    offset: dt.timedelta | None = None,
 ) -> _Draft:
-    """An essential step done at once (a promise, time off): from now until the evening before."""
+    """
+    An essential step of the candidate's own, from now until the evening before: done
+    at once (a promise, time off: rank 0, no offset), or placed by its *offset* (a
+    priority's own step: rank 1).
+    """
     return _Draft(
         text=text,
         interviewer=None,
@@ -1241,8 +1247,9 @@ def _at_once(
         tips=(),
         effort=effort,
         order=order,
-        rank=0,
+        rank=rank,
         reason=reason,
+        offset=offset,
         earliest=now,
         latest=interview.when - _PREPARED_BY,
     )
@@ -1380,7 +1387,7 @@ def _drafts(
     drafts: list[_Draft] = []
     order = 0
     for index, promise in enumerate(interview.first_round.promised):
-        draft = _at_once(
+        draft = _own_step(
             text=words.phrase("task.promise", promise=_one_line(promise)),
             source=f"first_round.promised[{index}]",
             effort=PROMISE_EFFORT,
@@ -1494,7 +1501,7 @@ def _drafts(
                 schedule.rank, schedule.offset = 0, None
                 schedule.earliest, schedule.latest = now, interview.when - _PREPARED_BY
         text = words.phrase(key, day=words.date(start.date()), start=_clock(start), end=_clock(end))
-        draft = _at_once(
+        draft = _own_step(
             text=text,
             source=TIME_OFF,
             effort=_TIME_OFF_EFFORT,
@@ -1859,21 +1866,16 @@ def _carry_out(
             step = next((d for d in drafts if d.source == priority.source), None)
         if step is None:
             introduction = entry.kind == "introduce"
-            step = _Draft(
+            step = _own_step(
                 text=priority.text,
-                interviewer=None,
                 source=priority.source,
-                stage=Stage.BEFORE,
-                optional=False,
-                dated=False,
-                tips=(),
                 effort=_PRIORITY_EFFORT,
                 order=order,
-                rank=1,
                 reason=priority.reason,
+                now=now,
+                interview=interview,
+                rank=1,
                 offset=_INTRODUCTION_OFFSET if introduction else _PRIORITY_OFFSET,
-                earliest=now,
-                latest=interview.when - _PREPARED_BY,
             )
             drafts.append(step)
             preparation.append(step)
