@@ -236,6 +236,43 @@ class TestReasoningSteps:
         assert score.value == 1
         assert score.suggestion == ""
 
+    COFFEE = Question(
+        id="coffee",
+        text="Roughly how many cups of coffee are drunk here a week?",
+        asked_by="interviewer",
+        kind="situational",
+        intent="can-do",
+        answer_type="estimation",
+    )
+    SALES = Question(
+        id="sales",
+        text="Sales fell 10% last quarter. How would you find out why?",
+        asked_by="interviewer",
+        kind="situational",
+        intent="can-do",
+        answer_type="estimation",
+    )
+
+    def test_one_guessed_figure_is_no_working(self) -> None:
+        """'Maybe 2,000 cups a week' names a unit of time, not a step of working."""
+        answer = "I'd guess maybe 2,000 cups a week, but I'd want the facilities data first."
+        score = reasoning_steps(answer, context(self.COFFEE))
+        assert not any(line.startswith("steps:") for line in score.evidence)
+        assert score.suggestion == "Break the problem into steps and work through them."
+
+    def test_an_estimate_is_asked_to_end_on_one_figure(self) -> None:
+        answer = "Let's assume 300 people, two cups each a day, times five days."
+        score = reasoning_steps(answer, context(self.COFFEE))
+        assert score.suggestion.startswith("Finish with your estimate as one round figure")
+
+    def test_a_case_is_asked_to_end_on_a_cause_and_a_next_step(self) -> None:
+        answer = "I think it depends on the region. First I'd split the sales by region."
+        score = reasoning_steps(answer, context(self.SALES))
+        assert score.suggestion == (
+            "Finish with your conclusion: the cause you think most likely and the next "
+            "step you would recommend."
+        )
+
 
 class TestRelevance:
     def test_the_question_alone_is_enough(self) -> None:

@@ -2534,22 +2534,47 @@ _REASONING_SIGNALS = tuple(
     Signal(id=name, label=name, cues=cues) for name, _, cues in _REASONING_STEPS
 )
 _REASONING_ADVICE = {name: text for name, text, _ in _REASONING_STEPS}
+#: The conclusion an estimate ("how many cups...") and a case ("why did sales fall?")
+#: each finish with.
+_FIGURE_CONCLUSION = "finish with your estimate as one round figure (“so roughly 3,000 a week”)"
+_CASE_CONCLUSION = (
+    "finish with your conclusion: the cause you think most likely and the next step "
+    "you would recommend"
+)
+#: Questions that ask for a figure: an estimate rather than a case.
+_ASKS_FOR_A_FIGURE = re.compile(
+    r"\b(?:how many|how much|how big|how large|how often|estimate|roughly|size of)\b",
+    re.IGNORECASE,
+)
+#: The figures a worked estimate holds at least: one figure alone is a guess.
+_WORKED_FIGURES = 2
 
 
 def reasoning_steps(answer: str, context: ScoringContext) -> Score:
     """
     For estimates and cases: stated assumptions, worked steps, a conclusion and a check.
 
-    Each step counts when one of its phrases appears (English). All four earn the
-    top band, three the next, two the one below.
+    Each step counts when one of its phrases appears (English); for a question that
+    asks for a figure ("how many", "roughly", "estimate"), the steps also need two
+    figures or more: one figure alone is a guess. All four earn the top band, three
+    the next, two the one below. The conclusion asked for is one round figure for such
+    a question, the likeliest cause and a next step for a case.
     """
     if not answer.strip():
         return Score(value=None, evidence=("no answer",))
+    question = context.question
+    estimate = question is not None and bool(_ASKS_FOR_A_FIGURE.search(question.text))
     matches = find_signals(answer, _REASONING_SIGNALS)
-    found = [m for m in matches if m.found]
+    if estimate and len(_figures(list(_answer_words(answer)))) < _WORKED_FIGURES:
+        # "Maybe 2,000 cups a week": one figure is a guess, whatever words come with it.
+        matches = tuple(m for m in matches if m.signal.id != "steps")
+    found = {m.signal.id: m for m in matches if m.found}
     value = {4: 1.0, 3: 2 / 3, 2: 1 / 3}.get(len(found), 0.0)
-    evidence_ = tuple(f"{m.signal.id}: “{m.evidence}”" for m in found)
-    missing = [_REASONING_ADVICE[m.signal.id] for m in matches if not m.found]
+    evidence_ = tuple(f"{m.signal.id}: “{m.evidence}”" for m in found.values())
+    advice = dict(_REASONING_ADVICE)
+    if question is not None:
+        advice["conclusion"] = _FIGURE_CONCLUSION if estimate else _CASE_CONCLUSION
+    missing = [advice[name] for name in advice if name not in found]
     suggestion = "" if not missing else missing[0][0].upper() + missing[0][1:] + "."
     return Score(value=value, evidence=evidence_, suggestion=suggestion)
 
