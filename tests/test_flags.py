@@ -715,6 +715,25 @@ class TestRedFlags:
         assert "humble-brag" in flag_ids(answer_flags(answer, weakness))
         assert "humble-brag" not in flag_ids(answer_flags(answer, quality))
 
+    def test_high_standards_told_as_the_weakness_are_a_humble_brag(self, library: Library) -> None:
+        """A candidate who revisits a weakness in round two tells a flaw, whatever the
+        question: "I hold myself to a really high standard" is then a disguise."""
+        answer = (
+            "When you asked about my biggest weakness last time I said impatience, but "
+            "honestly the truer answer is that I hold myself to a really high standard. "
+            "I rebuilt a client deck overnight and we won the account."
+        )
+        round_one = question(library, "core/anything-to-add-from-round-one")
+        assert "humble-brag" in flag_ids(answer_flags(answer, round_one))
+
+    def test_high_standards_as_a_strength_are_no_disguise(self, library: Library) -> None:
+        answer = (
+            "I hold myself to a high standard: I check every dispatch note against the "
+            "order before a lorry leaves, and we had no wrong deliveries last quarter."
+        )
+        strengths = question(library, "core/greatest-strengths")
+        assert "humble-brag" not in flag_ids(answer_flags(answer, strengths))
+
     @pytest.mark.parametrize(
         ("answer", "heard"),
         [

@@ -1911,6 +1911,20 @@ _PERFECTIONIST = re.compile(
     r"perfectionist\b",
     re.IGNORECASE,
 )
+#: One's own high standards offered as the flaw ("the truer answer is that I hold
+#: myself to a really high standard"): heard, like "I'm a perfectionist", only where a
+#: flaw is asked for or told.
+_HIGH_STANDARDS = re.compile(
+    r"\b(?:hold|holds|holding|held) myself to (?:a )?(?:(?:very|really|extremely|such a|"
+    r"quite|so|too) )?high (?:standards?|bar)\b",
+    re.IGNORECASE,
+)
+#: An answer that says it is telling a flaw ("when you asked about my biggest
+#: weakness", "the weakness part is"), whatever the question.
+_TELLS_A_FLAW = re.compile(
+    r"\b(?:my|the) (?:(?:biggest|main|greatest|real|one|only) )?weakness(?:es)?\b",
+    re.IGNORECASE,
+)
 #: A yes to an offer before it is on paper ("I'd say yes on the spot", "I will accept
 #: immediately", "I wouldn't even negotiate", "I'd just sign"). English only.
 _YES_ON_THE_SPOT = re.compile(
@@ -1941,10 +1955,12 @@ _PRAISED = _led_by(
 )
 #: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern,
 #: the answer types it is heard in (empty: every type), and whether only in answers to
-#: a question that has a flag of its own for that fault (one that asks for a flaw).
+#: a question that has a flag of its own for that fault (one that asks for a flaw) or
+#: that say they tell a flaw (:data:`_TELLS_A_FLAW`).
 _PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = (
     ("humble-brag", _STRENGTH_AS_FLAW, frozenset(), False),
     ("humble-brag", _PERFECTIONIST, frozenset(), True),
+    ("humble-brag", _HIGH_STANDARDS, frozenset(), True),
     ("humble-brag", _PRAISED, frozenset(), True),
     ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN, False),
 )
@@ -1976,7 +1992,7 @@ def _raised_red_flags(answer: str, question: Question | None) -> tuple[SignalMat
         signal = next(s for s in signals if flag_id in (s.id, _SAME_FAULT.get(s.id)))
         if any(m.signal.id == signal.id for m in found) or (kinds and kind not in kinds):
             continue
-        if asked and signal.id not in {f.id for f in own}:
+        if asked and signal.id not in {f.id for f in own} and not _TELLS_A_FLAW.search(text):
             continue
         if phrase := _phrased(pattern, text):
             found.append(SignalMatch(signal=signal, found=True, evidence=phrase))
