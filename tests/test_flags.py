@@ -169,6 +169,46 @@ class TestOffQuestion:
         assert "off-question" not in flag_ids(answer_flags(CUSTOMER_STORY, q))
 
 
+class TestPointsHeardInPlainWords:
+    #: A story whose result and own part no cue of the question's points names.
+    CULVERT = (
+        "Last spring I was site engineer on a culvert under a county road. The contractor "
+        "wanted to backfill before the concrete was strong enough. I asked the lab to "
+        "crush extra cylinders at five days, I phoned the designer about a lighter first "
+        "layer, and I held the line on the main backfill. In the end the road reopened a day "
+        "late rather than the week everyone had feared."
+    )
+
+    def points(self, library: Library, qid: str, answer: str) -> dict[str, bool]:
+        result = assess(answer, question=question(library, qid), library=library)
+        return {m.signal.id: m.found for m in result.talking_points}
+
+    def test_a_story_ending_is_its_result(self, library: Library) -> None:
+        q = question(library, "core/anything-to-add-from-round-one")
+        assert not {m.signal.id: m.found for m in find_signals(self.CULVERT, q.talking_points)}[
+            "result"
+        ]
+        heard = self.points(library, "core/anything-to-add-from-round-one", self.CULVERT)
+        assert heard["result"]
+
+    def test_first_person_steps_are_the_own_part(self, library: Library) -> None:
+        heard = self.points(library, "core/project-you-learned-most-from", self.CULVERT)
+        assert heard["my-part"]
+
+    def test_a_story_with_no_ending_and_no_steps_has_neither(self, library: Library) -> None:
+        answer = "It was a big project with a lot of people and a tight budget, all year."
+        heard = self.points(library, "core/project-you-learned-most-from", answer)
+        assert not heard["my-part"]
+        assert not heard["result"]
+
+    def test_only_stories_are_read_for_them(self, library: Library) -> None:
+        """A closing statement's "impact" point is not a story's result."""
+        q = question(library, "core/specific-value-you-bring")
+        result = assess(self.CULVERT, question=q, library=library)
+        cues = find_signals(self.CULVERT, q.talking_points)
+        assert [m.found for m in result.talking_points] == [m.found for m in cues]
+
+
 class TestLongAnswersOnTheSubject:
     #: A minute and more on why the candidate is leaving, in words none of the cues use:
     #: it touches the points (growth, what they have learned, looking forward) in other

@@ -205,6 +205,26 @@ class TestOpenQuestion:
     def test_no_question_needs_a_human(self) -> None:
         assert open_question("I have no questions.", context(None)).value is None
 
+    @pytest.mark.parametrize(
+        "asked",
+        [
+            "So, what's the culture like in the depot?",
+            "And finally, how do teachers get support in their first year?",
+            "I'd love to hear what you think has actually driven that?",
+            "Und wie sieht die Einarbeitung aus?",
+        ],
+    )
+    def test_a_lead_in_or_a_request_keeps_a_question_open(self, asked: str) -> None:
+        """A coach read called "Open up..." wrong on each of these: they are open."""
+        score = open_question(asked, context(None))
+        assert score.value == 1
+        assert score.suggestion == ""
+
+    def test_a_lead_in_does_not_open_a_closed_question(self) -> None:
+        score = open_question("So, is there a bonus?", context(None))
+        assert score.value == 0
+        assert "Open up" in score.suggestion
+
 
 class TestReasoningSteps:
     def test_a_worked_estimate_earns_the_top(self) -> None:

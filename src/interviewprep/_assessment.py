@@ -716,6 +716,7 @@ def _assess(
         DEFAULT_WORDS_PER_MINUTE,
         JudgeContext,
         ScoringContext,
+        _heard_points,
         answer_flags,
     )
 
@@ -791,7 +792,7 @@ def _assess(
     flags = answer_flags(answer, question, words_per_minute=wpm)
     results = _once(_lowered(_focused(results, flags, own), rubric, flags, own))
     total, coverage = _totals(results, rubric, flagged=bool(flags) and bool(own))
-    points = find_signals(answer, question.talking_points) if question is not None else ()
+    points = _heard_points(answer, question) if question is not None else ()
     raised = find_signals(answer, question.red_flags) if question is not None else ()
     return Assessment(
         rubric=rubric,

@@ -781,8 +781,17 @@ def _last_third(count: int) -> int:
 
 def _ends_with_outcome(answer: str) -> bool:
     """Whether a sentence in the last third of *answer* says how it ended or what it taught."""
+    return bool(_last_ending(answer))
+
+
+def _last_ending(answer: str) -> str:
+    """The words of the first sentence in the last third of *answer* that says how it
+    ended or what it taught ("" when none does)."""
     sentences = _sentences(answer)
-    return any(_ENDING.search(sentence) for sentence in sentences[_last_third(len(sentences)) :])
+    for sentence in sentences[_last_third(len(sentences)) :]:
+        if found := _ENDING.search(sentence):
+            return found.group(0)
+    return ""
 
 
 #: Words that carry a figure to its new value: "nine a month down to one".
@@ -812,6 +821,45 @@ def _before_and_after(tokens: list[str], figures: list[int]) -> bool:
 
 #: Talking point ids that ask for a result: a question with one wants figures.
 _RESULT_POINT = re.compile(r"result|outcome|impact|achiev")
+#: Talking point ids that ask for the candidate's own part in a story.
+_OWN_PART_POINT = re.compile(r"own-part|my-part|your-part|own-actions|what-you-did|steps-taken")
+#: The first-person steps that tell the candidate's own part whatever its words.
+_OWN_PART_STEPS = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _heard_points(answer: str, question: Question) -> tuple[SignalMatch, ...]:
+    """
+    The question's talking points in *answer*: found by their cues
+    (:func:`~interviewprep.find_signals`) or, in a story, by what the scorers read in
+    any words. A point that asks for the result (its id holds "result", "outcome",
+    "impact" or "achiev") is heard in a story with a result tied to a change or an
+    ending in its last third ("the road reopened one day late"); one that asks for the
+    candidate's own part ("own-part", "my-part", "your-part", "own-actions",
+    "what-you-did", "steps-taken") in a story with three first-person steps or more.
+    Cues miss such points told in plain words (coaches found four in ten of the
+    points fully covered on held-out-7 that the cues did not hear). Cached: relevance,
+    the talking points, the answer's flags and the assessment all ask.
+    """
+    matches = find_signals(answer, question.talking_points)
+    if _answer_type(question) != "story":
+        return matches
+    heard = []
+    for match in matches:
+        point_id = match.signal.id
+        if not match.found and _RESULT_POINT.search(point_id):
+            results = _results(answer)[0]
+            ending = _last_ending(answer)
+            if results or ending:
+                match = SignalMatch(
+                    signal=match.signal, found=True, evidence=results[0] if results else ending
+                )
+        elif not match.found and _OWN_PART_POINT.search(point_id):
+            steps = _own_steps(answer)
+            if len(steps) >= _OWN_PART_STEPS:
+                match = SignalMatch(signal=match.signal, found=True, evidence=steps[0])
+        heard.append(match)
+    return tuple(heard)
 
 
 def _asks_for_figures(question: Question | None) -> bool:
@@ -1269,7 +1317,7 @@ def relevance(answer: str, context: ScoringContext) -> Score:
         return Score(value=None, evidence=("no question or job posting to compare with",))
     said = _said(answer)
     found = [t for t in terms if t in said]
-    points = find_signals(answer, question.talking_points) if question is not None else ()
+    points = _heard_points(answer, question) if question is not None else ()
     missing_points = [m.signal.label for m in points if not m.found]
     share = len(found) / len(terms)
     if points:
@@ -1311,7 +1359,7 @@ def talking_points(answer: str, context: ScoringContext) -> Score:
     question = context.question
     if question is None or not question.talking_points:
         return Score(value=None, evidence=("the question lists no talking points",))
-    matches = find_signals(answer, question.talking_points)
+    matches = _heard_points(answer, question)
     found = [m for m in matches if m.found]
     unheard = _named_missing(answer, matches)
     value = _band(len(found) / len(matches), (0.6, 0.3, 0.01))
@@ -2193,7 +2241,7 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     points = question.talking_points
     if len(points) < 3:
         return None
-    matches = find_signals(answer, points)
+    matches = _heard_points(answer, question)
     found = sum(1 for m in matches if m.found)
     if found >= 2:
         return None
@@ -2408,9 +2456,61 @@ def _questions_in(answer: str) -> list[str]:
     return [p for p in parts if p.endswith("?") or _opens_question(p)]
 
 
+#: Words a question may open with before its question word ("So, what's the culture
+#: like?", "And finally, how do teachers...?"). English, German and French.
+_LEAD_INS = frozenset(
+    [
+        "so",
+        "and",
+        "but",
+        "also",
+        "then",
+        "finally",
+        "lastly",
+        "next",
+        "okay",
+        "ok",
+        "well",
+        "um",
+        "uh",
+        "right",
+        "one",
+        "more",
+        "last",
+        "thing",
+        "my",
+        "question",
+        "is",
+        "und",
+        "dann",
+        "noch",
+        "et",
+        "alors",
+        "donc",
+        "enfin",
+    ]
+)
+#: A question asked inside a request or a wish to know ("I'd love to hear what you
+#: think has driven that"). English only.
+_ASKED_INSIDE = re.compile(
+    r"\b(?:hear|know|understand|curious|wondering|wonder|tell me|say|explain|share|describe)"
+    r"\s+(?:(?:a bit|a little|more)\s+)?(?:about\s+)?(?:what|how|why|which)\b",
+    re.IGNORECASE,
+)
+
+
 def _opens_question(sentence: str) -> bool:
-    first = sentence.split(maxsplit=1)[0].lower().strip(",.:;\u201c\"'") if sentence else ""
-    return first in _OPEN_STARTS or bool(_OPEN_REQUESTS.match(sentence))
+    words = [w.lower().strip(",.:;\u201c\"'\u2019") for w in sentence.split()]
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in _LEAD_INS:
+        lead += 1
+    first = words[lead].replace("\u2019", "'") if words else ""
+    return (
+        first in _OPEN_STARTS
+        or first.split("'")[0] in _OPEN_STARTS  # "what's"
+        or bool(_OPEN_REQUESTS.match(sentence))
+        or bool(_ASKED_INSIDE.search(sentence))
+    )
 
 
 def open_question(answer: str, context: ScoringContext) -> Score:
