@@ -184,16 +184,27 @@ class TestPointsHeardInPlainWords:
         return {m.signal.id: m.found for m in result.talking_points}
 
     def test_a_story_ending_is_its_result(self, library: Library) -> None:
+        answer = "When you asked about a disagreement, I left out the best example. " + self.CULVERT
         q = question(library, "core/anything-to-add-from-round-one")
-        assert not {m.signal.id: m.found for m in find_signals(self.CULVERT, q.talking_points)}[
-            "result"
-        ]
-        heard = self.points(library, "core/anything-to-add-from-round-one", self.CULVERT)
+        assert not {m.signal.id: m.found for m in find_signals(answer, q.talking_points)}["result"]
+        heard = self.points(library, "core/anything-to-add-from-round-one", answer)
+        assert heard["names-answer"]  # by its cues
         assert heard["result"]
 
     def test_first_person_steps_are_the_own_part(self, library: Library) -> None:
-        heard = self.points(library, "core/project-you-learned-most-from", self.CULVERT)
+        answer = self.CULVERT + " What I learned is to bring an option with a refusal."
+        heard = self.points(library, "core/project-you-learned-most-from", answer)
+        assert heard["lesson"]  # by its cues
         assert heard["my-part"]
+
+    def test_a_story_none_of_whose_points_the_cues_hear_gets_no_more(
+        self, library: Library
+    ) -> None:
+        """Told for another question, a story's ending and steps are not this one's points."""
+        q = question(library, "core/project-you-learned-most-from")
+        assert not any(m.found for m in find_signals(self.CULVERT, q.talking_points))
+        heard = self.points(library, "core/project-you-learned-most-from", self.CULVERT)
+        assert not any(heard.values())
 
     def test_a_story_with_no_ending_and_no_steps_has_neither(self, library: Library) -> None:
         answer = "It was a big project with a lot of people and a tight budget, all year."

@@ -836,13 +836,17 @@ def _heard_points(answer: str, question: Question) -> tuple[SignalMatch, ...]:
     "impact" or "achiev") is heard in a story with a result tied to a change or an
     ending in its last third ("the road reopened one day late"); one that asks for the
     candidate's own part ("own-part", "my-part", "your-part", "own-actions",
-    "what-you-did", "steps-taken") in a story with three first-person steps or more.
+    "what-you-did", "steps-taken") in a story with three first-person steps or more;
+    both only when the cues hear another point of the question (a story none of
+    whose points they hear is most often one told for another question).
     Cues miss such points told in plain words (coaches found four in ten of the
     points fully covered on held-out-7 that the cues did not hear). Cached: relevance,
     the talking points, the answer's flags and the assessment all ask.
     """
     matches = find_signals(answer, question.talking_points)
-    if _answer_type(question) != "story":
+    if _answer_type(question) != "story" or not any(m.found for m in matches):
+        # A story none of whose points the cues hear is most often told for another
+        # question: its ending and its steps say nothing of what this one asks.
         return matches
     heard = []
     for match in matches:
