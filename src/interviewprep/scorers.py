@@ -1973,9 +1973,9 @@ _HIGH_STANDARDS = re.compile(
 )
 #: An answer that says it is telling a flaw ("when you asked about my biggest
 #: weakness", "the weakness part is"), whatever the question.
-_TELLS_A_FLAW = re.compile(
+_TELLS_A_FLAW = _led_by(
+    "mt",
     r"\b(?:my|the) (?:(?:biggest|main|greatest|real|one|only) )?weakness(?:es)?\b",
-    re.IGNORECASE,
 )
 #: A yes to an offer before it is on paper ("I'd say yes on the spot", "I will accept
 #: immediately", "I wouldn't even negotiate", "I'd just sign"). English only.
@@ -2040,11 +2040,14 @@ def _raised_red_flags(answer: str, question: Question | None) -> tuple[SignalMat
     found = [m for m in find_signals(answer, signals) if m.found]
     kind = _answer_type(question)
     text = answer.replace("\u2019", "'")
+    # Where a flaw is asked for (a flag of the question's own) or told, whatever the question.
+    own_ids = {f.id for f in own}
+    tells_a_flaw = _TELLS_A_FLAW.search(text) is not None
     for flag_id, pattern, kinds, asked in _PHRASED_FLAGS:
         signal = next(s for s in signals if flag_id in (s.id, _SAME_FAULT.get(s.id)))
         if any(m.signal.id == signal.id for m in found) or (kinds and kind not in kinds):
             continue
-        if asked and signal.id not in {f.id for f in own} and not _TELLS_A_FLAW.search(text):
+        if asked and signal.id not in own_ids and not tells_a_flaw:
             continue
         if phrase := _phrased(pattern, text):
             found.append(SignalMatch(signal=signal, found=True, evidence=phrase))
@@ -2662,7 +2665,7 @@ _CASE_CONCLUSION = (
     "you would recommend"
 )
 #: Questions that ask for a figure: an estimate rather than a case.
-_ASKS_FOR_A_FIGURE = re.compile(
+_ASKS_FOR_AN_ESTIMATE = re.compile(
     r"\b(?:how many|how much|how big|how large|how often|estimate|roughly|size of)\b",
     re.IGNORECASE,
 )
@@ -2683,7 +2686,7 @@ def reasoning_steps(answer: str, context: ScoringContext) -> Score:
     if not answer.strip():
         return Score(value=None, evidence=("no answer",))
     question = context.question
-    estimate = question is not None and bool(_ASKS_FOR_A_FIGURE.search(question.text))
+    estimate = question is not None and bool(_ASKS_FOR_AN_ESTIMATE.search(question.text))
     matches = find_signals(answer, _REASONING_SIGNALS)
     if estimate and len(_figures(list(_answer_words(answer)))) < _WORKED_FIGURES:
         # "Maybe 2,000 cups a week": one figure is a guess, whatever words come with it.
