@@ -579,6 +579,66 @@ class TestRedFlags:
         for words in heard:
             assert words in blame[0].evidence
 
+    @pytest.mark.parametrize(
+        ("answer", "flag", "heard"),
+        [
+            (
+                "Our regional director was out of touch with the branches, and most of her "
+                "deputies were yes-men who only cared about their bonuses.",
+                "attacks-employer",
+                ["out of touch", "yes-men", "only cared about their"],
+            ),
+            (
+                "He's a pleasant man, but not someone you could trust with a deadline, and "
+                "he never listens to the people on the floor.",
+                "attacks-employer",
+                ["not someone you could trust", "never listens"],
+            ),
+            (
+                "The layout was not really my decision. I did my part correctly, and when it "
+                "failed the others let the programme down.",
+                "blames-others",
+                [
+                    "not really my decision",
+                    "did my part correctly",
+                    "others let the programme down",
+                ],
+            ),
+        ],
+    )
+    def test_verdicts_on_people_in_calm_words_are_a_red_flag(
+        self, library: Library, answer: str, flag: str, heard: list[str]
+    ) -> None:
+        """Two verdicts on other people's character or motives ("out of touch",
+        "yes-men", "never listens"), or disowning the outcome ("not really mine", "I did
+        my part correctly"), raise the flag with no insult word among its cues."""
+        q = question(library, "core/adapted-to-change")
+        raised = [f for f in answer_flags(answer, q) if f.id == flag]
+        assert len(raised) == 1
+        for words in heard:
+            assert words in raised[0].evidence.lower()
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            # One verdict, then the candidate's own constructive steps.
+            "He could be condescending in meetings, so I asked him for a coffee and we "
+            "agreed how we would run the design reviews from then on.",
+            # Verdicts on oneself.
+            "Looking back I was arrogant, I didn't listen, and I was out of touch with what "
+            "the night shift needed.",
+            # Verdicts denied.
+            "She was never lazy and never arrogant; she was simply overloaded.",
+        ],
+    )
+    def test_one_verdict_or_one_on_oneself_is_not_a_red_flag(
+        self, library: Library, answer: str
+    ) -> None:
+        q = question(library, "core/adapted-to-change")
+        ids = flag_ids(answer_flags(answer, q))
+        assert "attacks-employer" not in ids
+        assert "blames-others" not in ids
+
     def test_teammates_who_vanished_or_did_not_pull_their_weight_are_blamed(
         self, library: Library
     ) -> None:

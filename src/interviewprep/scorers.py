@@ -1930,6 +1930,115 @@ def _blame_told_politely(answer: str, kind: str) -> str:
     return "; ".join(dict.fromkeys(failed))
 
 
+#: Other people a verdict may be passed on, named in the clause before it.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|their|manager|managers|boss|lead|leader|leaders|"
+    r"director|directors|supervisor|supervisors|management|leadership|team|colleagues?|"
+    r"people|staff|company|firm|owner|founder|ceo|head|client|clients|contractor|supplier|"
+    r"predecessor|co-?workers?|person|guy|others|everyone|everybody|nobody)\b",
+    re.IGNORECASE,
+)
+#: The candidate in the clause before a word ("I was lazy about it", "I'm not very
+#: technical"): a verdict on oneself, not on anyone else.
+_ONESELF = re.compile(r"\b(?:i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
+#: Verdicts on other people's character, ability or motives, in any tone: a word of
+#: contempt ("arrogant", "clueless", "out of touch"), a name for a kind of colleague
+#: ("passengers", "deadwood", "yes-men"), a virtue denied ("not a very competent
+#: person", "not someone you could trust"), or a motive or habit imputed ("only
+#: interested in their bonus", "promoted because he was friends with the owner",
+#: "never listens", "thinks she knows best", "took the credit"). English only.
+_VERDICTS_ON_PEOPLE = _led_by(
+    "abcdefghijklmnoprstuvwy",
+    r"\b(?:arrogant|incompetent|inept|lazy|useless|stupid|dim|dense|clueless|hopeless|rude|"
+    r"selfish|petty|vindictive|spiteful|dishonest|untrustworthy|two-faced|sneaky|"
+    r"manipulative|condescending|patroni[sz]ing|spineless|cowardly|gutless|paranoid|"
+    r"unprofessional|unqualified|mediocre|passive-aggressive|narcissistic|egotistical|"
+    r"self-important|power-hungry|entitled|ignorant|small-minded|narrow-minded|pig-headed|"
+    r"bone idle|work-shy|greedy|incapable|pathetic|spoilt|amateurish|backstabbing|"
+    r"out of touch|checked out|past it|behind the times|stuck in the past|"
+    r"passengers|deadwood|dead wood|dead weight|freeloaders?|slackers?|clock-watchers?|"
+    r"jobsworths?|yes-m[ae]n|a bully|bullies|micromanager|bean[- ]counters?|pen-pushers?|"
+    r"box-tickers?|backstabbers?|cowboys|amateurs|clipboard|empire-build\w*|all talk|"
+    r"no common sense|know-it-all)\b"
+    r"|\b(?:not|n't|never)\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
+    r"always|so|even|remotely|someone|anyone|somebody|a person|person|you could|one could)"
+    r"\s+){0,4}(?:competent|bright|smart|clever|capable|professional|trustworthy|sharp|trust)"
+    r"|\b(?:only (?:cared|cares|care) about (?:their|his|her)|(?:only|more) interested in "
+    r"(?:their|his|her)|there for the (?:money|salary|pension|pay ?cheque)|promoted "
+    r"(?:only |just |purely )?because|friends with the (?:director|boss|owner|ceo|md)|"
+    r"counting down to|coasting|couldn't be bothered|can't be bothered|never (?:worked|"
+    r"handled|done|run|managed|served|used|touched) an? [\w-]+ in (?:his|her|their) "
+    r"li(?:fe|ves)|never listen(?:s|ed)?|(?:doesn't|didn't|won't) listen|you (?:couldn't|"
+    r"can't) tell (?:him|her|them) anything|thinks? (?:he|she|they) knows? (?:everything|"
+    r"best|better)|knows it all|always (?:found|finds|find) someone (?:else )?to blame|"
+    r"blamed everyone|took (?:the )?credit|takes? (?:the )?credit for|stole (?:the )?credit|"
+    r"parroted|rubber-stamp\w*|(?:poorly|badly) (?:managed|run)|(?:far |much )?better run|"
+    r"make (?:them|me) look bad|who (?:genuinely|actually|really) want to be there)",
+)
+#: Disowning an outcome, in calm words: the decision was "not really mine" ("not my
+#: call"), "I did my part correctly", "they let the project down", "left me to deal
+#: with the fallout", "a staffing issue, not a me issue", and the defences of someone
+#: expecting blame ("protect yourself", "I keep all the emails", "a paper trail").
+#: English only.
+_DISOWNS = _led_by(
+    "cdfhiklmnoprstwy",
+    r"\b(?:(?:decision|call|choice|fault|mistake|responsibility|problem)\s+(?:was|is)"
+    r"(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?mine|"
+    r"(?:was|is)(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?my\s+"
+    r"(?:decision|call|choice|responsibility)|"
+    r"did my (?:part|job|bit) (?:correctly|properly|right|perfectly|fine)|"
+    r"(?:they|he|she|them|others|people|colleagues) (?:\w+ ){0,2}?let (?:the|us|me|our) "
+    r"(?:[\w-]+ ){0,2}?down|left me (?:to (?:deal|pick|clean|handle|sort|carry)|with the "
+    r"(?:fallout|mess|blame))|set up to fail|(?:not|wasn't|isn't) a fair reflection|"
+    r"(?:staffing|management|resourcing|leadership) (?:issue|problem) than|"
+    r"(?:not|than) a me (?:issue|problem)|(?:i|you) can only be as good as|"
+    r"protect (?:yourself|myself)|cover (?:myself|yourself|my back)|"
+    r"(?:keep|kept|keeping) (?:all )?the emails|paper trail)\b",
+)
+#: The flags a run of verdicts on others raises; one of them raised by its cues is enough.
+_RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
+#: Distinct verdicts on others and disownings that make a red flag: on the labelled
+#: sets one is told in good answers too (a colleague "could be condescending"), two
+#: in none graded 3 or 4.
+_RUNS_DOWN_AT = 2
+
+
+def _verdicts_on_others(text: str) -> list[str]:
+    """
+    The distinct verdicts on other people in *text* (:data:`_VERDICTS_ON_PEOPLE`),
+    lowered: not one passed on oneself (the clause names the candidate and no one
+    else) nor one denied ("he was never lazy").
+    """
+    verdicts = []
+    for match in _VERDICTS_ON_PEOPLE.finditer(text):
+        clause = re.split(r"[.,;:!?]", text[max(0, match.start() - 120) : match.start()])[-1]
+        if _ONESELF.search(clause) and not _SOMEONE_ELSE.search(clause):
+            continue
+        word = match.group(0)
+        if word[:1].lower() != "n" and _NEGATED_BEFORE.search(
+            text, max(0, match.start() - 25), match.start()
+        ):
+            continue
+        verdicts.append(word.lower())
+    return list(dict.fromkeys(verdicts))
+
+
+def _runs_down_others(answer: str) -> tuple[str, str]:
+    """
+    The red flag (``attacks-employer`` or ``blames-others``) for an answer that passes
+    two or more verdicts on other people or disowns its outcome in calm words
+    (:data:`_VERDICTS_ON_PEOPLE`, :data:`_DISOWNS`), and the words that show it; empty
+    strings otherwise. Verdicts name an attack, disowning alone names blame.
+    """
+    text = answer.replace("\u2019", "'")
+    verdicts = _verdicts_on_others(text)
+    disowned = list(dict.fromkeys(m.group(0).lower() for m in _DISOWNS.finditer(text)))
+    if len(verdicts) + len(disowned) < _RUNS_DOWN_AT:
+        return "", ""
+    flag = "attacks-employer" if verdicts else "blames-others"
+    return flag, "; ".join([*verdicts, *disowned][:5])
+
+
 #: Virtues a candidate may offer as a flaw ("too much of a perfectionist", "too
 #: dedicated"). Faults that are real in excess ("too direct", "too independent", "too
 #: nice") are not among them: owning one of those is a fair answer.
@@ -2054,6 +2163,11 @@ def _raised_red_flags(answer: str, question: Question | None) -> tuple[SignalMat
     hollow, words = _substance_flag(answer)
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
+    if not any(m.signal.id in _RUN_DOWN for m in found):
+        flag_id, words = _runs_down_others(answer)
+        if flag_id:
+            signal = next(s for s in signals if s.id == flag_id)
+            found.append(SignalMatch(signal=signal, found=True, evidence=words))
     if not found and (blame := _blame_told_politely(answer, kind)):
         signal = next(s for s in signals if s.id == "blames-others")
         found.append(SignalMatch(signal=signal, found=True, evidence=blame))
