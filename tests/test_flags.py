@@ -759,6 +759,21 @@ class TestRedFlags:
                 "commits-too-soon",
             ),
             (
+                "core/package-priorities",
+                "If the offer were at the low end I'd be glad to accept it right away.",
+                "commits-too-soon",
+            ),
+            (
+                "core/salary-expectations",
+                "I'm not looking to negotiate; whatever you think is fair works for me.",
+                "commits-too-soon",
+            ),
+            (
+                "core/budget-below-your-range",
+                "Please don't feel you need to stretch the budget, I'm ready to say yes.",
+                "commits-too-soon",
+            ),
+            (
                 "core/failure-before-release",
                 "I'd keep it quiet, find the cause myself and patch it before anyone asks.",
                 "breaks-trust",
@@ -783,6 +798,10 @@ class TestRedFlags:
             (
                 "core/package-priorities",
                 "I would never accept on the spot: I'd want to see the whole offer in writing.",
+            ),
+            (
+                "core/salary-expectations",
+                "I'd rather not negotiate against myself, so could you share the band first?",
             ),
             (
                 "core/achievement-in-current-role",

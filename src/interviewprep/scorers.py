@@ -2087,7 +2087,10 @@ _TELLS_A_FLAW = _led_by(
     r"\b(?:my|the) (?:(?:biggest|main|greatest|real|one|only) )?weakness(?:es)?\b",
 )
 #: A yes to an offer before it is on paper ("I'd say yes on the spot", "I will accept
-#: immediately", "I wouldn't even negotiate", "I'd just sign"). English only.
+#: immediately", "I wouldn't even negotiate", "I'd just sign"), told politely too ("I'd
+#: be happy to accept it straight away", "I'm not looking to negotiate", "whatever you
+#: feel is right", "I'm ready to say yes", "don't feel you need to stretch the
+#: budget"). English only.
 _YES_ON_THE_SPOT = re.compile(
     r"\bi(?:'d| would| will|'ll)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
     r"(?:accept|sign|say yes|take it)\w*\s+(?:it\s+|this\s+|the offer\s+|the contract\s+)?"
@@ -2096,7 +2099,12 @@ _YES_ON_THE_SPOT = re.compile(
     r"|\bi\s+(?:wouldn't|won't|would not|will not|don't|do not)\s+(?:even\s+)?(?:need to\s+|"
     r"want to\s+|try to\s+|bother to\s+)?negotiate\b"
     r"|\bi(?:'d| would| will|'ll) just sign\b"
-    r"|\bi\s+(?:don't|do not) need to see the (?:details|contract|offer|numbers|figures)\b",
+    r"|\bi\s+(?:don't|do not) need to see the (?:details|contract|offer|numbers|figures)\b"
+    r"|\baccept(?:ing)?\s+(?:it\s+|this\s+|the offer\s+|that\s+)?(?:immediately|straight away|"
+    r"right away|on the spot|at once|without (?:hesitat|negotiat|question))"
+    r"|\b(?:not looking to|no need to|not going to)\s+(?:even\s+)?negotiate\b(?!\s+against)"
+    r"|\bready to say yes\b|\bwhatever you (?:feel|think|decide|consider) is (?:right|fair)\b"
+    r"|\bdon't (?:feel you )?need to stretch\b",
     re.IGNORECASE,
 )
 #: Answer types in which a yes can be given to this employer: a story tells of offers
