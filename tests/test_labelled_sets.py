@@ -40,6 +40,7 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
         "held-out-7",
         "held-out-8",
         "held-out-9",
+        "held-out-10",
     ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:
