@@ -496,26 +496,51 @@ class TestRedFlags:
         ]
 
     @pytest.mark.parametrize(
-        ("qid", "answer"),
+        ("qid", "answer", "advice"),
         [
             (
                 "core/why-leaving-current-employer",
                 "Honestly, my manager is useless and the whole place is a joke.",
+                RED_FLAG_ADVICE["attacks-employer"],
             ),
             (
                 "core/disagreed-with-your-manager",
                 "My manager was clueless about the data, so I just did it my way.",
+                "Leave out the verdicts on the people you work with, and keep to what the "
+                "question asks.",
             ),
         ],
     )
-    def test_an_attack_is_named_once(self, library: Library, qid: str, answer: str) -> None:
+    def test_an_attack_is_named_once(
+        self, library: Library, qid: str, answer: str, advice: str
+    ) -> None:
         """The core questions' own flags for an attack on an employer or a manager are
-        the universal one: the feedback names the fault once, in the question's words."""
+        the universal one: the feedback names the fault once, in the question's words,
+        and says what to do instead: turn to what you want next where the question is
+        about moving on, keep to the question elsewhere."""
         q = question(library, qid)
         own = next(f for f in q.red_flags if f.id == "attacks-employer")
         attacks = [f for f in answer_flags(answer, q) if f.id == "attacks-employer"]
         assert [f.label for f in attacks] == [own.label]
-        assert attacks[0].advice.endswith(RED_FLAG_ADVICE["attacks-employer"])
+        assert attacks[0].advice.endswith(advice)
+
+    @pytest.mark.parametrize(
+        ("qid", "advice"),
+        [
+            ("core/weakness-you-are-working-on", "Name a real fault of yours"),
+            ("core/present-your-take-home", "Leave out the flaw that is really a strength"),
+        ],
+    )
+    def test_a_strength_as_a_flaw_is_advised_on_by_what_was_asked(
+        self, library: Library, qid: str, advice: str
+    ) -> None:
+        """Where a flaw is asked for, the advice is to name a real one; where it was
+        not (a walk-through of a take-home task), to drop the disguised boast."""
+        q = question(library, qid)
+        answer = "If anything, my one problem was caring too much about getting it perfect."
+        brag = [f for f in answer_flags(answer, q) if f.id in ("humble-brag", "fake-mistake")]
+        assert len(brag) == 1
+        assert advice in brag[0].advice
 
     POLITE_BLAME = (
         "The order went out under my name, so technically I was in the frame. However, the "

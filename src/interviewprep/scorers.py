@@ -449,12 +449,20 @@ _RESULT_CUES = (
     "turned out",
     "ended up",
 )
-#: Words of an ending: how it turned out, or what it taught (looked for in the last third).
+#: Words of an ending: how it turned out, or what it taught (looked for in the last
+#: third), plain ones included ("by Christmas the queue was back to normal", "the
+#: auditors accepted the method", "it went live on time", "they asked me to train two
+#: other stores"); not "after that", which as often leads to the next step.
 _ENDING = _led_by(
-    "abefhilnrstw",
+    "abefhilnorstw",
     r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
     r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
-    r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship)\b",
+    r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship|"
+    r"accepted|approved|back to normal|on time|asked me to|"
+    r"by (?:christmas|easter|the summer|the spring|the autumn|the winter|the time|then|"
+    r"(?:the )?(?:next|following) (?:day|week|month|year|morning)|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b",
 )
 _PART_NAMES = ("situation", "task", "action", "result")
 #: The parts a story needs, each with the sentence classes that make it.
@@ -1702,23 +1710,46 @@ _HOLLOW_ADVICE = {
 }
 
 
+#: What to do instead of a red flag where the question did not invite it, by flag id:
+#: a strength dressed up as a flaw in an answer that was not asked for a flaw (a
+#: walk-through of a take-home task), and verdicts on people outside a question about
+#: moving on (coaches found "name a real fault of yours" and "turn to what you want
+#: next" beside the point there).
+_UNASKED_ADVICE = {
+    "humble-brag": (
+        "Leave out the flaw that is really a strength, and spend the time on what the "
+        "question asks."
+    ),
+    "attacks-employer": (
+        "Leave out the verdicts on the people you work with, and keep to what the question asks."
+    ),
+}
+#: Answer types in which a former employer comes up as the reason to move on.
+_MOVING_ON = frozenset({"motivation", ""})
+
+
+def _instead(flag: Signal, kind: str) -> str:
+    """What to do instead of the red flag *flag* in an answer of type *kind*."""
+    key = _SAME_FAULT.get(flag.id, flag.id)
+    if key == _BUZZ.id:
+        return _HOLLOW_ADVICE.get(kind, RED_FLAG_ADVICE[key])
+    if key == "humble-brag" and flag in UNIVERSAL_RED_FLAGS:
+        return _UNASKED_ADVICE[key]  # the question's own flag is the one that asks for a flaw
+    if key == "attacks-employer" and kind not in _MOVING_ON:
+        return _UNASKED_ADVICE[key]
+    return RED_FLAG_ADVICE.get(key, "")
+
+
 def _red_flag_advice(flags: list[Signal], kind: str = "") -> str:
     """
     The feedback on the red flags *flags* in an answer of type *kind*: their names, and
-    what to do instead.
+    what to do instead of the first that has advice, fitted to the question: a flaw
+    that is a strength where none was asked for, or verdicts on people outside a
+    question about moving on, get advice of their own (:data:`_UNASKED_ADVICE`).
     """
     names = "; ".join(flag.label for flag in flags[:2])
     heading = "Red flag" if len(flags) == 1 else "Red flags"
-    instead = next(
-        (
-            _HOLLOW_ADVICE.get(kind, RED_FLAG_ADVICE[key])
-            if key == _BUZZ.id
-            else RED_FLAG_ADVICE[key]
-            for flag in flags
-            if (key := _SAME_FAULT.get(flag.id, flag.id)) in RED_FLAG_ADVICE
-        ),
-        "",
-    )
+    instead = next((advice for flag in flags if (advice := _instead(flag, kind))), "")
     return f"{heading}: {names}. {instead}".rstrip()
 
 
