@@ -452,6 +452,10 @@ class TestRedFlags:
             ),
             ("The totals looked fine, so honestly I'd just sign it and move on.", "breaks-trust"),
             ("I kept a copy of the client list when I moved to the new firm.", "breaks-trust"),
+            (
+                "There's no time for the review, so I'd hotfix it directly in production.",
+                "breaks-trust",
+            ),
         ],
     )
     def test_a_universal_red_flag_is_raised_by_its_words(self, answer: str, flag: str) -> None:
@@ -799,6 +803,11 @@ class TestRedFlags:
                 "commits-too-soon",
             ),
             (
+                "core/tell-us-about-the-gap",
+                "I know I was away three years, so I will accept what you think is fair.",
+                "commits-too-soon",
+            ),
+            (
                 "core/failure-before-release",
                 "I'd keep it quiet, find the cause myself and patch it before anyone asks.",
                 "breaks-trust",
@@ -827,6 +836,10 @@ class TestRedFlags:
             (
                 "core/salary-expectations",
                 "I'd rather not negotiate against myself, so could you share the band first?",
+            ),
+            (
+                "core/salary-expectations",
+                "Before I name a figure, I'd like to hear what you think is fair for the role.",
             ),
             (
                 "core/achievement-in-current-role",

@@ -1523,6 +1523,17 @@ UNIVERSAL_RED_FLAGS = (
             "no one noticed",
             "cut corners",
             "cutting corners",
+            "directly in production",
+            "directly on production",
+            "directly into production",
+            "straight into production",
+            "without review",
+            "without a review",
+            "without any review",
+            "no time for the review",
+            "no time for the normal process",
+            "time for the normal process",
+            "skip the normal process",
             "bent the rules",
             "bend the rules",
             "broke the rules",
@@ -2120,8 +2131,8 @@ _TELLS_A_FLAW = _led_by(
 #: A yes to an offer before it is on paper ("I'd say yes on the spot", "I will accept
 #: immediately", "I wouldn't even negotiate", "I'd just sign"), told politely too ("I'd
 #: be happy to accept it straight away", "I'm not looking to negotiate", "whatever you
-#: feel is right", "I'm ready to say yes", "don't feel you need to stretch the
-#: budget"). English only.
+#: feel is right", "I will accept what you think is fair", "I'm ready to say yes",
+#: "don't feel you need to stretch the budget"). English only.
 _YES_ON_THE_SPOT = re.compile(
     r"\bi(?:'d| would| will|'ll)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
     r"(?:accept|sign|say yes|take it)\w*\s+(?:it\s+|this\s+|the offer\s+|the contract\s+)?"
@@ -2135,6 +2146,7 @@ _YES_ON_THE_SPOT = re.compile(
     r"right away|on the spot|at once|without (?:hesitat|negotiat|question))"
     r"|\b(?:not looking to|no need to|not going to)\s+(?:even\s+)?negotiate\b(?!\s+against)"
     r"|\bready to say yes\b|\bwhatever you (?:feel|think|decide|consider) is (?:right|fair)\b"
+    r"|\b(?:accept|take)\s+what you (?:feel|think|decide|consider) is (?:right|fair)\b"
     r"|\bdon't (?:feel you )?need to stretch\b",
     re.IGNORECASE,
 )
