@@ -377,6 +377,24 @@ class TestNumbersWithoutResult:
         q = question(library, "core/achievement-in-current-role")
         assert "numbers-without-result" not in flag_ids(answer_flags(answers.STRONG, q))
 
+    #: A migration recited: volumes, dates and headcounts, and two "results" that are
+    #: part of the list (a move from one system to another, a team that grew).
+    RECITED = (
+        "At my last firm I was one of 5 analysts in a team of 12, covering 3 entities in "
+        "2 currencies. Each month I posted about 400 journals and reconciled 70 accounts. "
+        "In April 2022 we moved from Sage 50 to Xero, a project of 8 months with 6 "
+        "workshops, and I onboarded two of the 4 new joiners in 2023. In 2024 the team "
+        "grew to 15. I wanted you to have the full picture of the volume I handle."
+    )
+
+    def test_a_recital_of_many_figures_is_flagged_despite_a_result_or_two(
+        self, library: Library
+    ) -> None:
+        """Fourteen figures or more, with no more than three tied to a change, are a list
+        of figures, not an outcome of the candidate's work."""
+        q = question(library, "core/anything-to-add-from-round-one")
+        assert "numbers-without-result" in flag_ids(answer_flags(self.RECITED, q))
+
     #: A deadline told hour by hour: every figure a time or a date, the outcome in words.
     TIMELINE = (
         "On the 22nd at 4 p.m. customs held our container of 40 pallets, with a noon "

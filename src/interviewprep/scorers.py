@@ -2311,7 +2311,13 @@ def _what_it_needs(kind: str) -> str:
 
 #: Answer types that tell of the candidate's own record, where figures should be results.
 _RECORD_TYPES = frozenset({"story", "motivation", "closing"})
+#: Figures past which an account not told whole needs two results or more of its own.
 _NUMBERS_WITHOUT_RESULT = 10
+#: Figures past which such an account is a list of them even with up to three results
+#: (a migration "from Sage to NetSuite", "I onboarded two of the new joiners"): on the
+#: labelled sets every answer with fourteen or more, not told whole, was graded 2.
+_DENSE_FIGURES = 14
+_RESULTS_IN_A_LIST = 3
 
 
 def _numbers(counts: Counter[str]) -> int:
@@ -2484,8 +2490,8 @@ def answer_flags(
       :data:`TOO_LONG`);
     - ``numbers-without-result``: in an account of the candidate's own record (a story,
       a motivation or a closing answer), ten or more figures of which at most one is a
-      result tied to a change, unless it is a story told whole (five own steps and an
-      ending: its figures are its timeline);
+      result tied to a change, or fourteen or more with at most three, unless it is a
+      story told whole (five own steps and an ending: its figures are its timeline);
     - ``no-example``: a story in English that tells of nothing that happened (fewer
       than three past forms, or three and no word that places them in time).
 
@@ -2560,7 +2566,9 @@ def answer_flags(
     # A story told whole has its outcome in words; its figures are its timeline.
     if figures >= _NUMBERS_WITHOUT_RESULT and not _whole_account(answer, kind):
         results, _ = _results(answer)
-        if len(set(results)) <= 1:  # a before and after is one result, listed twice
+        # A before and after is one result, listed twice.
+        distinct = len(set(results))
+        if distinct <= 1 or (figures >= _DENSE_FIGURES and distinct <= _RESULTS_IN_A_LIST):
             flags.append(
                 Flag(
                     id="numbers-without-result",
