@@ -642,6 +642,18 @@ class TestRedFlags:
                 ["not someone you could trust", "never listens"],
             ),
             (
+                "She's not a good manager, honestly: she has her favourites, and the others "
+                "on the team aren't acting in good faith either.",
+                "attacks-employer",
+                ["not a good manager", "has her favourites", "aren't acting in good faith"],
+            ),
+            (
+                "The rollout was not a problem I created. The previous lead left no "
+                "documentation, and the change never got the backing it needed.",
+                "blames-others",
+                ["not a problem i created", "left no documentation", "never got the backing"],
+            ),
+            (
                 "The layout was not really my decision. I did my part correctly, and when it "
                 "failed the others let the programme down.",
                 "blames-others",

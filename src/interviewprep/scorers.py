@@ -1988,7 +1988,8 @@ _ONESELF = re.compile(r"\b(?:i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
 #: ("passengers", "deadwood", "yes-men"), a virtue denied ("not a very competent
 #: person", "not someone you could trust"), or a motive or habit imputed ("only
 #: interested in their bonus", "promoted because he was friends with the owner",
-#: "never listens", "thinks she knows best", "took the credit"). English only.
+#: "never listens", "thinks she knows best", "took the credit", "has his favourites",
+#: "very little understanding of", "communication was poor"). English only.
 _VERDICTS_ON_PEOPLE = _led_by(
     "abcdefghijklmnoprstuvwy",
     r"\b(?:arrogant|incompetent|inept|lazy|useless|stupid|dim|dense|clueless|hopeless|rude|"
@@ -2002,7 +2003,7 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"jobsworths?|yes-m[ae]n|a bully|bullies|micromanager|bean[- ]counters?|pen-pushers?|"
     r"box-tickers?|backstabbers?|cowboys|amateurs|clipboard|empire-build\w*|all talk|"
     r"no common sense|know-it-all)\b"
-    r"|\b(?:not|n't|never)\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
+    r"|\b(?:not|never|\w+n't)\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
     r"always|so|even|remotely|someone|anyone|somebody|a person|person|you could|one could)"
     r"\s+){0,4}(?:competent|bright|smart|clever|capable|professional|trustworthy|sharp|trust)"
     r"|\b(?:only (?:cared|cares|care) about (?:their|his|her)|(?:only|more) interested in "
@@ -2015,13 +2016,20 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"best|better)|knows it all|always (?:found|finds|find) someone (?:else )?to blame|"
     r"blamed everyone|took (?:the )?credit|takes? (?:the )?credit for|stole (?:the )?credit|"
     r"parroted|rubber-stamp\w*|(?:poorly|badly) (?:managed|run)|(?:far |much )?better run|"
-    r"make (?:them|me) look bad|who (?:genuinely|actually|really) want to be there)",
+    r"make (?:them|me) look bad|who (?:genuinely|actually|really) want to be there|"
+    r"not (?:a )?(?:very )?good (?:manager|leader|boss|supervisor|colleague|communicator|"
+    r"listener)|(?:has|had|have) (?:his|her|their) favourites|play(?:s|ed)? favourites|"
+    r"as (?:his|her|their) (?:own )?idea|(?:very )?little understanding of|"
+    r"no understanding of|communication (?:was|is|were) (?:\w+ )?(?:poor|terrible|awful|"
+    r"non-existent)|in bad faith|(?:not|\w+n't) (?:\w+ )?(?:engaging|acting|working|negotiating) "
+    r"in good faith)",
 )
 #: Disowning an outcome, in calm words: the decision was "not really mine" ("not my
 #: call"), "I did my part correctly", "they let the project down", "left me to deal
 #: with the fallout", "a staffing issue, not a me issue", and the defences of someone
-#: expecting blame ("protect yourself", "I keep all the emails", "a paper trail").
-#: English only.
+#: expecting blame ("protect yourself", "I keep all the emails", "a paper trail"); "not
+#: a problem that I created", "I was put in a difficult position", "the previous one
+#: left no documentation", "it never got the backing it needed". English only.
 _DISOWNS = _led_by(
     "cdfhiklmnoprstwy",
     r"\b(?:(?:decision|call|choice|fault|mistake|responsibility|problem)\s+(?:was|is)"
@@ -2035,7 +2043,11 @@ _DISOWNS = _led_by(
     r"(?:staffing|management|resourcing|leadership) (?:issue|problem) than|"
     r"(?:not|than) a me (?:issue|problem)|(?:i|you) can only be as good as|"
     r"protect (?:yourself|myself)|cover (?:myself|yourself|my back)|"
-    r"(?:keep|kept|keeping) (?:all )?the emails|paper trail)\b",
+    r"(?:keep|kept|keeping) (?:all )?the emails|paper trail|"
+    r"not (?:really )?(?:a|the) (?:problem|mess|situation) (?:that )?i (?:created|caused|made)|"
+    r"(?:i was|i am|i'm|we were) put in (?:a|an) (?:difficult|impossible|awkward) position|"
+    r"left no (?:documentation|notes|handover)|(?:wasn't|weren't|was not|were not|isn't|"
+    r"is not) ready for change|never (?:really )?got the (?:backing|support|buy-in))\b",
 )
 #: The flags a run of verdicts on others raises; one of them raised by its cues is enough.
 _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
