@@ -648,6 +648,13 @@ class TestRedFlags:
                 ["not a good manager", "has her favourites", "aren't acting in good faith"],
             ),
             (
+                # A negation in the sentence before denies nothing in this one.
+                "Twenty minutes a visit is not realistic. Communication was also quite poor, "
+                "and the new directors had very little understanding of community work.",
+                "attacks-employer",
+                ["communication was also quite poor", "very little understanding of"],
+            ),
+            (
                 "The rollout was not a problem I created. The previous lead left no "
                 "documentation, and the change never got the backing it needed.",
                 "blames-others",

@@ -2020,7 +2020,7 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"not (?:a )?(?:very )?good (?:manager|leader|boss|supervisor|colleague|communicator|"
     r"listener)|(?:has|had|have) (?:his|her|their) favourites|play(?:s|ed)? favourites|"
     r"as (?:his|her|their) (?:own )?idea|(?:very )?little understanding of|"
-    r"no understanding of|communication (?:was|is|were) (?:\w+ )?(?:poor|terrible|awful|"
+    r"no understanding of|communication (?:was|is|were) (?:\w+ ){0,2}(?:poor|terrible|awful|"
     r"non-existent)|in bad faith|(?:not|\w+n't) (?:\w+ )?(?:engaging|acting|working|negotiating) "
     r"in good faith)",
 )
@@ -2057,11 +2057,16 @@ _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
 _RUNS_DOWN_AT = 2
 
 
+#: A verdict that opens with a negation: a virtue denied ("not a good manager",
+#: "wasn't very bright").
+_DENIED = re.compile(r"(?:not|never|\w+n't)\b", re.IGNORECASE)
+
+
 def _verdicts_on_others(text: str) -> list[str]:
     """
     The distinct verdicts on other people in *text* (:data:`_VERDICTS_ON_PEOPLE`),
     lowered: not one passed on oneself (the clause names the candidate and no one
-    else) nor one denied ("he was never lazy").
+    else) nor one denied in its clause ("he was never lazy").
     """
     verdicts = []
     for match in _VERDICTS_ON_PEOPLE.finditer(text):
@@ -2069,9 +2074,9 @@ def _verdicts_on_others(text: str) -> list[str]:
         if _ONESELF.search(clause) and not _SOMEONE_ELSE.search(clause):
             continue
         word = match.group(0)
-        if word[:1].lower() != "n" and _NEGATED_BEFORE.search(
-            text, max(0, match.start() - 25), match.start()
-        ):
+        # A negation earlier in the same clause denies the verdict, unless the verdict
+        # is itself a virtue denied ("not someone you could trust").
+        if not _DENIED.match(word) and _NEGATED_BEFORE.search(clause[-25:]):
             continue
         verdicts.append(word.lower())
     return list(dict.fromkeys(verdicts))
