@@ -840,6 +840,11 @@ class TestRedFlags:
                 "commits-too-soon",
             ),
             (
+                "core/package-priorities",
+                "Moving here was not easy. I'd accept on the spot if you offered it today.",
+                "commits-too-soon",
+            ),
+            (
                 "core/tell-us-about-the-gap",
                 "I know I was away three years, so I will accept what you think is fair.",
                 "commits-too-soon",

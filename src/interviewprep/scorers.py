@@ -2196,9 +2196,14 @@ _PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = 
 
 
 def _phrased(pattern: re.Pattern[str], text: str) -> str:
-    """The first phrase of *text* that *pattern* finds with no negation just before it."""
+    """
+    The first phrase of *text* that *pattern* finds with no negation just before it in
+    the same sentence ("I'd never accept on the spot"; not "That was not easy. I'd
+    accept on the spot").
+    """
     for match in pattern.finditer(text):
-        if not _NEGATED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        before = re.split(r"[.!?;]", text[max(0, match.start() - 40) : match.start()])[-1]
+        if not _NEGATED_BEFORE.search(before):
             return match.group(0)
     return ""
 
