@@ -41,6 +41,7 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
     ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:
