@@ -655,6 +655,12 @@ class TestRedFlags:
                 ["communication was also quite poor", "very little understanding of"],
             ),
             (
+                "Honestly the process let us down: the missing case, that was on the product "
+                "side. I gave them every chance to add it.",
+                "blames-others",
+                ["the process let us down", "on the product side", "gave them every chance"],
+            ),
+            (
                 "The rollout was not a problem I created. The previous lead left no "
                 "documentation, and the change never got the backing it needed.",
                 "blames-others",
@@ -842,6 +848,11 @@ class TestRedFlags:
             (
                 "core/package-priorities",
                 "Moving here was not easy. I'd accept on the spot if you offered it today.",
+                "commits-too-soon",
+            ),
+            (
+                "core/salary-expectations",
+                "I thought 45,000, but if this is too much I can accept 40,000. I can sign today.",
                 "commits-too-soon",
             ),
             (

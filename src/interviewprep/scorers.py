@@ -1989,7 +1989,9 @@ _ONESELF = re.compile(r"\b(?:i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
 #: person", "not someone you could trust"), or a motive or habit imputed ("only
 #: interested in their bonus", "promoted because he was friends with the owner",
 #: "never listens", "thinks she knows best", "took the credit", "has his favourites",
-#: "very little understanding of", "communication was poor"). English only.
+#: "very little understanding of", "communication was poor", "the team is switched
+#: off", "somewhere more professional", "I have to carry the others", "quite attached
+#: to her own ideas"). English only.
 _VERDICTS_ON_PEOPLE = _led_by(
     "abcdefghijklmnoprstuvwy",
     r"\b(?:arrogant|incompetent|inept|lazy|useless|stupid|dim|dense|clueless|hopeless|rude|"
@@ -2005,7 +2007,8 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"no common sense|know-it-all)\b"
     r"|\b(?:not|never|\w+n't)\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
     r"always|so|even|remotely|someone|anyone|somebody|a person|person|you could|one could)"
-    r"\s+){0,4}(?:competent|bright|smart|clever|capable|professional|trustworthy|sharp|trust)"
+    r"\s+){0,4}(?:competent|bright|smart|clever|capable|professional|trustworthy|sharp|trust|"
+    r"committed|motivated|engaged)"
     r"|\b(?:only (?:cared|cares|care) about (?:their|his|her)|(?:only|more) interested in "
     r"(?:their|his|her)|there for the (?:money|salary|pension|pay ?cheque)|promoted "
     r"(?:only |just |purely )?because|friends with the (?:director|boss|owner|ceo|md)|"
@@ -2022,22 +2025,29 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"as (?:his|her|their) (?:own )?idea|(?:very )?little understanding of|"
     r"no understanding of|communication (?:was|is|were) (?:\w+ ){0,2}(?:poor|terrible|awful|"
     r"non-existent)|in bad faith|(?:not|\w+n't) (?:\w+ )?(?:engaging|acting|working|negotiating) "
-    r"in good faith)",
+    r"in good faith|switched off|somewhere more (?:professional|serious)|(?:much|far) more "
+    r"(?:professional|serious)|actually listens|(?:have|had|having) to carry (?:the others|the "
+    r"rest|the team|everyone)|who was really doing the work|attached to (?:his|her|their) "
+    r"own ideas|(?:difficult|hard) for (?:him|her|them) to (?:accept|take) (?:feedback|"
+    r"criticism))",
 )
 #: Disowning an outcome, in calm words: the decision was "not really mine" ("not my
 #: call"), "I did my part correctly", "they let the project down", "left me to deal
 #: with the fallout", "a staffing issue, not a me issue", and the defences of someone
 #: expecting blame ("protect yourself", "I keep all the emails", "a paper trail"); "not
 #: a problem that I created", "I was put in a difficult position", "the previous one
-#: left no documentation", "it never got the backing it needed". English only.
+#: left no documentation", "it never got the backing it needed", "the process let us
+#: down", "that's on the product side", "I gave her every chance", "I wouldn't do much
+#: differently". English only.
 _DISOWNS = _led_by(
-    "cdfhiklmnoprstwy",
+    "acdfghiklmnoprstwy",
     r"\b(?:(?:decision|call|choice|fault|mistake|responsibility|problem)\s+(?:was|is)"
     r"(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?mine|"
     r"(?:was|is)(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?my\s+"
     r"(?:decision|call|choice|responsibility)|"
     r"did my (?:part|job|bit) (?:correctly|properly|right|perfectly|fine)|"
-    r"(?:they|he|she|them|others|people|colleagues) (?:\w+ ){0,2}?let (?:the|us|me|our) "
+    r"(?:they|he|she|them|others|people|colleagues|the process|the system|the spec|the "
+    r"business) (?:\w+ ){0,2}?let (?:the|us|me|our) "
     r"(?:[\w-]+ ){0,2}?down|left me (?:to (?:deal|pick|clean|handle|sort|carry)|with the "
     r"(?:fallout|mess|blame))|set up to fail|(?:not|wasn't|isn't) a fair reflection|"
     r"(?:staffing|management|resourcing|leadership) (?:issue|problem) than|"
@@ -2047,7 +2057,10 @@ _DISOWNS = _led_by(
     r"not (?:really )?(?:a|the) (?:problem|mess|situation) (?:that )?i (?:created|caused|made)|"
     r"(?:i was|i am|i'm|we were) put in (?:a|an) (?:difficult|impossible|awkward) position|"
     r"left no (?:documentation|notes|handover)|(?:wasn't|weren't|was not|were not|isn't|"
-    r"is not) ready for change|never (?:really )?got the (?:backing|support|buy-in))\b",
+    r"is not) ready for change|never (?:really )?got the (?:backing|support|buy-in)|"
+    r"(?:that's|that is|it's|it is|it was|that was) on (?:the|their) [\w-]+ side|"
+    r"a gap between (?:the )?teams|(?:i )?gave (?:him|her|them) every chance|"
+    r"(?:wouldn't|would not|won't) do (?:much|anything) differently)\b",
 )
 #: The flags a run of verdicts on others raises; one of them raised by its cues is enough.
 _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
@@ -2149,16 +2162,19 @@ _TELLS_A_FLAW = _led_by(
 #: immediately", "I wouldn't even negotiate", "I'd just sign"), told politely too ("I'd
 #: be happy to accept it straight away", "I'm not looking to negotiate", "whatever you
 #: feel is right", "I will accept what you think is fair", "I'm ready to say yes",
-#: "don't feel you need to stretch the budget"). English only.
+#: "don't feel you need to stretch the budget", "I can sign today", "I don't need time
+#: to think", "if this is too much, I can accept 40,000"). English only.
 _YES_ON_THE_SPOT = re.compile(
-    r"\bi(?:'d| would| will|'ll)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
+    r"\bi(?:'d| would| will|'ll| can| could)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
     r"(?:accept|sign|say yes|take it)\w*\s+(?:it\s+|this\s+|the offer\s+|the contract\s+)?"
-    r"(?:immediately|straight away|right away|on the spot|right now|at once|without "
+    r"(?:immediately|straight away|right away|on the spot|right now|today|at once|without "
     r"(?:hesitating|hesitation|negotiating|thinking|question))"
     r"|\bi\s+(?:wouldn't|won't|would not|will not|don't|do not)\s+(?:even\s+)?(?:need to\s+|"
     r"want to\s+|try to\s+|bother to\s+)?negotiate\b"
     r"|\bi(?:'d| would| will|'ll) just sign\b"
-    r"|\bi\s+(?:don't|do not) need to see the (?:details|contract|offer|numbers|figures)\b"
+    r"|\bi\s+(?:don't|do not) need (?:time to think|to think about it|to see the (?:other )?"
+    r"(?:details|contract|offer|numbers|figures|benefits|package))\b"
+    r"|\bif (?:this|that|it)(?:'s| is) too (?:much|high),? i (?:can|could|would|will)\b"
     r"|\baccept(?:ing)?\s+(?:it\s+|this\s+|the offer\s+|that\s+)?(?:immediately|straight away|"
     r"right away|on the spot|at once|without (?:hesitat|negotiat|question))"
     r"|\b(?:not looking to|no need to|not going to)\s+(?:even\s+)?negotiate\b(?!\s+against)"
