@@ -2070,6 +2070,21 @@ _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
 _RUNS_DOWN_AT = 2
 
 
+#: Where a clause ends, and where a sentence does (a semicolon too), for
+#: :func:`_lead_up`.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+_SENTENCE_BREAK = re.compile(r"[.!?;]")
+
+
+def _lead_up(text: str, at: int, width: int, breaks: re.Pattern[str]) -> str:
+    """
+    The words of *text* just before *at*: at most *width* characters, and none from
+    before the last of *breaks* in them (the clause or the sentence of what stands at
+    *at*, as far back as *width* reaches).
+    """
+    return breaks.split(text[max(0, at - width) : at])[-1]
+
+
 #: A verdict that opens with a negation: a virtue denied ("not a good manager",
 #: "wasn't very bright").
 _DENIED = re.compile(r"(?:not|never|\w+n't)\b", re.IGNORECASE)
@@ -2083,7 +2098,7 @@ def _verdicts_on_others(text: str) -> list[str]:
     """
     verdicts = []
     for match in _VERDICTS_ON_PEOPLE.finditer(text):
-        clause = re.split(r"[.,;:!?]", text[max(0, match.start() - 120) : match.start()])[-1]
+        clause = _lead_up(text, match.start(), 120, _CLAUSE_BREAK)
         if _ONESELF.search(clause) and not _SOMEONE_ELSE.search(clause):
             continue
         word = match.group(0)
@@ -2095,14 +2110,14 @@ def _verdicts_on_others(text: str) -> list[str]:
     return list(dict.fromkeys(verdicts))
 
 
-def _runs_down_others(answer: str) -> tuple[str, str]:
+def _runs_down_others(text: str) -> tuple[str, str]:
     """
-    The red flag (``attacks-employer`` or ``blames-others``) for an answer that passes
-    two or more verdicts on other people or disowns its outcome in calm words
-    (:data:`_VERDICTS_ON_PEOPLE`, :data:`_DISOWNS`), and the words that show it; empty
-    strings otherwise. Verdicts name an attack, disowning alone names blame.
+    The red flag (``attacks-employer`` or ``blames-others``) for an answer, *text*
+    with straight apostrophes, that passes two or more verdicts on other people or
+    disowns its outcome in calm words (:data:`_VERDICTS_ON_PEOPLE`, :data:`_DISOWNS`),
+    and the words that show it; empty strings otherwise. Verdicts name an attack,
+    disowning alone names blame.
     """
-    text = answer.replace("\u2019", "'")
     verdicts = _verdicts_on_others(text)
     disowned = list(dict.fromkeys(m.group(0).lower() for m in _DISOWNS.finditer(text)))
     if len(verdicts) + len(disowned) < _RUNS_DOWN_AT:
@@ -2218,7 +2233,7 @@ def _phrased(pattern: re.Pattern[str], text: str) -> str:
     accept on the spot").
     """
     for match in pattern.finditer(text):
-        before = re.split(r"[.!?;]", text[max(0, match.start() - 40) : match.start()])[-1]
+        before = _lead_up(text, match.start(), 40, _SENTENCE_BREAK)
         if not _NEGATED_BEFORE.search(before):
             return match.group(0)
     return ""
@@ -2253,7 +2268,7 @@ def _raised_red_flags(answer: str, question: Question | None) -> tuple[SignalMat
     if hollow:
         found.append(SignalMatch(signal=_BUZZ, found=True, evidence=words))
     if not any(m.signal.id in _RUN_DOWN for m in found):
-        flag_id, words = _runs_down_others(answer)
+        flag_id, words = _runs_down_others(text)
         if flag_id:
             signal = next(s for s in signals if s.id == flag_id)
             found.append(SignalMatch(signal=signal, found=True, evidence=words))
