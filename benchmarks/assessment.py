@@ -5,9 +5,12 @@ next ten times its length (about 10x means linear).
 
 The long answers are the labelled answers of ``benchmarks/labels/dev.jsonl`` joined
 and repeated: real sentences of every answer type, figures, first-person actions,
-hedges and red flags in their usual proportions. They answer a story question with
-talking points and red flags, asked in the sample interview (its job posting, and an
-earlier answer to the same question recorded from the first round).
+hedges and red flags in their usual proportions. A red flag found by its cues spares
+the readings that look for one in calm words, so the time per MB is measured on the
+good answers alone (graded 3 or 4, no red flag) as well: the slowest real text. They
+answer a story question with talking points and red flags, asked in the sample
+interview (its job posting, and an earlier answer to the same question recorded from
+the first round).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ NORMAL = "dev-mistake-you-made-2"
 #: The earlier answer to the question, recorded from the first round.
 EARLIER = "dev-mistake-you-made-1"
 KB, MB = 1_000, 1_000_000
+#: The lowest grade of a good answer.
+GOOD = 3
 #: What one size may cost against the size a tenth of it: about 10x is linear and 100x
 #: quadratic; the margin is for the noise of a shared machine.
 LINEAR = 15.0
@@ -74,9 +79,13 @@ def _fresh(call: Callable[[], object]) -> Callable[[], object]:
     return fresh
 
 
-def long_answer(size: int) -> str:
-    """*size* characters of the labelled answers, joined and repeated."""
-    return _fill(" ".join(label["answer"] for label in _labels().values()) + " ", size)
+def long_answer(size: int, *, good_only: bool = False) -> str:
+    """
+    *size* characters of the labelled answers (with *good_only*, those graded 3 or 4),
+    joined and repeated.
+    """
+    labels = [label for label in _labels().values() if not good_only or label["grade"] >= GOOD]
+    return _fill(" ".join(label["answer"] for label in labels) + " ", size)
 
 
 def _size(size: int) -> str:
@@ -113,8 +122,11 @@ def bench_assess(rows: list[Row], *, quick: bool, repeats: int) -> None:
         return _fresh(lambda: assess(answer, rubric, question=question, interview=interview))
 
     assessing(normal)()  # loads the scorers and the phrases once
-    times = compare([assessing(normal), *map(assessing, answers.values())], repeats)
-    t_normal, by_size = times[0], dict(zip(sizes, times[1:], strict=True))
+    good_answer = long_answer(sizes[-1], good_only=True)
+    times = compare(
+        [assessing(normal), *map(assessing, answers.values()), assessing(good_answer)], repeats
+    )
+    t_normal, by_size, good = times[0], dict(zip(sizes, times[1:-1], strict=True)), times[-1]
     words = len(normal.split())
     for size, seconds in by_size.items():
         name = f"assess a {_size(size)} answer (story question, posting)"
@@ -125,14 +137,15 @@ def bench_assess(rows: list[Row], *, quick: bool, repeats: int) -> None:
             versus(name, by_size[large], f"assess a {_size(small)} answer", by_size[small], LINEAR)
         )
     largest = sizes[-1]
-    rows.append(
-        Row(
-            f"assess: time per MB (from the {_size(largest)} answer)",
-            by_size[largest] * MB / largest,
-            target="<= 1 s" if largest == MB else "",
-            met=by_size[largest] <= 1.0 if largest == MB else None,
+    for name, seconds in (("", by_size[largest]), (", good answers only", good)):
+        rows.append(
+            Row(
+                f"assess: time per MB (from the {_size(largest)} answer{name})",
+                seconds * MB / largest,
+                target="<= 1 s" if largest == MB else "",
+                met=seconds <= 1.0 if largest == MB else None,
+            )
         )
-    )
     small, large = sizes[-2], sizes[-1]
     for scorer_id, scorer in sorted(BUILTIN.items()):
         criterion = next((c for c in rubric.criteria if c.scorer == scorer_id), rubric.criteria[0])

@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
         "_durations",
         "_schedule",
         "_words",
+        "_regex",
         "_distribution",
         "_languages",
         "_catalogue",

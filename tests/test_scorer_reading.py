@@ -1,7 +1,8 @@
 """
 The scorers read a long answer in few passes (each cue looked for once in all its
 sentences, first-person actions found in one pass, fast patterns led by the letters a
-match can start with): each shortcut must find exactly what the plain reading finds.
+match can start with or gathered under their first letters, the words lowered at
+once): each shortcut must find exactly what the plain reading finds.
 The plain readings are written out here as the oracles.
 """
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from interviewprep import scorers
 from interviewprep._matching import _CONTRACTIONS, _ELISIONS, _NOT_STEMS, _spelled_out
+from interviewprep._regex import PLAIN, Phrases
 from interviewprep.scorers import (
     _CHANGE_WORDS,
     _FIRST_PERSON_ACTION,
@@ -68,6 +70,14 @@ _WORDS = [
     "learned",
     "since",
     "worked",
+    "Never",
+    "listens",
+    "wasn't",
+    "very",
+    "competent",
+    "accept",
+    "on the spot",
+    "my part correctly",
 ]
 
 texts = st.one_of(
@@ -92,44 +102,42 @@ def _labelled_answers() -> Iterator[str]:
 ANSWERS = list(_labelled_answers())
 
 
-def _led_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    led = re.compile(r"^\(\?=\[[^\]]+\]\)")
+def _led_patterns() -> list[tuple[str, re.Pattern[str] | Phrases]]:
+    """The scorers' fast patterns (:mod:`interviewprep._regex`), by name."""
     return [
         (name, value)
         for name, value in vars(scorers).items()
-        if isinstance(value, re.Pattern) and led.match(value.pattern)
+        if isinstance(value, re.Pattern | Phrases) and value in PLAIN
     ]
 
 
-def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """*pattern* without its leading look-ahead."""
-    return re.compile(re.sub(r"^\(\?=\[[^\]]+\]\)", "", pattern.pattern), pattern.flags)
+def _spans(pattern: re.Pattern[str] | Phrases, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def test_the_fast_patterns_are_there() -> None:
-    names = {name for name, _ in _led_patterns()}
-    assert {"_FIRST_PERSON_ACTION", "_ENDING", "_JOINED_STEP", "_OWN_PART"} <= names
+    names = {name: type(value) for name, value in _led_patterns()}
+    assert {"_FIRST_PERSON_ACTION", "_JOINED_STEP"} <= {
+        name for name, kind in names.items() if kind is re.Pattern
+    }
+    assert {"_ENDING", "_OWN_PART", "_VERDICTS_ON_PEOPLE", "_DISOWNS", "_YES_ON_THE_SPOT"} <= {
+        name for name, kind in names.items() if kind is Phrases
+    }
 
 
 @pytest.mark.parametrize("name", [name for name, _ in _led_patterns()])
 def test_a_fast_pattern_finds_what_the_plain_one_does_in_the_labelled_answers(name: str) -> None:
     pattern = getattr(scorers, name)
-    plain = _plain(pattern)
     for answer in ANSWERS:
         text = answer.replace("\u2019", "'")
-        assert [m.span() for m in pattern.finditer(text)] == [
-            m.span() for m in plain.finditer(text)
-        ]
+        assert _spans(pattern, text) == _spans(PLAIN[pattern], text)
 
 
 @given(texts)
 @example("\u0130 did it. I'd \u212aeep it. \u017fince then it worked")
 def test_a_fast_pattern_finds_what_the_plain_one_does(text: str) -> None:
     for _, pattern in _led_patterns():
-        plain = _plain(pattern)
-        assert [m.span() for m in pattern.finditer(text)] == [
-            m.span() for m in plain.finditer(text)
-        ]
+        assert _spans(pattern, text) == _spans(PLAIN[pattern], text)
 
 
 @given(
@@ -268,3 +276,11 @@ def test_labels_read_at_the_colons_match_the_pattern_in_the_labelled_answers() -
         assert scorers._recited_labels(answer) == {
             m.group(1).lower() for m in scorers._STAR_LABELS.finditer(answer)
         }
+
+
+@given(texts)
+@example("I'd \u212aeep it. \u0130t WAS, 40%.. 'quoted' \u2019curly\u2019 £5,000,")
+def test_the_words_are_lowered_and_unended_as_one_at_a_time(text: str) -> None:
+    assert _lower_words(text) == [
+        word.lower().strip(".,'\u2019") for word in scorers._WORDS.findall(text)
+    ]

@@ -8,7 +8,8 @@ The package is layered; a module imports only from its own layer or the layers
 below it (``tests/test_architecture.py`` keeps it so), and data flows upwards:
 
 1. foundation: ``exceptions`` (errors and :class:`Problem`), ``_vocabulary``,
-   ``_durations``, ``_words`` (text helpers), ``_distribution`` (name and version),
+   ``_durations``, ``_words`` (text helpers), ``_regex`` (phrase patterns compiled
+   for speed), ``_distribution`` (name and version),
    ``_languages`` (language tags and fallback chains), ``_catalogue`` (the library's own
    words in every language), ``_suggest`` (near-miss suggestions), ``_schedule``
    (availability windows, working days, placing tasks in free time), ``_selection``

@@ -28,6 +28,7 @@ import attrs
 
 from ._matching import SignalMatch, find_signals
 from ._model import Signal
+from ._regex import Phrases, led_by
 from ._words import content_words, stem
 
 if TYPE_CHECKING:
@@ -66,20 +67,10 @@ DEFAULT_WORDS_PER_MINUTE = 150
 _TWO_MINUTES = 120.0
 
 _WORDS = re.compile(r"[A-Za-z0-9£$€%][A-Za-z0-9£$€%'\u2019.,-]*")
+#: The same words without the full stops, commas and apostrophes they end with.
+_WORDS_UNENDED = re.compile(r"[A-Za-z0-9£$€%](?:[A-Za-z0-9£$€%'\u2019.,-]*[A-Za-z0-9£$€%-])?")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _DIGIT = re.compile(r"[0-9]")
-
-
-def _led_by(letters: str, pattern: str) -> re.Pattern[str]:
-    """
-    *pattern*, compiled case-insensitive, behind a look-ahead for the *letters* a match
-    can start with: the same matches, found sooner. Python's ``re`` tries a pattern
-    that opens with a word boundary or an alternation at every position of a text, and
-    skips to the next candidate only when it knows the characters one may start with;
-    over a long answer that is two to four times faster. A test checks that each such
-    pattern finds what the plain one does.
-    """
-    return re.compile(f"(?=[{letters}])(?:{pattern})", re.IGNORECASE)
 
 
 @attrs.frozen(kw_only=True)
@@ -192,7 +183,12 @@ def _words(text: str) -> list[str]:
 
 
 def _lower_words(text: str) -> list[str]:
-    return [w.lower().strip(".,'\u2019") for w in _WORDS.findall(text)]
+    """
+    The words of *text* (:data:`_WORDS`) lowered, without the full stops, commas and
+    apostrophes they end with. A word holds no space, so all are lowered at once.
+    """
+    words = _WORDS_UNENDED.findall(text)
+    return " ".join(words).lower().split(" ") if words else []
 
 
 @functools.lru_cache(maxsize=4)
@@ -453,8 +449,7 @@ _RESULT_CUES = (
 #: third), plain ones included ("by Christmas the queue was back to normal", "the
 #: auditors accepted the method", "it went live on time", "they asked me to train two
 #: other stores"); not "after that", which as often leads to the next step.
-_ENDING = _led_by(
-    "abefhilnorstw",
+_ENDING = Phrases(
     r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
     r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
     r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship|"
@@ -798,7 +793,7 @@ def _last_ending(answer: str) -> str:
     sentences = _sentences(answer)
     for sentence in sentences[_last_third(len(sentences)) :]:
         if found := _ENDING.search(sentence):
-            return found.group(0)
+            return sentence[found.start() : found.end()]
     return ""
 
 
@@ -958,7 +953,7 @@ def evidence(answer: str, context: ScoringContext) -> Score:
 
 #: First-person action: "I added", "I then told", "I'd ask", "I'll", "I have set up";
 #: German "ich habe/ich bin/ich + verb", French "j'ai", "je + verb".
-_FIRST_PERSON_ACTION = _led_by(
+_FIRST_PERSON_ACTION = led_by(
     "ij",
     r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|immediately|"
     r"quickly|personally|just|now|still|later|finally|always))? "
@@ -968,18 +963,18 @@ _FIRST_PERSON_ACTION = _led_by(
     r"ich (?:habe|hatte|bin|war|werde|würde)? ?[a-zäöüß]{3,}|j'ai [a-zéèêàç]{3,}|"
     r"je (?:vais |voudrais |ferais |ai )?[a-zéèêàç]{3,})",
 )
-_ANY_FIRST_PERSON = _led_by(
+_ANY_FIRST_PERSON = led_by(
     "ijm",
     r"\b(?:i|me|my|ich|mir|mich|je|j'|moi)\b",
 )
-_WE = _led_by(
+_WE = led_by(
     "nouw",
     r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos)\b",
 )
 
 
 #: "We" as the one who acts: "we decided", "we then built", "nous avons", "wir haben".
-_WE_ACTION = _led_by(
+_WE_ACTION = led_by(
     "nw",
     r"\b(?:we(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|all|just|"
     r"finally))? (?!are\b|were\b|was\b|think\b|felt\b|knew\b|could\w*|couldn\w*|"
@@ -990,7 +985,7 @@ _WE_ACTION = _led_by(
 #: A step joined to an own step in the same sentence: "…, wrote a guide and tested it".
 #: Only past forms count (regular ones and the common irregular ones), so "and then the
 #: team" or "and a report" are not steps.
-_JOINED_STEP = _led_by(
+_JOINED_STEP = led_by(
     ",a",
     r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b",
 )
@@ -1925,8 +1920,7 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
 #: "never", "failed to"), not one done to them ("they had never been asked") nor a
 #: view they did not hold ("people weren't against it"); or, up to five words on,
 #: lateness or a change made without telling anyone. English only.
-_OTHERS_FAILED = _led_by(
-    "achmopst",
+_OTHERS_FAILED = Phrases(
     r"\b(?:he|she|they|colleagues|people|others|"
     r"(?:one|another|the other|the second|the third) (?:guy|girl|person|colleague|"
     r"teammate|member)|"
@@ -1945,8 +1939,7 @@ _OTHERS_FAILED = _led_by(
 )
 #: The candidate's own part in what went wrong ("that was on me"; not "the team leaned
 #: on me", nor "it wasn't on me").
-_OWN_PART = _led_by(
-    "imt",
+_OWN_PART = Phrases(
     r"\b(?:my fault|my mistake|my part in|my share of the (?:blame|responsibility)|"
     r"i should have|i should've|i didn't|"
     r"i did not|i missed|i forgot|i got (?:it |that |this )?wrong|i was wrong|"
@@ -1966,7 +1959,7 @@ def _blame_told_politely(answer: str, kind: str) -> str:
     if kind == "hypothetical":
         return ""
     text = answer.replace("\u2019", "'")
-    failed = [m.group(0) for m in _OTHERS_FAILED.finditer(text)]
+    failed = [text[m.start() : m.end()] for m in _OTHERS_FAILED.finditer(text)]
     if len(failed) < 2 or _OWN_PART.search(text):
         return ""
     return "; ".join(dict.fromkeys(failed))
@@ -1983,6 +1976,12 @@ _SOMEONE_ELSE = re.compile(
 #: The candidate in the clause before a word ("I was lazy about it", "I'm not very
 #: technical"): a verdict on oneself, not on anyone else.
 _ONESELF = re.compile(r"\b(?:i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
+#: The English contractions with "n't", spelled out so that a pattern opening with one
+#: can be read as :class:`Phrases`.
+_NOT = (
+    r"(?:ai|are|ca|could|dare|did|does|do|had|has|have|is|might|must|need|ought|sha|should|"
+    r"was|were|wo|would)n't"
+)
 #: Verdicts on other people's character, ability or motives, in any tone: a word of
 #: contempt ("arrogant", "clueless", "out of touch"), a name for a kind of colleague
 #: ("passengers", "deadwood", "yes-men"), a virtue denied ("not a very competent
@@ -1992,8 +1991,7 @@ _ONESELF = re.compile(r"\b(?:i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
 #: "very little understanding of", "communication was poor", "the team is switched
 #: off", "somewhere more professional", "I have to carry the others", "quite attached
 #: to her own ideas"). English only.
-_VERDICTS_ON_PEOPLE = _led_by(
-    "abcdefghijklmnoprstuvwy",
+_VERDICTS_ON_PEOPLE = Phrases(
     r"\b(?:arrogant|incompetent|inept|lazy|useless|stupid|dim|dense|clueless|hopeless|rude|"
     r"selfish|petty|vindictive|spiteful|dishonest|untrustworthy|two-faced|sneaky|"
     r"manipulative|condescending|patroni[sz]ing|spineless|cowardly|gutless|paranoid|"
@@ -2005,7 +2003,7 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"jobsworths?|yes-m[ae]n|a bully|bullies|micromanager|bean[- ]counters?|pen-pushers?|"
     r"box-tickers?|backstabbers?|cowboys|amateurs|clipboard|empire-build\w*|all talk|"
     r"no common sense|know-it-all)\b"
-    r"|\b(?:not|never|\w+n't)\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
+    rf"|\b(?:not|never|{_NOT})\s+(?:(?:a|an|very|that|particularly|really|exactly|the most|"
     r"always|so|even|remotely|someone|anyone|somebody|a person|person|you could|one could)"
     r"\s+){0,4}(?:competent|bright|smart|clever|capable|professional|trustworthy|sharp|trust|"
     r"committed|motivated|engaged)"
@@ -2024,7 +2022,7 @@ _VERDICTS_ON_PEOPLE = _led_by(
     r"listener)|(?:has|had|have) (?:his|her|their) favourites|play(?:s|ed)? favourites|"
     r"as (?:his|her|their) (?:own )?idea|(?:very )?little understanding of|"
     r"no understanding of|communication (?:was|is|were) (?:\w+ ){0,2}(?:poor|terrible|awful|"
-    r"non-existent)|in bad faith|(?:not|\w+n't) (?:\w+ )?(?:engaging|acting|working|negotiating) "
+    rf"non-existent)|in bad faith|(?:not|{_NOT}) (?:\w+ )?(?:engaging|acting|working|negotiating) "
     r"in good faith|switched off|somewhere more (?:professional|serious)|(?:much|far) more "
     r"(?:professional|serious)|actually listens|(?:have|had|having) to carry (?:the others|the "
     r"rest|the team|everyone)|who was really doing the work|attached to (?:his|her|their) "
@@ -2039,8 +2037,7 @@ _VERDICTS_ON_PEOPLE = _led_by(
 #: left no documentation", "it never got the backing it needed", "the process let us
 #: down", "that's on the product side", "I gave her every chance", "I wouldn't do much
 #: differently". English only.
-_DISOWNS = _led_by(
-    "acdfghiklmnoprstwy",
+_DISOWNS = Phrases(
     r"\b(?:(?:decision|call|choice|fault|mistake|responsibility|problem)\s+(?:was|is)"
     r"(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?mine|"
     r"(?:was|is)(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?my\s+"
@@ -2139,8 +2136,7 @@ _VIRTUES = (
 #: in excess ("I am too much perfectionist", "being a bit too committed"), effort in
 #: excess ("caring too much", "I care maybe a little too much", "I push myself too
 #: hard", "I take on too much") or one's own standards too high. English only.
-_STRENGTH_AS_FLAW = _led_by(
-    "bcgimptw",
+_STRENGTH_AS_FLAW = Phrases(
     rf"\b(?:i|i'm|me|being|myself)\b(?:\W+(?!not\b|never\b)\w+(?!'t)){{0,4}}?\W+"
     r"(?:too|overly|excessively)\s+"
     rf"(?:much\s+(?:of\s+)?(?:a\s+)?)?(?:{_VIRTUES})\b"
@@ -2154,22 +2150,20 @@ _STRENGTH_AS_FLAW = _led_by(
 #: "I'm a perfectionist": offered as a flaw when the question asks for one; elsewhere
 #: (how do you make sure your work is right?) it is a claim, for the buzzword count to
 #: weigh, not a disguise (coaches called the flag wrong there).
-_PERFECTIONIST = re.compile(
+_PERFECTIONIST = Phrases(
     r"\bi(?:'m| am| was)\s+(?:a\s+|a bit of a\s+|something of a\s+|kind of a\s+|quite a\s+)?"
     r"perfectionist\b",
-    re.IGNORECASE,
 )
 #: One's own high standards offered as the flaw ("the truer answer is that I hold
 #: myself to a really high standard"): heard, like "I'm a perfectionist", only where a
 #: flaw is asked for or told.
-_HIGH_STANDARDS = re.compile(
+_HIGH_STANDARDS = Phrases(
     r"\b(?:hold|holds|holding|held) myself to (?:a )?(?:(?:very|really|extremely|such a|"
     r"quite|so|too) )?high (?:standards?|bar)\b",
-    re.IGNORECASE,
 )
 #: An answer that says it is telling a flaw ("when you asked about my biggest
 #: weakness", "the weakness part is"), whatever the question.
-_TELLS_A_FLAW = _led_by(
+_TELLS_A_FLAW = led_by(
     "mt",
     r"\b(?:my|the) (?:(?:biggest|main|greatest|real|one|only) )?weakness(?:es)?\b",
 )
@@ -2179,7 +2173,7 @@ _TELLS_A_FLAW = _led_by(
 #: feel is right", "I will accept what you think is fair", "I'm ready to say yes",
 #: "don't feel you need to stretch the budget", "I can sign today", "I don't need time
 #: to think", "if this is too much, I can accept 40,000"). English only.
-_YES_ON_THE_SPOT = re.compile(
+_YES_ON_THE_SPOT = Phrases(
     r"\bi(?:'d| would| will|'ll| can| could)?\s+(?:just\s+|happily\s+|gladly\s+|simply\s+)?"
     r"(?:accept|sign|say yes|take it)\w*\s+(?:it\s+|this\s+|the offer\s+|the contract\s+)?"
     r"(?:immediately|straight away|right away|on the spot|right now|today|at once|without "
@@ -2196,7 +2190,6 @@ _YES_ON_THE_SPOT = re.compile(
     r"|\bready to say yes\b|\bwhatever you (?:feel|think|decide|consider) is (?:right|fair)\b"
     r"|\b(?:accept|take)\s+what you (?:feel|think|decide|consider) is (?:right|fair)\b"
     r"|\bdon't (?:feel you )?need to stretch\b",
-    re.IGNORECASE,
 )
 #: Answer types in which a yes can be given to this employer: a story tells of offers
 #: taken in the past.
@@ -2207,8 +2200,7 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't)\W+(?:\w+\W+){0,3}$", r
 #: the award", "the CEO called it out at the all-hands", "the sponsor called it the
 #: smoothest delivery"): told as the end of a flaw or a mistake, it makes a success
 #: story of it. Heard only where the question asks for a flaw. English only.
-_PRAISED = _led_by(
-    "abcgstw",
+_PRAISED = Phrases(
     r"\b(?:awards?|awarded|called (?:it|me|us) out|called it the (?:best|most \w+|\w+est)|"
     r"the best (?:\w+ ){0,3}in (?:the|our|my) (?:area|region|company|team|department|firm|"
     r"country)|beat (?:\w+ ){0,3}targets?|(?:was|got) promoted|shout-?out)\b",
@@ -2217,7 +2209,7 @@ _PRAISED = _led_by(
 #: the answer types it is heard in (empty: every type), and whether only in answers to
 #: a question that has a flag of its own for that fault (one that asks for a flaw) or
 #: that say they tell a flaw (:data:`_TELLS_A_FLAW`).
-_PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = (
+_PHRASED_FLAGS: tuple[tuple[str, Phrases, frozenset[str], bool], ...] = (
     ("humble-brag", _STRENGTH_AS_FLAW, frozenset(), False),
     ("humble-brag", _PERFECTIONIST, frozenset(), True),
     ("humble-brag", _HIGH_STANDARDS, frozenset(), True),
@@ -2226,7 +2218,7 @@ _PHRASED_FLAGS: tuple[tuple[str, re.Pattern[str], frozenset[str], bool], ...] = 
 )
 
 
-def _phrased(pattern: re.Pattern[str], text: str) -> str:
+def _phrased(pattern: Phrases, text: str) -> str:
     """
     The first phrase of *text* that *pattern* finds with no negation just before it in
     the same sentence ("I'd never accept on the spot"; not "That was not easy. I'd
@@ -2235,7 +2227,7 @@ def _phrased(pattern: re.Pattern[str], text: str) -> str:
     for match in pattern.finditer(text):
         before = _lead_up(text, match.start(), 40, _SENTENCE_BREAK)
         if not _NEGATED_BEFORE.search(before):
-            return match.group(0)
+            return text[match.start() : match.end()]
     return ""
 
 
@@ -2409,8 +2401,7 @@ _OTHER_PAST = frozenset(
     ]
 )
 #: Words that anchor a story in time: "last winter", "two years ago", "once", "in 2021".
-_OCCASION = _led_by(
-    "afilorwy",
+_OCCASION = Phrases(
     r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|quarter|term)|ago|"
     r"in (?:19|20)\d\d|once|one (?:day|time|morning|evening|night|week)|when i was|"
     r"at my (?:last|previous|old|first)|yesterday|recently|for example|for instance)\b",
