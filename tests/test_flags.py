@@ -564,6 +564,44 @@ class TestRedFlags:
         assert len(brag) == 1
         assert advice in brag[0].advice
 
+    @pytest.mark.parametrize(
+        ("qid", "advice"),
+        [
+            ("core/mistake-you-made", "Tell your own part in what went wrong"),
+            ("core/achievement-in-current-role", "Keep to your own part, what you did"),
+            ("core/why-leaving-current-employer", "Keep to your own part, what you did"),
+        ],
+    )
+    def test_blame_is_advised_on_by_what_was_asked(
+        self, library: Library, qid: str, advice: str
+    ) -> None:
+        """Where a mistake is asked for, the advice is to tell one's own part in what
+        went wrong; where it was not (a proudest achievement), to keep to what one did:
+        a coach found "what went wrong" beside the point on an achievement."""
+        q = question(library, qid)
+        answer = "It wasn't my fault, nobody told me the date had moved."
+        blame = [f for f in answer_flags(answer, q) if f.id == "blames-others"]
+        assert len(blame) == 1
+        assert advice in blame[0].advice
+        assert "leave the others' faults out" in blame[0].advice
+
+    @pytest.mark.parametrize(
+        ("qid", "advice"),
+        [
+            ("core/salary-expectations", "Name the range your research supports"),
+            ("core/why-leaving-current-employer", RED_FLAG_ADVICE["commits-too-soon"]),
+        ],
+    )
+    def test_a_yes_on_the_spot_is_advised_on_by_the_answer_type(
+        self, library: Library, qid: str, advice: str
+    ) -> None:
+        """Asked what salary they expect, a candidate is told to name a researched
+        range: "decide once you have the whole offer" alone was called no answer."""
+        q = question(library, qid)
+        answer = "Whatever you think is fair, I would accept the offer on the spot."
+        [soon] = [f for f in answer_flags(answer, q) if f.id == "commits-too-soon"]
+        assert advice in soon.advice
+
     POLITE_BLAME = (
         "The order went out under my name, so technically I was in the frame. However, the "
         "specification from the product team had the sizes the wrong way round, the supplier "
@@ -1107,7 +1145,8 @@ class TestFocus:
         ("qid", "advice"),
         [
             ("core/first-three-months", "what you would actually do, step by step, and why"),
-            ("core/what-could-this-team-do-better", "one view of your own"),
+            ("core/what-could-this-team-do-better", "what you actually think or do"),
+            ("core/how-colleagues-describe-you", "one moment that shows it"),
             ("core/how-you-ensure-quality", "what you actually do, and one time it made"),
         ],
     )

@@ -537,8 +537,13 @@ class TestOwnership:
         assert ownership(plan, context(HYPOTHETICAL)).value == 1
         short = ownership("I'd ask them both, and that's it.", context(HYPOTHETICAL))
         assert short.value == 0
-        assert short.suggestion.startswith("Say what you would do yourself")
+        assert short.suggestion.startswith("Say what you would do, step by step")
         assert "whom you told" not in short.suggestion
+        # The first person is asked for only where the answer does not speak in it.
+        assert "in the first person" not in short.suggestion
+        ours = ownership("We would ask them both, and that's it.", context(HYPOTHETICAL))
+        assert ours.suggestion.startswith("Say what you would do yourself")
+        assert "in the first person" in ours.suggestion
 
     def test_steps_joined_to_an_own_step_count(self) -> None:
         """ "I interviewed six people, wrote a guide and tested it" is three steps, not one."""

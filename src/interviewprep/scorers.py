@@ -1099,20 +1099,27 @@ def _own_steps(answer: str) -> tuple[str, ...]:
     return tuple(steps)
 
 
-#: What a first-person step sounds like for each kind of answer, and how many earn the top.
-_OWN_STEPS: dict[str, tuple[int, str]] = {
+#: What a first-person step sounds like for each kind of answer, how many earn the top,
+#: and the advice to an answer that already tells one (coaches found "in the first
+#: person" wrong for an answer that says "I'd"): it is short of steps, not of "I".
+_OWN_STEPS: dict[str, tuple[int, str, str]] = {
     "story": (
         5,
         "Say which steps were yours: what you decided, whom you told, what you did "
         "next, each in the first person.",
+        "Say more of what you did, step by step: what you decided, whom you told, what "
+        "you did next.",
     ),
     "hypothetical": (
         3,
         "Say what you would do yourself, step by step, in the first person "
         "(“I'd first…”, “then I'd…”).",
+        "Say what you would do, step by step: what first, whom you would tell, and what next.",
     ),
     "knowledge": (
         2,
+        "Show your own practice: say what you do yourself, in the first person "
+        "(“I check…”, “I ask…”).",
         "Show your own practice: say what you do yourself, in the first person "
         "(“I check…”, “I ask…”).",
     ),
@@ -1143,8 +1150,10 @@ def ownership(answer: str, context: ScoringContext) -> Score:
         )
     question = context.question
     kind = _answer_type(question)
-    top, advice = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
+    top, advice, more = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
     team = len(_WE_ACTION.findall(text))
+    if team < count:
+        advice = more  # the answer says what it did in the first person, if too little
     if count >= top or (count >= 3 and team < count):
         value = 1.0
     else:
@@ -1388,9 +1397,12 @@ UNIVERSAL_RED_FLAGS = (
             "not my fault",
             "wasn't my fault",
             "wasn't my call",
-            "his problem",
-            "her problem",
-            "their problem",
+            "was his problem",
+            "is his problem",
+            "was her problem",
+            "is her problem",
+            "was their problem",
+            "is their problem",
             "their fault",
             "his fault",
             "her fault",
@@ -1706,25 +1718,48 @@ RED_FLAG_ADVICE: dict[str, str] = {
 }
 
 
-#: What to put in place of claims without substance in an answer that is not asked for
-#: an occasion: a plan, a view, a way of working (coaches found "one real occasion"
-#: wrong for a plan for the first three months).
-_HOLLOW_ADVICE = {
-    "hypothetical": "Replace the claims with what you would actually do, step by step, and why.",
-    "opinion": "Replace the claims with one view of your own and what it comes from.",
-    "knowledge": "Replace the claims with what you actually do, and one time it made a difference.",
+#: What to do instead of a red flag in an answer of one type, where the advice for any
+#: answer does not fit, by flag id and answer type: claims without substance in an
+#: answer that is not asked for an occasion (a plan, a view or a self-portrait, a way
+#: of working: coaches found "one real occasion" wrong for a plan for the first three
+#: months, and "one view of your own" wrong for how colleagues would describe you), and
+#: a yes before there is an offer in an answer about pay (coaches found "decide once
+#: you have the whole offer" no answer to "what salary are you expecting?").
+_ADVICE_BY_TYPE = {
+    "buzzwords": {
+        "hypothetical": (
+            "Replace the claims with what you would actually do, step by step, and why."
+        ),
+        "opinion": (
+            "Replace the claims with something of your own: what you actually think or do, "
+            "and one moment that shows it."
+        ),
+        "knowledge": (
+            "Replace the claims with what you actually do, and one time it made a difference."
+        ),
+    },
+    "commits-too-soon": {
+        "salary": (
+            "Name the range your research supports, say you are interested, and decide once "
+            "you have the whole offer in front of you."
+        ),
+    },
 }
 
 
 #: What to do instead of a red flag where the question did not invite it, by flag id:
 #: a strength dressed up as a flaw in an answer that was not asked for a flaw (a
-#: walk-through of a take-home task), and verdicts on people outside a question about
-#: moving on (coaches found "name a real fault of yours" and "turn to what you want
-#: next" beside the point there).
+#: walk-through of a take-home task), blame where no flaw or mistake was asked for (a
+#: proudest achievement), and verdicts on people outside a question about moving on
+#: (coaches found "name a real fault of yours", "tell your own part in what went wrong"
+#: and "turn to what you want next" beside the point there).
 _UNASKED_ADVICE = {
     "humble-brag": (
         "Leave out the flaw that is really a strength, and spend the time on what the "
         "question asks."
+    ),
+    "blames-others": (
+        "Keep to your own part, what you did and decided, and leave the others' faults out."
     ),
     "attacks-employer": (
         "Leave out the verdicts on the people you work with, and keep to what the question asks."
@@ -1734,28 +1769,39 @@ _UNASKED_ADVICE = {
 _MOVING_ON = frozenset({"motivation", ""})
 
 
-def _instead(flag: Signal, kind: str) -> str:
-    """What to do instead of the red flag *flag* in an answer of type *kind*."""
-    key = _SAME_FAULT.get(flag.id, flag.id)
-    if key == _BUZZ.id:
-        return _HOLLOW_ADVICE.get(kind, RED_FLAG_ADVICE[key])
-    if key == "humble-brag" and flag in UNIVERSAL_RED_FLAGS:
-        return _UNASKED_ADVICE[key]  # the question's own flag is the one that asks for a flaw
+def _asks_for_a_flaw(question: Question | None) -> bool:
+    """
+    Whether *question* asks for a flaw or a mistake of the candidate's: it has a red
+    flag of its own for a strength dressed up as one (:data:`_SAME_FAULT`).
+    """
+    return question is not None and any(
+        _SAME_FAULT.get(flag.id, flag.id) == "humble-brag" for flag in question.red_flags
+    )
+
+
+def _instead(flag: Signal, question: Question | None) -> str:
+    """What to do instead of the red flag *flag* in an answer to *question*."""
+    key, kind = _SAME_FAULT.get(flag.id, flag.id), _answer_type(question)
+    if kind in (by_type := _ADVICE_BY_TYPE.get(key, {})):
+        return by_type[kind]
+    if key in ("humble-brag", "blames-others") and not _asks_for_a_flaw(question):
+        return _UNASKED_ADVICE[key]
     if key == "attacks-employer" and kind not in _MOVING_ON:
         return _UNASKED_ADVICE[key]
     return RED_FLAG_ADVICE.get(key, "")
 
 
-def _red_flag_advice(flags: list[Signal], kind: str = "") -> str:
+def _red_flag_advice(flags: list[Signal], question: Question | None) -> str:
     """
-    The feedback on the red flags *flags* in an answer of type *kind*: their names, and
+    The feedback on the red flags *flags* in an answer to *question*: their names, and
     what to do instead of the first that has advice, fitted to the question: a flaw
-    that is a strength where none was asked for, or verdicts on people outside a
-    question about moving on, get advice of their own (:data:`_UNASKED_ADVICE`).
+    that is a strength, or blame, where no flaw or mistake was asked for, and verdicts
+    on people outside a question about moving on, get advice of their own
+    (:data:`_UNASKED_ADVICE`).
     """
     names = "; ".join(flag.label for flag in flags[:2])
     heading = "Red flag" if len(flags) == 1 else "Red flags"
-    instead = next((advice for flag in flags if (advice := _instead(flag, kind))), "")
+    instead = next((advice for flag in flags if (advice := _instead(flag, question))), "")
     return f"{heading}: {names}. {instead}".rstrip()
 
 
@@ -2292,7 +2338,7 @@ def red_flags(answer: str, context: ScoringContext) -> Score:
     return Score(
         value=value,
         evidence=evidence_,
-        suggestion=_red_flag_advice([m.signal for m in found], _answer_type(context.question)),
+        suggestion=_red_flag_advice([m.signal for m in found], context.question),
     )
 
 
@@ -2552,7 +2598,7 @@ def answer_flags(
             id=m.signal.id,
             label=m.signal.label,
             evidence=m.evidence,
-            advice=_red_flag_advice([m.signal], _answer_type(question)),
+            advice=_red_flag_advice([m.signal], question),
             lowers=("red-flags",),
         )
         for m in _raised_red_flags(answer, question)
