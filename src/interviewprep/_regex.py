@@ -17,7 +17,7 @@ Two ways out, one for each kind of pattern:
   pattern is matched with case in the text folded to lower case (:func:`folded`).
   Alternatives under different first characters can never match at the same place,
   and under one character their order is kept, so the matches are the same: three to
-  five times sooner on a long answer.
+  eight times sooner on a long answer.
 - :func:`led_by` puts a short pattern behind a look-ahead for the letters its matches
   start with, which lets ``re`` pass over the other places at once: two to four times
   sooner.
@@ -85,7 +85,9 @@ class Phrases:
         pattern: The alternation, in lower case. Each alternative opens (after any
             ``\\b``, once leading groups are spelled out) with a letter, digit,
             apostrophe, space or hyphen, and either all of them have a ``\\b`` before
-            them or none does.
+            them or none does. A letter beyond ASCII in it matches what ``str.lower``
+            makes of the text, which for a few (the Greek final sigma) is not what
+            ``re`` matches without case: the scorers' phrases are English.
 
     Raises:
         ValueError: If *pattern* is not such an alternation.

@@ -28,7 +28,7 @@ import attrs
 
 from ._matching import SignalMatch, find_signals
 from ._model import Signal
-from ._regex import Phrases, led_by
+from ._regex import Phrases, folded, led_by
 from ._words import content_words, stem
 
 if TYPE_CHECKING:
@@ -3014,6 +3014,7 @@ _PER_ANSWER_CACHES = (
     _said,
     _substance_flag,
     _raised_red_flags,
+    folded,
 )
 
 
