@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from interviewprep._regex import PLAIN, Phrases, folded, led_by
+from interviewprep._regex import Phrases, folded, led_by, plain
 
 
 def _spans(pattern: re.Pattern[str] | Phrases, text: str) -> list[tuple[int, int]]:
@@ -87,8 +87,8 @@ def test_upper_case_escapes_are_not_upper_case_letters() -> None:
 def test_the_plain_pattern_is_kept_for_each() -> None:
     phrases = Phrases(r"\bno way\b")
     led = led_by("n", r"\bno way\b")
-    assert PLAIN[phrases].pattern == PLAIN[led].pattern == r"\bno way\b"
-    assert PLAIN[phrases].flags & re.IGNORECASE
+    assert plain(phrases).pattern == plain(led).pattern == r"\bno way\b"
+    assert plain(phrases).flags & re.IGNORECASE
     assert repr(phrases) == "Phrases('\\\\bno way\\\\b')"
 
 

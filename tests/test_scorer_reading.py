@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from interviewprep import scorers
 from interviewprep._matching import _CONTRACTIONS, _ELISIONS, _NOT_STEMS, _spelled_out
-from interviewprep._regex import PLAIN, Phrases
+from interviewprep._regex import SOURCES, Phrases, plain
 from interviewprep.scorers import (
     _CHANGE_WORDS,
     _FIRST_PERSON_ACTION,
@@ -107,7 +107,7 @@ def _led_patterns() -> list[tuple[str, re.Pattern[str] | Phrases]]:
     return [
         (name, value)
         for name, value in vars(scorers).items()
-        if isinstance(value, re.Pattern | Phrases) and value in PLAIN
+        if isinstance(value, re.Pattern | Phrases) and value in SOURCES
     ]
 
 
@@ -130,14 +130,14 @@ def test_a_fast_pattern_finds_what_the_plain_one_does_in_the_labelled_answers(na
     pattern = getattr(scorers, name)
     for answer in ANSWERS:
         text = answer.replace("\u2019", "'")
-        assert _spans(pattern, text) == _spans(PLAIN[pattern], text)
+        assert _spans(pattern, text) == _spans(plain(pattern), text)
 
 
 @given(texts)
 @example("\u0130 did it. I'd \u212aeep it. \u017fince then it worked")
 def test_a_fast_pattern_finds_what_the_plain_one_does(text: str) -> None:
     for _, pattern in _led_patterns():
-        assert _spans(pattern, text) == _spans(PLAIN[pattern], text)
+        assert _spans(pattern, text) == _spans(plain(pattern), text)
 
 
 @given(

@@ -22,8 +22,8 @@ Two ways out, one for each kind of pattern:
   start with, which lets ``re`` pass over the other places at once: two to four times
   sooner.
 
-:data:`PLAIN` keeps the plain pattern of each, for the tests that check both find the
-same.
+:data:`SOURCES` keeps the plain pattern of each, and :func:`plain` compiles it, for the
+tests that check both find the same.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-__all__ = ["PLAIN", "Phrases", "folded", "led_by"]
+__all__ = ["SOURCES", "Phrases", "folded", "led_by", "plain"]
 
 #: Characters that a lowercase ASCII letter matches in a case-insensitive pattern
 #: besides its capital, folded to it by :func:`folded` (``str.lower`` folds the
@@ -44,9 +44,9 @@ _QUANTIFIERS = frozenset("?*+{")
 #: The characters an alternative of :class:`Phrases` may open with.
 _KEYS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789' -")
 
-#: The plain pattern of each pattern that :func:`led_by` or :class:`Phrases` compiled,
-#: for the tests that check they find the same.
-PLAIN: dict[re.Pattern[str] | Phrases, re.Pattern[str]] = {}
+#: The plain source of each pattern that :func:`led_by` or :class:`Phrases` arranged,
+#: for the tests that check they find the same (:func:`plain`).
+SOURCES: dict[re.Pattern[str] | Phrases, str] = {}
 
 
 def led_by(letters: str, pattern: str) -> re.Pattern[str]:
@@ -55,8 +55,17 @@ def led_by(letters: str, pattern: str) -> re.Pattern[str]:
     can start with (lowercase): the same matches, found sooner.
     """
     compiled = re.compile(f"(?=[{letters}])(?:{pattern})", re.IGNORECASE)
-    PLAIN[compiled] = re.compile(pattern, re.IGNORECASE)
+    SOURCES[compiled] = pattern
     return compiled
+
+
+def plain(arranged: re.Pattern[str] | Phrases) -> re.Pattern[str]:
+    """
+    The plain pattern that :func:`led_by` or :class:`Phrases` *arranged*, compiled
+    case-insensitive: what it must find. For the tests: compiled only when asked, not
+    when the scorers are imported.
+    """
+    return re.compile(SOURCES[arranged], re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)
@@ -110,7 +119,7 @@ class Phrases:
         branches = (f"{re.escape(key)}(?:{'|'.join(rests)})" for key, rests in by_key.items())
         #: The rewritten pattern, matched with case in the folded text.
         self.pattern = re.compile(("\\b" if bounded.pop() else "") + f"(?:{'|'.join(branches)})")
-        PLAIN[self] = re.compile(pattern, re.IGNORECASE)
+        SOURCES[self] = pattern
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -123,7 +132,7 @@ class Phrases:
         return self.pattern.search(folded(text), pos, endpos)
 
     def __repr__(self) -> str:
-        return f"Phrases({PLAIN[self].pattern!r})"
+        return f"Phrases({SOURCES[self]!r})"
 
 
 def _spelled_out(pattern: str) -> list[tuple[bool, str]] | None:
@@ -177,9 +186,8 @@ def _opening_with_a_key(alternative: str, *, bounded: bool) -> list[str] | None:
     return spelled
 
 
-def _tokens(source: str) -> list[str]:
-    """*source* split into escapes, character sets and single characters."""
-    tokens: list[str] = []
+def _tokens(source: str) -> Iterator[str]:
+    """*source* split into escapes, character sets and single characters, in order."""
     at = 0
     while at < len(source):
         if source[at] == "\\":
@@ -193,9 +201,8 @@ def _tokens(source: str) -> list[str]:
             end += 1
         else:
             end = at + 1
-        tokens.append(source[at:end])
+        yield source[at:end]
         at = end
-    return tokens
 
 
 def _alternatives(source: str) -> list[str]:
@@ -226,7 +233,7 @@ def _group_end(source: str) -> int:
 
 def _captures(source: str) -> bool:
     """Whether *source* holds a numbered or named group."""
-    tokens = _tokens(source)
+    tokens = list(_tokens(source))
     return any(
         token == "(" and (tokens[n + 1 : n + 2] != ["?"] or tokens[n + 2 : n + 3] == ["P"])
         for n, token in enumerate(tokens)

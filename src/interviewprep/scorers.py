@@ -1100,8 +1100,8 @@ def _own_steps(answer: str) -> tuple[str, ...]:
 
 
 #: What a first-person step sounds like for each kind of answer, how many earn the top,
-#: and the advice to an answer that already tells one (coaches found "in the first
-#: person" wrong for an answer that says "I'd"): it is short of steps, not of "I".
+#: and the advice to an answer that already tells one, if other (coaches found "in the
+#: first person" wrong for an answer that says "I'd"): it is short of steps, not of "I".
 _OWN_STEPS: dict[str, tuple[int, str, str]] = {
     "story": (
         5,
@@ -1120,8 +1120,7 @@ _OWN_STEPS: dict[str, tuple[int, str, str]] = {
         2,
         "Show your own practice: say what you do yourself, in the first person "
         "(“I check…”, “I ask…”).",
-        "Show your own practice: say what you do yourself, in the first person "
-        "(“I check…”, “I ask…”).",
+        "",
     ),
 }
 
@@ -1153,7 +1152,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     top, advice, more = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
     team = len(_WE_ACTION.findall(text))
     if team < count:
-        advice = more  # the answer says what it did in the first person, if too little
+        advice = more or advice  # the answer says what it did in the first person, if too little
     if count >= top or (count >= 3 and team < count):
         value = 1.0
     else:
