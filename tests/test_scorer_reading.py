@@ -148,6 +148,7 @@ def test_a_fast_pattern_finds_what_the_plain_one_does(text: str) -> None:
     ),
 )
 @example(["ab", "cd"], [["b\x00c"]])
+@example(["ab", "cd", "ab", "x", "cd"], [["b"], ["d", "x"]])  # a piece said again
 def test_holding_is_which_pieces_hold_a_cue(pieces: list[str], lists: list[list[str]]) -> None:
     lists = [[cue for cue in cues if "\x00" not in cue] for cues in lists]
     assert _holding(pieces, *lists) == [
@@ -173,6 +174,7 @@ def _own_steps_by_sentence(text: str) -> tuple[str, ...]:
 
 @given(texts)
 @example("I wrote it, tested it. And then I called, and fixed it!  I'd ask")
+@example("I wrote it, and tested it. I called. I wrote it, and tested it. I wrote it.")
 def test_own_steps_in_one_pass_are_those_of_each_sentence(text: str) -> None:
     assert _own_steps.__wrapped__(text) == _own_steps_by_sentence(text)
 
@@ -210,6 +212,7 @@ def _results_by_sentence(answer: str) -> tuple[tuple[str, ...], bool]:
 
 @given(texts)
 @example("It went from nine a month down to one. One in five fell. ONE IN TEN rose.")
+@example("It fell by 20%. We were 40. It fell by 20%. It went from 9 to 4. It fell by 20%.")
 def test_results_read_only_where_a_figure_may_be_are_all_results(answer: str) -> None:
     assert _results.__wrapped__(answer) == _results_by_sentence(answer)
 

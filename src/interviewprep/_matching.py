@@ -44,6 +44,7 @@ Cues (:func:`find_signals`)
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
@@ -435,7 +436,7 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
         One match per signal, in order.
     """
     words = _read(answer)
-    tokens, sentences, where = words.tokens, words.sentences, words.where
+    tokens, clauses, where = words.tokens, words.clauses, words.where
     results = []
     for signal in signals:
         result = SignalMatch(signal=signal, found=False)
@@ -451,10 +452,10 @@ def find_signals(answer: str, signals: Sequence[Signal]) -> tuple[SignalMatch, .
                 if covers is None:
                     continue
                 position, end = covers
-                start = max(0, position - _NEGATION_WINDOW)
-                before = [
-                    tokens[n] for n in range(start, position) if sentences[n] == sentences[position]
-                ]
+                # The words before the cue, in its clause, up to the window's width.
+                clause = bisect.bisect_right(clauses, position)
+                start = max(0, position - _NEGATION_WINDOW, clauses[clause - 1] if clause else 0)
+                before = tokens[start:position]
                 if _NEGATIONS.isdisjoint(before) and _SETTING_ASIDE.isdisjoint(
                     itertools.pairwise(before)
                 ):
@@ -523,11 +524,12 @@ def _cue_at(
 
 @attrs.frozen
 class _Words:
-    """An answer read for matching: its words, their sentences and stems, and an index."""
+    """An answer read for matching: its words, where its clauses start, the stems, and an index."""
 
     tokens: tuple[str, ...]
-    #: The number of the sentence (or clause) each token is in.
-    sentences: tuple[int, ...]
+    #: Where each clause (or sentence) after the first starts, in order: the index of
+    #: its first token.
+    clauses: tuple[int, ...]
     stems: tuple[str, ...]
     #: Where each stem occurs, in order.
     where: Mapping[str, Sequence[int]]
@@ -566,13 +568,13 @@ def _read(answer: str) -> _Words:
 
 
 def _read_now(answer: str) -> _Words:
-    tokens, sentences = _tokens_and_sentences(answer)
+    tokens, clauses = _tokens_and_clauses(answer)
     stem_of = {token: _stem(token) for token in set(tokens)}  # each distinct word once
     stems = tuple(map(stem_of.__getitem__, tokens))
     where: dict[str, list[int]] = {found: [] for found in stem_of.values()}
     for position, found in enumerate(stems):
         where[found].append(position)
-    return _Words(tuple(tokens), tuple(sentences), stems, where)
+    return _Words(tuple(tokens), tuple(clauses), stems, where)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -586,6 +588,8 @@ def _spelled_out(word: str) -> list[str]:
     and French elisions too (``l'offre`` is ``le offre``), in one pass however many
     elisions it chains.
     """
+    if "'" not in word:  # most words
+        return [word]
     elided = _ELIDED.match(word)  # a run of elisions, read in one match however long
     start = elided.end() if elided else 0
     words = [_ELISIONS[head] for head in word[:start].split("'")[:-1]]
@@ -600,37 +604,44 @@ def _spelled_out(word: str) -> list[str]:
     return [*words, head, expansion] if head and expansion else [*words, rest]
 
 
-def _tokens_and_sentences(text: str) -> tuple[list[str], list[int]]:
+def _tokens_and_clauses(text: str) -> tuple[list[str], list[int]]:
     """
-    The words of *text*, with the number of the sentence (or clause) each is in: a
-    clause ends at any of :data:`_CLAUSE_MARKS` between two words.
+    The words of *text*, and where its clauses start: the index of the word after
+    each run of :data:`_CLAUSE_MARKS` (marks never stand inside a word).
     """
     tokens: list[str] = []
-    sentences: list[int] = []
-    sentence, ended = 0, False
-    # Each distinct word is lowered and spelled out once; clause marks come in order
-    # between the words (they are never part of one).
-    spelled: dict[str, list[str]] = {}
-    for piece in _PIECES.findall(text):
+    starts: list[int] = []
+    ended = False
+    spelled: dict[str, list[str]] = {}  # each distinct word lowered and spelled out once
+    for piece in _pieces(text):
         if piece in _CLAUSE_MARKS:
             ended = True
             continue
         if ended:
-            sentence += 1
+            starts.append(len(tokens))
             ended = False
         words = spelled.get(piece)
         if words is None:
             words = spelled[piece] = (
                 ["percent"] if piece == "%" else _spelled_out(piece.lower().replace("\u2019", "'"))
             )
-        for word in words:
-            tokens.append(word)
-            sentences.append(sentence)
-    return tokens, sentences
+        tokens += words
+    return tokens, starts
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """
+    What :data:`_PIECES` finds in *text*, in order: found in each distinct run of
+    text between white space once (no piece holds white space), as an answer says
+    most of its words many times.
+    """
+    runs = text.split()
+    found = {run: _PIECES.findall(run) for run in dict.fromkeys(runs)}
+    return itertools.chain.from_iterable(map(found.__getitem__, runs))
 
 
 def _tokens(text: str) -> list[str]:
-    return _tokens_and_sentences(text)[0]
+    return _tokens_and_clauses(text)[0]
 
 
 def _stem(word: str) -> str:

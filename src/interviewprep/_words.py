@@ -149,7 +149,13 @@ def stem(word: str) -> str:
     """
     A crude English stem: ``-ing``, ``-ed``, ``-es`` or ``-s`` removed from long words.
     """
-    for suffix in ("ing", "ed", "es", "s"):
+    if len(word) < 5 or not word.endswith(_SUFFIXES):  # most words: one look
+        return word
+    for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+#: The endings :func:`stem` removes, the first that fits.
+_SUFFIXES = ("ing", "ed", "es", "s")

@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -491,6 +491,15 @@ def _holding(pieces: Sequence[str], *cue_lists: Iterable[str]) -> list[set[int]]
     character no cue holds), not once a piece: a long answer has thousands of sentences,
     and a list may have a hundred cues.
     """
+    distinct = list(dict.fromkeys(pieces))  # a piece said again is looked in once
+    if len(distinct) < len(pieces):
+        held = [{distinct[n] for n in found} for found in _holding(distinct, *cue_lists)]
+        if not any(held):
+            return [set() for _ in held]
+        where: dict[str, list[int]] = {}
+        for index, piece in enumerate(pieces):
+            where.setdefault(piece, []).append(index)
+        return [set(itertools.chain.from_iterable(map(where.__getitem__, found))) for found in held]
     text = "\x00".join(pieces)
     starts = list(itertools.accumulate((len(piece) + 1 for piece in pieces), initial=0))
     holding = []
@@ -512,8 +521,13 @@ def _classes(sentences: Sequence[str]) -> list[str | None]:
     goal was to cut costs" names a result not reached yet) is a task; then a result, an
     action (a cue or a first-person action), a task, a situation; or none.
 
-    Each cue is looked for once in all the sentences (:func:`_holding`).
+    Each cue is looked for once in all the sentences (:func:`_holding`), and a
+    sentence said again is classed once.
     """
+    distinct = list(dict.fromkeys(sentences))
+    if len(distinct) < len(sentences):
+        class_of = dict(zip(distinct, _classes(distinct), strict=True))
+        return [class_of[sentence] for sentence in sentences]
     intent, result, action, task, situation = _holding(
         _padded(sentences), _INTENT_CUES, _RESULT_CUES, _ACTION_CUES, _TASK_CUES, _SITUATION_CUES
     )
@@ -733,22 +747,31 @@ def _results(answer: str) -> tuple[tuple[str, ...], bool]:
     # result: most sentences of a long answer have none.
     figured = [i for i, sentence in enumerate(sentences) if i in spelled or _DIGIT.search(sentence)]
     (changing,) = _holding([padded[i] for i in figured], _CHANGE_WORDS)
+    read: dict[str, list[str]] = {}  # a sentence said again is read once
     for sentence in (sentences[figured[n]] for n in sorted(changing)):
-        tokens = _lower_words(sentence.replace("\u2019", "'"))
-        figures = _figures(tokens)
-        sizes = _sizes(tokens, set(figures))
-        changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS and i not in sizes]
-        for index in figures:
-            # The first word of change from six words before the figure on (changes are
-            # in order): one look per figure, however many the sentence has.
-            nearest = bisect.bisect_left(changes, index - 6)
-            if nearest < len(changes) and changes[nearest] <= index + 6:
-                quoted = " ".join(tokens[max(0, index - 2) : index + 2])
-                found.append(quoted)
-                if _before_and_after(tokens, figures):
-                    found.append(quoted)
-                break
+        if (its := read.get(sentence)) is None:
+            its = read[sentence] = _result_in(sentence)
+        found += its
     return tuple(found), bool(said_result)
+
+
+def _result_in(sentence: str) -> list[str]:
+    """
+    The figure tied to a change in *sentence*, with the words around it, if it has one
+    (twice for a before and after); else none.
+    """
+    tokens = _lower_words(sentence.replace("\u2019", "'"))
+    figures = _figures(tokens)
+    sizes = _sizes(tokens, set(figures))
+    changes = [i for i, t in enumerate(tokens) if t in _CHANGE_WORDS and i not in sizes]
+    for index in figures:
+        # The first word of change from six words before the figure on (changes are
+        # in order): one look per figure, however many the sentence has.
+        nearest = bisect.bisect_left(changes, index - 6)
+        if nearest < len(changes) and changes[nearest] <= index + 6:
+            quoted = " ".join(tokens[max(0, index - 2) : index + 2])
+            return [quoted, quoted] if _before_and_after(tokens, figures) else [quoted]
+    return []
 
 
 #: Words of change that size something instead, when a figure follows: "more than 200
@@ -1081,22 +1104,39 @@ def _own_steps(answer: str) -> tuple[str, ...]:
     answer's flags (:func:`_whole_account`) all ask.
 
     The actions are found in one pass over the answer (none spans two sentences: none
-    holds the punctuation that ends one) and grouped by sentence.
+    holds the punctuation that ends one) and grouped by sentence; a sentence said again
+    is read once.
     """
     text = answer.replace("\u2019", "'")
+    actions = _FIRST_PERSON_ACTION.finditer(text)
+    if (first := next(actions, None)) is None:
+        return ()
     breaks = list(_SENTENCES.finditer(text))
     starts = [0, *(b.end() for b in breaks)]
     ends = [*(b.start() for b in breaks), len(text)]
     steps: list[str] = []
-    actions = _FIRST_PERSON_ACTION.finditer(text)
+    read: dict[str, list[str]] = {}
+    actions = itertools.chain((first,), actions)
     for index, own in itertools.groupby(actions, lambda m: bisect.bisect_right(starts, m.start())):
-        first = next(own)
-        steps += (m.group() for m in (first, *own))
-        for joined in _JOINED_STEP.finditer(text, first.end(), ends[index - 1]):
-            word = joined.group(1).lower()
-            if _past_step(word):
-                steps.append(word)
+        sentence = text[starts[index - 1] : ends[index - 1]]
+        if (its := read.get(sentence)) is None:
+            its = read[sentence] = _steps_in(sentence, own, starts[index - 1])
+        steps += its
     return tuple(steps)
+
+
+def _steps_in(sentence: str, actions: Iterator[re.Match[str]], start: int) -> list[str]:
+    """
+    The first-person *actions* found in *sentence* (which starts at *start* in the text
+    they were found in), followed by the past forms joined to the first of them.
+    """
+    first = next(actions)
+    steps = [m.group() for m in (first, *actions)]
+    for joined in _JOINED_STEP.finditer(sentence, first.end() - start):
+        word = joined.group(1).lower()
+        if _past_step(word):
+            steps.append(word)
+    return steps
 
 
 #: What a first-person step sounds like for each kind of answer, how many earn the top,
