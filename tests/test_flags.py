@@ -714,6 +714,28 @@ class TestRedFlags:
                     "others let the programme down",
                 ],
             ),
+            (
+                "The late delivery had nothing to do with my team; the real cause was "
+                "outside our control, and the board minutes show where responsibility lies.",
+                "blames-others",
+                ["nothing to do with my team", "outside our control", "where responsibility lies"],
+            ),
+            (
+                "The backlog was never really on us. There's only so much one person can "
+                "do, and the rating didn't reflect the quality of my work.",
+                "blames-others",
+                ["never really on us", "only so much one person can do", "didn't reflect"],
+            ),
+            (
+                "The store manager is more of a caretaker than a leader, he treats any "
+                "suggestions as criticism, and there is a culture of blame on the floor.",
+                "attacks-employer",
+                [
+                    "more of a caretaker than a leader",
+                    "suggestions as criticism",
+                    "culture of blame",
+                ],
+            ),
         ],
     )
     def test_verdicts_on_people_in_calm_words_are_a_red_flag(
@@ -739,6 +761,9 @@ class TestRedFlags:
             "the night shift needed.",
             # Verdicts denied.
             "She was never lazy and never arrogant; she was simply overloaded.",
+            # A limit owned, once, then the candidate's own steps.
+            "The supplier's strike was outside my control, so I rang every customer myself "
+            "and we rebooked the deliveries for the Monday.",
         ],
     )
     def test_one_verdict_or_one_on_oneself_is_not_a_red_flag(

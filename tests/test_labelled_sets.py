@@ -42,6 +42,7 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
         "held-out-9",
         "held-out-10",
         "held-out-11",
+        "held-out-12",
     ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:

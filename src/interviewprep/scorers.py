@@ -2112,7 +2112,13 @@ _VERDICTS_ON_PEOPLE = Phrases(
     r"(?:professional|serious)|actually listens|(?:have|had|having) to carry (?:the others|the "
     r"rest|the team|everyone)|who was really doing the work|attached to (?:his|her|their) "
     r"own ideas|(?:difficult|hard) for (?:him|her|them) to (?:accept|take) (?:feedback|"
-    r"criticism))",
+    r"criticism)|more (?:of )?an? [\w-]+ than an? (?:leader|manager|boss)|"
+    r"(?:sees?|saw|treats?|treated|views?|viewed) (?:new |any |fresh |our |my )?"
+    r"(?:ideas|change|suggestions|feedback|questions) as (?:a )?(?:threat|nuisance|"
+    r"criticism)s?|culture of (?:doing the (?:bare )?minimum|blame|fear|mediocrity|"
+    r"complacency|presenteeism)|doing the (?:bare )?minimum|(?:few|none|not many) of "
+    r"(?:them|the \w+) (?:have|has|had) (?:any )?real|(?:decisions )?(?:are|were|get|got|tend "
+    r"to be) made on (?:instinct|a whim|gut feel\w*))",
 )
 #: Disowning an outcome, in calm words: the decision was "not really mine" ("not my
 #: call"), "I did my part correctly", "they let the project down", "left me to deal
@@ -2142,7 +2148,18 @@ _DISOWNS = Phrases(
     r"is not) ready for change|never (?:really )?got the (?:backing|support|buy-in)|"
     r"(?:that's|that is|it's|it is|it was|that was) on (?:the|their) [\w-]+ side|"
     r"a gap between (?:the )?teams|(?:i )?gave (?:him|her|them) every chance|"
-    r"(?:wouldn't|would not|won't) do (?:much|anything) differently)\b",
+    r"(?:wouldn't|would not|won't) do (?:much|anything) differently|"
+    r"nothing to do with (?:us|me|my team|our team|our side|my side)|"
+    r"(?:wasn't|isn't|was not|is not|was never|is never|never was)\s+(?:really\s+)?"
+    r"(?:on|down to)\s+(?:us|me|my (?:side|team|shift)|our (?:side|team|shift|end))|"
+    r"(?:problem|issue|fault)\s+(?:was|is)\s+never\s+(?:really\s+)?(?:mine|ours|my|our)|"
+    r"(?:outside|beyond|out) of (?:my|our) control|(?:outside|beyond) (?:my|our) control|"
+    r"only so much (?:one person|i|you|we|anyone) (?:can|could) do|"
+    r"(?:didn't|did not|doesn't|does not|don't) (?:really )?reflect (?:the (?:quality|"
+    r"standard|amount) of )?(?:my|our)|where (?:the )?responsibility (?:lies|lay)|"
+    r"where the (?:problem|fault|blame|issue) (?:actually |really )?(?:was|lay|lies)|"
+    r"(?:i've|i have|i had|i'd) got (?:all )?(?:the|my) emails|"
+    r"can't control what (?:other|others))\b",
 )
 #: The flags a run of verdicts on others raises; one of them raised by its cues is enough.
 _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
