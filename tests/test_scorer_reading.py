@@ -8,6 +8,7 @@ The plain readings are written out here as the oracles.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -18,7 +19,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interviewprep import scorers
-from interviewprep._matching import _CONTRACTIONS, _ELISIONS, _NOT_STEMS, _spelled_out
+from interviewprep._matching import (
+    _CLAUSE_MARKS,
+    _CONTRACTIONS,
+    _ELISIONS,
+    _NOT_STEMS,
+    _PIECES,
+    _spelled_out,
+    _tokens_and_clauses,
+)
 from interviewprep._regex import SOURCES, Phrases, plain
 from interviewprep.scorers import (
     _CHANGE_WORDS,
@@ -287,3 +296,34 @@ def test_the_words_are_lowered_and_unended_as_one_at_a_time(text: str) -> None:
     assert _lower_words(text) == [
         word.lower().strip(".,'\u2019") for word in scorers._WORDS.findall(text)
     ]
+
+
+def _tokens_and_clause_numbers(text: str) -> tuple[list[str], list[int]]:
+    """The oracle: every piece found in the whole text, each word given the number of
+    the clause it is in (a new clause after each run of clause marks)."""
+    tokens: list[str] = []
+    numbers: list[int] = []
+    clause, ended = 0, False
+    for piece in _PIECES.findall(text):
+        if piece in _CLAUSE_MARKS:
+            ended = True
+            continue
+        if ended:
+            clause, ended = clause + 1, False
+        spelled = (
+            ["percent"] if piece == "%" else _spelled_out(piece.lower().replace("\u2019", "'"))
+        )
+        tokens += spelled
+        numbers += [clause] * len(spelled)
+    return tokens, numbers
+
+
+@given(texts)
+@example("Yes. Yes, yes; no! I'm here.. 20% d'l'ab , . x")
+@example(". , leading marks. and\ttabs\u2003and\u00a0spaces")
+def test_the_words_and_clauses_are_those_of_the_whole_text(text: str) -> None:
+    tokens, starts = _tokens_and_clauses(text)
+    expected, numbers = _tokens_and_clause_numbers(text)
+    assert tokens == expected
+    # The clause of each word: how many clauses started at or before it, as numbered.
+    assert [bisect.bisect_right(starts, n) for n in range(len(tokens))] == numbers
