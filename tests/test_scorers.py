@@ -285,6 +285,21 @@ class TestReasoningSteps:
         score = reasoning_steps(answer, context(self.COFFEE))
         assert score.suggestion.startswith("Finish with your estimate as one round figure")
 
+    @pytest.mark.parametrize(
+        "ending",
+        [
+            "Call it nine hundred a day, so four thousand cups a week.",
+            "So I'd say, yeah, about four thousand cups a week.",
+            "Rounding down for Fridays, four thousand cups a week.",
+        ],
+    )
+    def test_an_estimate_ended_in_everyday_words_has_its_figure(self, ending: str) -> None:
+        """A spoken conclusion ("call it...", "so I'd say...") is the round figure."""
+        answer = f"Let's assume 300 people, two cups each a day, times five days. {ending}"
+        score = reasoning_steps(answer, context(self.COFFEE))
+        assert any(line.startswith("conclusion:") for line in score.evidence)
+        assert not score.suggestion.startswith("Finish with your estimate")
+
     def test_a_case_is_asked_to_end_on_a_cause_and_a_next_step(self) -> None:
         answer = "I think it depends on the region. First I'd split the sales by region."
         score = reasoning_steps(answer, context(self.SALES))

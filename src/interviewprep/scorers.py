@@ -2953,6 +2953,13 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "that makes",
             "I'd land on",
             "so the answer",
+            "call it",
+            "so I'd say",
+            "I'd go with",
+            "round it",
+            "rounded up",
+            "rounded down",
+            "rounding",
         ),
     ),
     (
