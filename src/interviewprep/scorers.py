@@ -2153,7 +2153,7 @@ _DISOWNS = Phrases(
     r"(?:wasn't|isn't|was not|is not|was never|is never|never was)\s+(?:really\s+)?"
     r"(?:on|down to)\s+(?:us|me|my (?:side|team|shift)|our (?:side|team|shift|end))|"
     r"(?:problem|issue|fault)\s+(?:was|is)\s+never\s+(?:really\s+)?(?:mine|ours|my|our)|"
-    r"(?:outside|beyond|out) of (?:my|our) control|(?:outside|beyond) (?:my|our) control|"
+    r"(?:(?:outside|beyond)(?: of)?|out of) (?:my|our) control|"
     r"only so much (?:one person|i|you|we|anyone) (?:can|could) do|"
     r"(?:didn't|did not|doesn't|does not|don't) (?:really )?reflect (?:the (?:quality|"
     r"standard|amount) of )?(?:my|our)|where (?:the )?responsibility (?:lies|lay)|"
