@@ -528,6 +528,27 @@ class TestOwnership:
         )
         assert ownership(acts, context()).value == 1
 
+    def test_what_one_can_should_or_would_say_is_not_a_step(self) -> None:
+        """
+        "I can", "I need", "I should", "I'd say", "I've been", "I have" tell an ability,
+        a need, a framing or a state, not something the candidate did; the verb after
+        "kind of", "usually" or "had to" is read as the step.
+        """
+        claims = (
+            "I'd say my strength is people. I can adapt. I need structure. I should delegate "
+            "more. I've been told I'm calm. I have a lot of experience. I never panic. I "
+            "care about quality. I would say I thrive under pressure."
+        )
+        score = ownership(claims, context())
+        assert score.evidence[0].startswith("0 first-person actions")
+        steps = (
+            "I kind of rebuilt the rota. I usually ask for the data first. I had to call the "
+            "client. I'd say to the client that we were late."
+        )
+        assert ownership(steps, context()).evidence[0] == (
+            "4 first-person actions: I kind of rebuilt; I usually ask; I had to call; I'd say"
+        )
+
     def test_crediting_the_team_costs_nothing(self) -> None:
         acts = (
             "We agreed the plan together. I drafted the proposal, I ran the pilot, I "

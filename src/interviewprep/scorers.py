@@ -974,15 +974,25 @@ def evidence(answer: str, context: ScoringContext) -> Score:
 
 # -- ownership ------------------------------------------------------------------------------
 
-#: First-person action: "I added", "I then told", "I'd ask", "I'll", "I have set up";
-#: German "ich habe/ich bin/ich + verb", French "j'ai", "je + verb".
+#: First-person action: "I added", "I then told", "I'd ask", "I have set up", "I had to
+#: call", "I usually ask"; German "ich habe/ich bin/ich + verb", French "j'ai", "je +
+#: verb". Not a thought or a feeling ("I think", "I felt"), an ability, a need or a duty
+#: ("I can adapt", "I need structure", "I should delegate"), a state ("I've been", "I
+#: have a lot of experience", "I never panic", "I care about quality") nor a framing ("I'd
+#: say my strength is"; "I'd say to them" is a step): labelled weak answers tell those in
+#: place of steps.
 _FIRST_PERSON_ACTION = led_by(
     "ij",
-    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:then|also|first|immediately|"
-    r"quickly|personally|just|now|still|later|finally|always))? "
+    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:had|have|needed) to)?(?: (?:then|also|first|immediately|"
+    r"quickly|personally|just|now|still|later|finally|always|really|actually|basically|"
+    r"genuinely|honestly|kind of|sort of|usually|often|sometimes|normally|generally|typically))? "
     r"(?!am\b|was\b|think\b|guess\b|feel\b|believe\b|mean\b|know\b|like\b|love\b|"
     r"hope\b|want\b|wanted\b|felt\b|thought\b|knew\b|liked\b|loved\b|hoped\b|"
-    r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b)[a-z]{2,}|"
+    r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b|"
+    r"can\b|cannot\b|could\b|should\b|would\b|will\b|must\b|might\b|may\b|need\b|needed\b|been\b|be\b|"
+    r"have\b|has\b|had\b|to\b|never\b|care\b|suppose\b|remember\b|prefer\b|"
+    r"understand\b|understood\b|received\b|enjoy\b|enjoyed\b|thrive\b|"
+    r"say\b(?! to\b))[a-z]{2,}|"
     r"ich (?:habe|hatte|bin|war|werde|würde)? ?[a-zäöüß]{3,}|j'ai [a-zéèêàç]{3,}|"
     r"je (?:vais |voudrais |ferais |ai )?[a-zéèêàç]{3,})",
 )
