@@ -1134,6 +1134,26 @@ class TestFocus:
         assert by_scorer["star-structure"].suggestion == ""
         assert any("bends the rules" in s for s in result.suggestions)
 
+    def test_a_strength_dressed_as_a_flaw_is_not_asked_for_more_steps(
+        self, library: Library
+    ) -> None:
+        """
+        Its fault is the disguise: the flag asks for a real fault, and "say which steps
+        were yours" would only polish the success story.
+        """
+        q = question(library, "core/mistake-you-made")
+        brag = (
+            "Honestly, my biggest mistake is that I care too much and work too hard. On my "
+            "last project I stayed late every night to make sure everything was perfect."
+        )
+        result = assess(brag, question=q, library=library)
+        assert "fake-mistake" in flag_ids(result.flags)  # the question's id for the fault
+        by_scorer = {c.criterion.scorer: c for c in result.criteria}
+        assert by_scorer["ownership"].score is not None
+        assert by_scorer["ownership"].score < 4
+        assert by_scorer["ownership"].suggestion == ""
+        assert any("Name a real fault of yours" in s for s in result.suggestions)
+
     @pytest.mark.parametrize(
         ("answer", "hollow", "quoted"),
         [

@@ -472,9 +472,9 @@ def _lowered(
     return tuple(lowered)
 
 
-#: Built-in scorers of an answer's shape and figures: with a red flag of conduct their
-#: advice would polish an answer whose fault is elsewhere.
-_POLISH = frozenset({"star-structure", "evidence"})
+#: Built-in scorers of an answer's shape, steps and figures: with a red flag of conduct
+#: their advice would polish an answer whose fault is elsewhere.
+_POLISH = frozenset({"star-structure", "ownership", "evidence"})
 #: The red flags of conduct: the universal ones (blame, an attack, broken trust, a
 #: strength dressed up as a flaw, committing too soon), under their own ids or a
 #: question's id for the same fault.
@@ -488,11 +488,13 @@ def _focused(
     *results* without the suggestions of built-in scorers (*own*) that point away from
     the answer's real fault, as a coach would leave them out:
 
-    - with a red flag of conduct (:data:`_CONDUCT`), the advice on the story's shape
-      and its figures: a tidier account of a disqualifying act is no better an answer
-      (unless the answer is claims without substance too: then the evidence advice
-      asks for a real occasion, which is the fix);
-    - with claims without substance, the advice on the story's shape;
+    - with a red flag of conduct (:data:`_CONDUCT`), the advice on the story's shape,
+      its steps and its figures: a tidier account of a disqualifying act is no better
+      an answer, and the flag's own advice says what part to tell (unless the answer
+      is claims without substance too: then the evidence advice asks for a real
+      occasion, which is the fix);
+    - with claims without substance, the advice on the story's shape and steps (the
+      flag asks for one real occasion: what you did);
     - a suggestion to say more, whenever another criterion's suggestion says what to
       add.
     """
@@ -501,7 +503,7 @@ def _focused(
     if conduct and not hollow:
         waits = _POLISH
     elif conduct or hollow:
-        waits = frozenset({"star-structure"})
+        waits = frozenset({"star-structure", "ownership"})
     else:
         waits = frozenset()
     kept = [
@@ -608,7 +610,7 @@ def assess(
     "needs a human rating", never guessed. Every criterion below its top level gets
     one concrete suggestion, unless the answer's real fault makes it beside the point,
     as a coach would leave it out: with a red flag of conduct, the advice on the
-    story's shape and figures; a request to say more, when another suggestion says
+    story's shape, steps and figures; a request to say more, when another suggestion says
     what to add.
 
     Scorers and judges can also be attached to criteria without any id of their own,

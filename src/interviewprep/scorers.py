@@ -983,9 +983,10 @@ def evidence(answer: str, context: ScoringContext) -> Score:
 #: place of steps.
 _FIRST_PERSON_ACTION = led_by(
     "ij",
-    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:had|have|needed) to)?(?: (?:then|also|first|immediately|"
-    r"quickly|personally|just|now|still|later|finally|always|really|actually|basically|"
-    r"genuinely|honestly|kind of|sort of|usually|often|sometimes|normally|generally|typically))? "
+    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:had|have|needed) to)?"
+    r"(?: (?:then|also|first|immediately|quickly|personally|just|now|still|later|finally|"
+    r"always|really|actually|basically|genuinely|honestly|kind of|sort of|usually|often|"
+    r"sometimes|normally|generally|typically))? "
     r"(?!am\b|was\b|think\b|guess\b|feel\b|believe\b|mean\b|know\b|like\b|love\b|"
     r"hope\b|want\b|wanted\b|felt\b|thought\b|knew\b|liked\b|loved\b|hoped\b|"
     r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b|"
