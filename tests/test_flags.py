@@ -736,6 +736,25 @@ class TestRedFlags:
                     "culture of blame",
                 ],
             ),
+            (
+                # "I told you so", said calmly.
+                "I flagged the risk by email. In the end the call was hers to make; as I "
+                "had predicted, the kitchen ran out by nine, which could have been avoided "
+                "if my recommendation had been followed.",
+                "blames-others",
+                [
+                    "call was hers",
+                    "as i had predicted",
+                    "if my recommendation had been followed",
+                ],
+            ),
+            (
+                "My supervisor has little grasp of the rota rules, and half the seniors "
+                "would struggle in a more demanding ward. I've learned a lot about what not "
+                "to do.",
+                "attacks-employer",
+                ["little grasp of", "would struggle in a more", "what not to do"],
+            ),
         ],
     )
     def test_verdicts_on_people_in_calm_words_are_a_red_flag(
@@ -1010,6 +1029,67 @@ class TestRedFlags:
         round_one = question(library, "core/anything-to-add-from-round-one")
         assert "humble-brag" in flag_ids(answer_flags(answer, round_one))
 
+    @pytest.mark.parametrize(
+        ("qid", "answer", "heard"),
+        [
+            (
+                "core/anything-to-add-from-round-one",
+                "Last time I called my weakness impatience; really, I hold myself to a "
+                "higher standard than the job needs, and the finance director singled the "
+                "report out at the board.",
+                "higher standard",
+            ),
+            (
+                "core/technical-decision-to-revisit",
+                "I'd go back to the warehouse scanner choice: I should have trusted my own "
+                "judgement from the start instead of agreeing to the cheaper model.",
+                "trusted my own judgement",
+            ),
+        ],
+    )
+    def test_being_right_all_along_told_as_the_flaw_is_a_humble_brag(
+        self, library: Library, qid: str, answer: str, heard: str
+    ) -> None:
+        """A weakness revisited as high standards, or a decision to revisit that proved
+        the candidate right ("should have trusted my own judgement"), is a success story
+        dressed as a flaw."""
+        flags = answer_flags(answer, question(library, qid))
+        brag = [f for f in flags if f.id in ("humble-brag", "fake-mistake")]
+        assert brag
+        assert heard in brag[0].evidence.lower()
+
+    @pytest.mark.parametrize(
+        ("answer", "raised"),
+        [
+            (
+                "A podcast about old cases, I forget what it's called, two comedians host "
+                "it. It was funny.",
+                True,
+            ),
+            (
+                "Being Mortal, by Atul Gawande. The bit that stuck is that we ask old people "
+                "about safety and never about what a good day looks like for them.",
+                False,
+            ),
+        ],
+    )
+    def test_not_knowing_what_it_was_is_a_red_flag_of_the_book_question(
+        self, library: Library, answer: str, raised: bool
+    ) -> None:
+        q = question(library, "core/book-that-stayed-with-you")
+        assert ("cannot-name-it" in flag_ids(answer_flags(answer, q))) is raised
+
+    def test_a_real_technical_regret_is_no_disguise(self, library: Library) -> None:
+        answer = (
+            "I picked a spreadsheet for the stock counts because it was quick. As we grew "
+            "to three sites it broke weekly; today I'd choose a small database from day one, "
+            "and I'd trust the numbers from the scanners, not my own judgement, on reorders."
+        )
+        q = question(library, "core/technical-decision-to-revisit")
+        ids = flag_ids(answer_flags(answer, q))
+        assert "humble-brag" not in ids
+        assert "fake-mistake" not in ids
+
     def test_high_standards_as_a_strength_are_no_disguise(self, library: Library) -> None:
         answer = (
             "I hold myself to a high standard: I check every dispatch note against the "
@@ -1160,6 +1240,11 @@ class TestFocus:
             ("We leveraged it, then leveraged it again, and leveraged it.", False, ""),
             ("We leveraged synergies across the region.", True, "synergies, leveraged"),
             ("I'm a team player and a fast learner.", True, "team player, fast learner"),
+            (
+                "I want to become the best version of myself and I always give 100 percent.",
+                True,
+                "100 percent, best version of myself",
+            ),
         ],
     )
     def test_buzzwords_are_counted_once_each_and_quoted_as_said(

@@ -43,6 +43,7 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
         "held-out-10",
         "held-out-11",
         "held-out-12",
+        "held-out-13",
     ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:

@@ -210,6 +210,7 @@ class TestOpenQuestion:
         [
             "So, what's the culture like in the depot?",
             "And finally, how do teachers get support in their first year?",
+            "First, how does a typical week look for a graduate analyst in this team?",
             "I'd love to hear what you think has actually driven that?",
             "Und wie sieht die Einarbeitung aus?",
         ],
@@ -244,6 +245,16 @@ class TestReasoningSteps:
 
     def test_an_empty_answer_needs_a_human(self) -> None:
         assert reasoning_steps("  ", context(None)).value is None
+
+    def test_an_assumption_named_as_such_is_stated(self) -> None:
+        """A coach read called "State your assumptions out loud" wrong for an answer that
+        says "the main assumption I'd flag is..."."""
+        answer = (
+            "I'd split sales into customers times spend per customer and cut it by region. "
+            "The main assumption I'd flag is that the data is clean."
+        )
+        score = reasoning_steps(answer, context(None))
+        assert "assumptions" not in score.suggestion
 
     def test_a_diagnosis_may_end_on_the_most_likely_cause(self) -> None:
         """A case asking why sales fell ends on a cause, not on a figure."""

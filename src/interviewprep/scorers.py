@@ -993,6 +993,7 @@ _FIRST_PERSON_ACTION = led_by(
     r"can\b|cannot\b|could\b|should\b|would\b|will\b|must\b|might\b|may\b|need\b|needed\b|been\b|be\b|"
     r"have\b|has\b|had\b|to\b|never\b|care\b|suppose\b|remember\b|prefer\b|"
     r"understand\b|understood\b|received\b|enjoy\b|enjoyed\b|thrive\b|"
+    r"(?<='ve )got\b|(?<=have )got\b|"
     r"say\b(?! to\b))[a-z]{2,}|"
     r"ich (?:habe|hatte|bin|war|werde|würde)? ?[a-zäöüß]{3,}|j'ai [a-zéèêàç]{3,}|"
     r"je (?:vais |voudrais |ferais |ai )?[a-zéèêàç]{3,})",
@@ -1911,6 +1912,10 @@ _BUZZWORDS = (
     "people person",
     "positivity",
     "110%",
+    "100 percent",
+    "100%",
+    "hundred percent",
+    "best version of myself",
     "this journey",
     "values really align",
     "values align",
@@ -2013,9 +2018,9 @@ def _with_universal(own: tuple[Signal, ...]) -> tuple[Signal, ...]:
 
 #: Someone else failing: another person or group ("she", "the supplier", "colleagues
 #: who", "the IT team") and, up to three words on, a failure ("didn't", "should have",
-#: "never", "failed to"), not one done to them ("they had never been asked") nor a
-#: view they did not hold ("people weren't against it"); or, up to five words on,
-#: lateness or a change made without telling anyone. English only.
+#: "never", "failed to", "had not", "were behind"), not one done to them ("they had
+#: never been asked") nor a view they did not hold ("people weren't against it"); or,
+#: up to five words on, lateness or a change made without telling anyone. English only.
 _OTHERS_FAILED = Phrases(
     r"\b(?:he|she|they|colleagues|people|others|"
     r"(?:one|another|the other|the second|the third) (?:guy|girl|person|colleague|"
@@ -2026,6 +2031,7 @@ _OTHERS_FAILED = Phrases(
     r"partners?|group)(?:'s [\w-]+)?)"
     r"(?:(?:\s+[\w'-]+){0,3}?\s+(?:didn't|did not|don't|do not|doesn't|does not|wasn't|"
     r"weren't|never|should have|should've|failed to|forgot|ignored|refused|wouldn't|"
+    r"hadn't|had not|(?:was|were) behind|"
     r"kept (?:changing|missing|moving|cancelling|ignoring)|disappeared|vanished|"
     r"went (?:quiet|missing|silent)|had pulled (?:their|his|her) weight|"
     r"(?:was|were) (?:(?:quite|very|too|badly|hopelessly) )?(?:out of date|late|junior|"
@@ -2086,7 +2092,8 @@ _NOT = (
 #: "never listens", "thinks she knows best", "took the credit", "has his favourites",
 #: "very little understanding of", "communication was poor", "the team is switched
 #: off", "somewhere more professional", "I have to carry the others", "quite attached
-#: to her own ideas"). English only.
+#: to her own ideas", "little grasp of the detail", "would struggle in a more demanding
+#: environment", "gets on best with the senior team"). English only.
 _VERDICTS_ON_PEOPLE = Phrases(
     r"\b(?:arrogant|incompetent|inept|lazy|useless|stupid|dim|dense|clueless|hopeless|rude|"
     r"selfish|petty|vindictive|spiteful|dishonest|untrustworthy|two-faced|sneaky|"
@@ -2122,7 +2129,10 @@ _VERDICTS_ON_PEOPLE = Phrases(
     r"in good faith|switched off|somewhere more (?:professional|serious)|(?:much|far) more "
     r"(?:professional|serious)|actually listens|(?:have|had|having) to carry (?:the others|the "
     r"rest|the team|everyone)|who was really doing the work|attached to (?:his|her|their) "
-    r"own ideas|(?:difficult|hard) for (?:him|her|them) to (?:accept|take) (?:feedback|"
+    r"own ideas|(?:little|no|poor|limited|not much|a weak|a poor) grasp of|"
+    r"(?:would|will|might) struggle (?:in|at|with) (?:a|any) (?:more|real|proper|properly)|"
+    r"(?:gets?|got) on (?:best )?with the (?:senior|boss|owner|director|management)|"
+    r"(?:difficult|hard) for (?:him|her|them) to (?:accept|take) (?:feedback|"
     r"criticism)|more (?:of )?an? [\w-]+ than an? (?:leader|manager|boss)|"
     r"(?:sees?|saw|treats?|treated|views?|viewed) (?:new |any |fresh |our |my )?"
     r"(?:ideas|change|suggestions|feedback|questions) as (?:a )?(?:threat|nuisance|"
@@ -2138,7 +2148,9 @@ _VERDICTS_ON_PEOPLE = Phrases(
 #: a problem that I created", "I was put in a difficult position", "the previous one
 #: left no documentation", "it never got the backing it needed", "the process let us
 #: down", "that's on the product side", "I gave her every chance", "I wouldn't do much
-#: differently". English only.
+#: differently", and "I told you so" said calmly: "the call was his to make", "as I had
+#: predicted", "if my recommendation had been followed", "could have been avoided if
+#: the trades...", "I've learned a lot about what not to do". English only.
 _DISOWNS = Phrases(
     r"\b(?:(?:decision|call|choice|fault|mistake|responsibility|problem)\s+(?:was|is)"
     r"(?:n't|\s+not)\s+(?:really\s+|entirely\s+|strictly\s+|actually\s+)?mine|"
@@ -2170,7 +2182,15 @@ _DISOWNS = Phrases(
     r"standard|amount) of )?(?:my|our)|where (?:the )?responsibility (?:lies|lay)|"
     r"where the (?:problem|fault|blame|issue) (?:actually |really )?(?:was|lay|lies)|"
     r"(?:i've|i have|i had|i'd) got (?:all )?(?:the|my) emails|"
-    r"can't control what (?:other|others))\b",
+    r"can't control what (?:other|others)|"
+    r"(?:decision|call|choice) was (?:his|hers|theirs|(?:his|her|their|management's|"
+    r"the [\w-]+'s) (?:to make|alone))|"
+    r"if (?:my|our) (?:recommendations?|advice|suggestions?|warnings?|concerns?|plan) "
+    r"(?:had|have) been (?:followed|listened to|heeded|taken|acted on)|"
+    r"as i (?:had )?(?:anticipated|predicted|foreseen|warned|expected|said it would|feared)|"
+    r"(?:could|would) (?:all )?have been avoided if (?:they|he|she|the [\w-]+|someone|"
+    r"people|management|my manager)|"
+    r"(?:learned|learnt|taught me) (?:\w+ ){0,3}?(?:about )?what not to do)\b",
 )
 #: The flags a run of verdicts on others raises; one of them raised by its cues is enough.
 _RUN_DOWN = frozenset({"attacks-employer", "blames-others"})
@@ -2272,7 +2292,21 @@ _PERFECTIONIST = Phrases(
 #: flaw is asked for or told.
 _HIGH_STANDARDS = Phrases(
     r"\b(?:hold|holds|holding|held) myself to (?:a )?(?:(?:very|really|extremely|such a|"
-    r"quite|so|too) )?high (?:standards?|bar)\b",
+    r"quite|so|too) )?high(?:er)? (?:standards?|bar)\b",
+)
+#: Having been right all along, offered as the flaw: "I should have trusted my own
+#: judgement from the start", "back myself more", "I'd push harder for what I wanted in
+#: the first place", "stuck to my original plan". Heard, like "I'm a perfectionist",
+#: only where a flaw is asked for or told.
+_RIGHT_ALL_ALONG = Phrases(
+    r"\b(?:trust(?:ed|ing)?|back(?:ed|ing)?|follow(?:ed|ing)?|listen(?:ed|ing)? to) "
+    r"(?:myself|my own (?:judgements?|judgments?|instincts?|gut|views?|ideas?)|my "
+    r"(?:judgements?|judgments?|instincts?|gut))(?: (?:a bit|a little|much|a lot))? "
+    r"(?:more|sooner|earlier|from the (?:start|beginning|outset))"
+    r"|\bpush(?:ed)? (?:harder|more) for (?:what|the thing|the option|the plan|the idea) i "
+    r"(?:wanted|proposed|suggested|recommended)"
+    r"|\b(?:stuck|stick|stayed|stay) (?:to|with) my (?:first|original|own|initial) "
+    r"(?:idea|plan|instinct|proposal|recommendation|design|call)",
 )
 #: An answer that says it is telling a flaw ("when you asked about my biggest
 #: weakness", "the weakness part is"), whatever the question.
@@ -2311,12 +2345,16 @@ _COMMITS_IN = frozenset({"salary", "motivation", "closing"})
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 #: Praise or a prize for the candidate ("the store beat the Christmas target, and I got
 #: the award", "the CEO called it out at the all-hands", "the sponsor called it the
-#: smoothest delivery"): told as the end of a flaw or a mistake, it makes a success
+#: smoothest delivery", "the CFO singled it out", "the best project the team had
+#: delivered"): told as the end of a flaw or a mistake, it makes a success
 #: story of it. Heard only where the question asks for a flaw. English only.
 _PRAISED = Phrases(
-    r"\b(?:awards?|awarded|called (?:it|me|us) out|called it the (?:best|most \w+|\w+est)|"
+    r"\b(?:awards?|awarded|called (?:it|me|us) out|singled (?:it|me|us|them|the [\w-]+) out|"
+    r"called it the (?:best|most \w+|\w+est)|"
     r"the best (?:\w+ ){0,3}in (?:the|our|my) (?:area|region|company|team|department|firm|"
-    r"country)|beat (?:\w+ ){0,3}targets?|(?:was|got) promoted|shout-?out)\b",
+    r"country)|the best (?:project|work|delivery|launch|result|release) (?:the|our|my) "
+    r"(?:team|company|department|firm) (?:had |has )?(?:ever )?(?:delivered|done|seen|had|run)|"
+    r"beat (?:\w+ ){0,3}targets?|(?:was|got) promoted|shout-?out)\b",
 )
 #: Red flags also heard in the shapes of a pattern, beyond their cues: flag id, pattern,
 #: the answer types it is heard in (empty: every type), and whether only in answers to
@@ -2327,6 +2365,7 @@ _PHRASED_FLAGS: tuple[tuple[str, Phrases, frozenset[str], bool], ...] = (
     ("humble-brag", _PERFECTIONIST, frozenset(), True),
     ("humble-brag", _HIGH_STANDARDS, frozenset(), True),
     ("humble-brag", _PRAISED, frozenset(), True),
+    ("humble-brag", _RIGHT_ALL_ALONG, frozenset(), True),
     ("commits-too-soon", _YES_ON_THE_SPOT, _COMMITS_IN, False),
 )
 
@@ -2794,9 +2833,16 @@ def _questions_in(answer: str) -> list[str]:
 
 
 #: Words a question may open with before its question word ("So, what's the culture
-#: like?", "And finally, how do teachers...?"). English, German and French.
+#: like?", "And finally, how do teachers...?", "First, how does a week look?"). English,
+#: German and French.
 _LEAD_INS = frozenset(
     [
+        "first",
+        "firstly",
+        "second",
+        "secondly",
+        "third",
+        "thirdly",
         "so",
         "and",
         "but",
@@ -2885,6 +2931,8 @@ _REASONING_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (
             "assume",
             "assuming",
+            "assumption",
+            "assumptions",
             "let's say",
             "let us say",
             "suppose",
