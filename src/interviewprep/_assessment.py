@@ -472,9 +472,12 @@ def _lowered(
     return tuple(lowered)
 
 
-#: Built-in scorers of an answer's shape, steps and figures: with a red flag of conduct
-#: their advice would polish an answer whose fault is elsewhere.
-_POLISH = frozenset({"star-structure", "ownership", "evidence"})
+#: Built-in scorers of a story's shape and steps: with claims without substance their
+#: advice would polish claims; the flag asks for one real occasion instead.
+_SHAPE = frozenset({"star-structure", "ownership"})
+#: The scorers of :data:`_SHAPE` and of the figures: with a red flag of conduct their
+#: advice would polish an answer whose fault is elsewhere.
+_POLISH = _SHAPE | {"evidence"}
 #: The red flags of conduct: the universal ones (blame, an attack, broken trust, a
 #: strength dressed up as a flaw, committing too soon), under their own ids or a
 #: question's id for the same fault.
@@ -503,7 +506,7 @@ def _focused(
     if conduct and not hollow:
         waits = _POLISH
     elif conduct or hollow:
-        waits = frozenset({"star-structure", "ownership"})
+        waits = _SHAPE
     else:
         waits = frozenset()
     kept = [

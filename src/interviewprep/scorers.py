@@ -1857,7 +1857,8 @@ def _red_flag_advice(flags: list[Signal], question: Question | None) -> str:
 
 
 #: Words of claims without substance: corporate buzzwords and self-praise with nothing
-#: behind them. Two distinct ones (or the STAR labels recited) raise the flag.
+#: behind them. Two distinct ones (or the STAR labels recited) raise the flag. Cues read
+#: "%" as "percent", so "110 percent" hears "110%" too.
 _BUZZWORDS = (
     "synergy",
     "synergies",
@@ -1911,9 +1912,7 @@ _BUZZWORDS = (
     "can-do attitude",
     "people person",
     "positivity",
-    "110%",
     "100 percent",
-    "100%",
     "hundred percent",
     "best version of myself",
     "this journey",
@@ -2183,7 +2182,7 @@ _DISOWNS = Phrases(
     r"where the (?:problem|fault|blame|issue) (?:actually |really )?(?:was|lay|lies)|"
     r"(?:i've|i have|i had|i'd) got (?:all )?(?:the|my) emails|"
     r"can't control what (?:other|others)|"
-    r"(?:decision|call|choice) was (?:his|hers|theirs|(?:his|her|their|management's|"
+    r"(?:decision|call|choice) was (?:his|hers|theirs|(?:her|their|management's|"
     r"the [\w-]+'s) (?:to make|alone))|"
     r"if (?:my|our) (?:recommendations?|advice|suggestions?|warnings?|concerns?|plan) "
     r"(?:had|have) been (?:followed|listened to|heeded|taken|acted on)|"
