@@ -1089,6 +1089,11 @@ class TestRedFlags:
         ids = flag_ids(answer_flags(answer, q))
         assert "humble-brag" not in ids
         assert "fake-mistake" not in ids
+        # Trusting one's judgement is the fault here, not a disguise.
+        owned = "I trusted my own judgement without checking the data, and that was the mistake."
+        ids = flag_ids(answer_flags(owned, q))
+        assert "humble-brag" not in ids
+        assert "fake-mistake" not in ids
 
     def test_high_standards_as_a_strength_are_no_disguise(self, library: Library) -> None:
         answer = (

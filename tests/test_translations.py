@@ -25,6 +25,7 @@ from interviewprep import (
     Translation,
     ValidationError,
     Vocabulary,
+    assess,
     from_dict,
     load_library,
     load_pack,
@@ -256,6 +257,59 @@ class TestRealPacks:
         german = libraries["de"].checklists["core/before-timeline"]
         assert [i.applies for i in german.items] == [i.applies for i in english.items]
         assert [i.due for i in german.items] == [i.due for i in english.items]
+
+    @pytest.mark.parametrize(
+        ("lang", "qid", "flag", "brag", "regret"),
+        [
+            (
+                "de",
+                "core/technical-decision-to-revisit",
+                "fake-mistake",
+                "Ich hätte meinem eigenen Urteil vertrauen sollen, das Projekt lief am Ende super.",
+                "Ich habe nur meinem eigenen Urteil vertraut und kein Review eingeholt.",
+            ),
+            (
+                "fr",
+                "core/technical-decision-to-revisit",
+                "fake-mistake",
+                "J'aurais dû m'écouter dès le début, le projet a très bien marché.",
+                "J'ai imposé mon idée sans consulter l'équipe, et ça m'a donné plus confiance "
+                "en moi après coup.",
+            ),
+            (
+                "de",
+                "core/book-that-stayed-with-you",
+                "cannot-name-it",
+                "Der Titel fällt mir gerade nicht ein, aber es ging um Pflege.",
+                "Wie heißt es noch so schön in dem Buch: Kultur frisst Strategie.",
+            ),
+            (
+                "fr",
+                "core/book-that-stayed-with-you",
+                "cannot-name-it",
+                "Je me souviens plus du titre, mais ça parlait de soins.",
+                "Sapiens, de Harari. L'idée qui m'est restée est simple.",
+            ),
+        ],
+    )
+    def test_translated_red_flags_hear_the_fault_not_its_honest_twin(
+        self,
+        libraries: dict[str | None, Library],
+        lang: str,
+        qid: str,
+        flag: str,
+        brag: str,
+        regret: str,
+    ) -> None:
+        """
+        Native readers' corrections: "hätte vertrauen sollen" / "j'aurais dû m'écouter"
+        is the disguised regret; "nur meinem Urteil vertraut" / "imposé mon idée" is the
+        honest one, and "Wie heißt es noch so schön" introduces a quote.
+        """
+        library = libraries[lang]
+        q = library.questions[qid]
+        assert flag in {f.id for f in assess(brag, question=q, library=library).flags}
+        assert flag not in {f.id for f in assess(regret, question=q, library=library).flags}
 
     def test_french_words_from_the_pack(self, libraries: dict[str | None, Library]) -> None:
         """core-fr ships the library's own words in French."""
