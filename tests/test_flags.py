@@ -943,6 +943,16 @@ class TestRedFlags:
                 "commits-too-soon",
             ),
             (
+                "core/budget-below-your-range",
+                "If you're happy to make me an offer, I'm happy to accept it.",
+                "commits-too-soon",
+            ),
+            (
+                "core/would-you-accept-offer",
+                "We can make it work. You can take this as my commitment now.",
+                "commits-too-soon",
+            ),
+            (
                 "core/failure-before-release",
                 "I'd keep it quiet, find the cause myself and patch it before anyone asks.",
                 "breaks-trust",
@@ -972,6 +982,11 @@ class TestRedFlags:
                 "core/salary-expectations",
                 "I'd rather not negotiate against myself, so could you share the band first?",
             ),
+            (
+                "core/would-you-accept-offer",
+                "I'd be happy to accept an offer once I've seen the whole package in writing.",
+            ),
+            ("core/growth-path-here", "I'm happy to accept feedback from anyone on the team."),
             (
                 "core/salary-expectations",
                 "Before I name a figure, I'd like to hear what you think is fair for the role.",
@@ -1239,6 +1254,30 @@ class TestFocus:
         assert by_scorer["ownership"].suggestion == ""
         assert any("Name a real fault of yours" in s for s in result.suggestions)
 
+    def test_points_are_asked_to_come_through_only_beside_a_flag(self, library: Library) -> None:
+        """
+        With no serious problem, points the cues did not hear were mostly said in other
+        words (coaches called the advice wrong more often than right): the score stays
+        below the top, without advice. A too-short answer is still told them.
+        """
+        q = question(library, "core/budget-below-your-range")
+        clean = (
+            "Yes, I would still be interested, because the work itself is what drew me "
+            "here and the team sounded like people I could learn from. Before I decided "
+            "anything, I would want to look at the whole package with you, how it is put "
+            "together and what it includes, and see whether it works for both of us."
+        )
+        short = (
+            "Yes, I would still be interested, and I would want to look at the whole "
+            "package with you first."
+        )
+        for answer, advised in ((clean, False), (short, True)):
+            result = assess(answer, question=q, library=library)
+            points = next(c for c in result.criteria if c.scorer == "talking-points")
+            assert points.score == 3
+            assert bool(result.flags) is advised
+            assert points.suggestion.startswith("Make sure these come through") is advised
+
     @pytest.mark.parametrize(
         ("answer", "hollow", "quoted"),
         [
@@ -1283,12 +1322,17 @@ class TestFocus:
             ("core/what-could-this-team-do-better", "what you actually think or do"),
             ("core/how-colleagues-describe-you", "one moment that shows it"),
             ("core/how-you-ensure-quality", "what you actually do, and one time it made"),
+            ("core/career-goals-short-and-long-term", "one concrete goal or reason"),
+            ("core/growth-path-here", "one thing you have done that shows it"),
         ],
     )
     def test_buzzwords_in_a_plan_a_view_or_a_practice_ask_for_its_substance(
         self, library: Library, qid: str, advice: str
     ) -> None:
-        """A plan is not asked for a past occasion: coaches called that advice wrong."""
+        """
+        A plan or a goal is not asked for a past occasion: coaches called that advice
+        wrong.
+        """
         hollow = (
             "I'm a results-driven team player and a self-starter, passionate about "
             "innovative, data-driven work and leveraging synergies."

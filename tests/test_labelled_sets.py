@@ -66,7 +66,7 @@ def _covered(name: str) -> dict[tuple[str, str], str]:
         ("dev", 0.12, 0.75),
         ("held-out", 0.16, 0.75),
         ("held-out-7", 0.16, 0.55),
-        ("held-out-8", 0.16, 0.75),
+        ("held-out-8", 0.18, 0.75),
     ],
 )
 def test_points_named_as_missing_are_rarely_there(
@@ -80,7 +80,10 @@ def test_points_named_as_missing_are_rarely_there(
     cues were widened and only untouched points were named: 33 of 112 and 35 of 118
     points called missing were there; the cues heard 178 of 233 and 62 of 97. On
     held-out-7 and held-out-8, labelled on 2026-11-22: 4 of 32 and 3 of 21 named
-    wrongly, 63 of 106 and 93 of 119 heard.)
+    wrongly, 63 of 106 and 93 of 119 heard.) Since points are named only beside a flag,
+    fewer are named and fewer wrongly over the labelled sets (24 of 150 before, 16 of
+    131 after); on held-out-8 the four no longer named were all missing, so its share
+    rose from 3 of 21 to 3 of 17.
     """
     covered = _covered(name)
     named = wrongly_named = heard = there = 0

@@ -256,6 +256,9 @@ _GRACE = 0.1
 #: out the speaking-time scorer's request when another criterion's suggestion already
 #: says what to add; a too-short flag's advice, given after that, always stands.
 _SAY_MORE = "Say more:"
+#: How the advice on talking points the cues did not find begins (see
+#: :func:`_come_through`).
+_COME_THROUGH = "Make sure "
 
 
 def speaking_time(answer: str, context: ScoringContext) -> Score:
@@ -1298,7 +1301,7 @@ def _come_through(points: list[str]) -> str:
     """
     points = points[:2]
     these = "these come" if len(points) > 1 else "this comes"
-    return f"Make sure {these} through clearly: {_points(points)}."
+    return f"{_COME_THROUGH}{these} through clearly: {_points(points)}."
 
 
 @functools.lru_cache(maxsize=4)
@@ -1775,9 +1778,16 @@ RED_FLAG_ADVICE: dict[str, str] = {
 #: of working: coaches found "one real occasion" wrong for a plan for the first three
 #: months, and "one view of your own" wrong for how colleagues would describe you), and
 #: a yes before there is an offer in an answer about pay (coaches found "decide once
-#: you have the whole offer" no answer to "what salary are you expecting?").
+#: you have the whole offer" no answer to "what salary are you expecting?"). A
+#: motivation answer is asked for a goal or reason of its own and one thing done that
+#: shows it: "one real occasion" was right for "tell us about yourself" but wrong or
+#: beside the point for career goals, growth here and thoughts since round one.
 _ADVICE_BY_TYPE = {
     "buzzwords": {
+        "motivation": (
+            "Replace the claims with specifics of your own: one concrete goal or reason, "
+            "and one thing you have done that shows it."
+        ),
         "hypothetical": (
             "Replace the claims with what you would actually do, step by step, and why."
         ),
@@ -2335,7 +2345,14 @@ _YES_ON_THE_SPOT = Phrases(
     r"|\b(?:not looking to|no need to|not going to)\s+(?:even\s+)?negotiate\b(?!\s+against)"
     r"|\bready to say yes\b|\bwhatever you (?:feel|think|decide|consider) is (?:right|fair)\b"
     r"|\b(?:accept|take)\s+what you (?:feel|think|decide|consider) is (?:right|fair)\b"
-    r"|\bdon't (?:feel you )?need to stretch\b",
+    r"|\bdon't (?:feel you )?need to stretch\b"
+    r"|\bi(?:'m| am|'d| would|'ll| will)? (?:be )?(?:happy|glad|ready|delighted) to accept"
+    r"(?: it| the offer| an offer| the job| the role| the position)?"
+    r"(?=\s*(?:[.!,;]|$|straight|right|today|now|immediately|on the spot))"
+    r"(?![^.]{0,60}\b(?:once|after|subject to|provided|as long as|depending|when i|if the|"
+    r"but|although|though))"
+    r"|\btake (?:this|that|it) as (?:a|my) (?:firm )?(?:yes|commitment)\b"
+    r"|\bconsider (?:this|that|it) (?:a|my) (?:firm )?(?:yes|commitment)\b",
 )
 #: Answer types in which a yes can be given to this employer: a story tells of offers
 #: taken in the past.
