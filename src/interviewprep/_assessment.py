@@ -5,7 +5,7 @@ Assessing an answer against a rubric, criterion by criterion.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -94,9 +94,10 @@ class Assessment:
         red_flags: Each of the question's red flags, looked for in the answer.
         flags: The serious problems of the answer as a whole (red flags, an answer
             that misses what the question asks, far too short or long, figures without a result;
-            see :func:`interviewprep.scorers.answer_flags`). Any flag holds the total
-            at the second level of the scale at most, unless judges or attached
-            scorers rated every criterion.
+            see :func:`interviewprep.scorers.answer_flags`). Any flag puts the total
+            in the weak band, the second level of the scale at most (from 1 to 1.5 of
+            4 for a red flag, from 1.5 to 2 for flags of coverage and shape alone),
+            unless judges or attached scorers rated every criterion.
         message: What the assessment as a whole needs said: why there is no
             total, or that the answer is empty.
         problems: What went wrong on the way (a judge that failed, a third-party
@@ -563,12 +564,26 @@ def _once(results: tuple[CriterionAssessment, ...]) -> tuple[CriterionAssessment
     )
 
 
+#: The flags of coverage and shape: an answer that misses what the question asks, runs
+#: on, or recites figures with no result. On the labelled sets 10% to 19% of the
+#: answers they were raised on were graded 3 or 4 (more on sets the cues were not tuned
+#: to), against at most 7% for any other flag, so alone they place an answer higher in
+#: the weak band than a red flag does.
+_SOFT_FLAGS = frozenset({"misses-the-points", "off-question", "rambling", "numbers-without-result"})
+
+
 def _totals(
-    results: Iterable[CriterionAssessment], rubric: Rubric, *, flagged: bool = False
+    results: Iterable[CriterionAssessment], rubric: Rubric, *, flags: Collection[str] = ()
 ) -> tuple[float | None, float]:
     """
-    The weighted total (``None`` below :data:`MIN_COVERAGE`) and the coverage; held at
-    the second level of the scale when the answer is *flagged*.
+    The weighted total (``None`` below :data:`MIN_COVERAGE`) and the coverage.
+
+    An answer with flags (their ids, *flags*) is weak however polished the rest: its
+    weighted mean is moved into the weak band, where it still orders the answers. With
+    flags of coverage and shape alone (:data:`_SOFT_FLAGS`) the band runs from halfway
+    between the first two levels of the scale to the second (1.5 to 2 of 1 to 4); with
+    any other flag, from the first level to halfway (1 to 1.5). Without a flag, a
+    red-flags criterion at the second level or below holds the total at that level.
     """
     results = list(results)
     weight = sum(r.criterion.weight for r in results)
@@ -578,11 +593,13 @@ def _totals(
     if not scored or coverage < MIN_COVERAGE:
         return None, coverage
     total = sum(w * s for w, s in scored) / scored_weight
-    # One serious red flag (the red-flags criterion at the second level or below) makes
-    # an answer weak, however polished the rest.
-    weak = _weak(rubric)
-    red = any(r.scorer == "red-flags" and r.score is not None and r.score <= weak for r in results)
-    if flagged or red:
+    low, weak = rubric.scale.min, _weak(rubric)
+    half = (low + weak) / 2
+    if flags:
+        bottom, top = (half, weak) if _SOFT_FLAGS.issuperset(flags) else (low, half)
+        share = (total - low) / (rubric.scale.max - low)
+        total = bottom + (top - bottom) * share
+    elif any(r.scorer == "red-flags" and r.score is not None and r.score <= weak for r in results):
         total = min(total, weak)
     return round(total, 2), coverage
 
@@ -802,7 +819,7 @@ def _assess(
     )
     flags = answer_flags(answer, question, words_per_minute=wpm)
     results = _once(_lowered(_focused(results, flags, own), rubric, flags, own))
-    total, coverage = _totals(results, rubric, flagged=bool(flags) and bool(own))
+    total, coverage = _totals(results, rubric, flags=[f.id for f in flags] if own else ())
     points = _heard_points(answer, question) if question is not None else ()
     raised = find_signals(answer, question.red_flags) if question is not None else ()
     return Assessment(
