@@ -84,6 +84,23 @@ class TestOffQuestion:
         assert result.total <= 2
         assert any(s.startswith("Build the answer around “") for s in result.suggestions)
 
+    def test_the_points_named_are_the_questions_own(self, library: Library) -> None:
+        """
+        With no point left wholly untouched, the advice says what a pay answer needs in
+        words that fit every pay question: a coach called "a researched range" wrong for
+        "apart from base salary".
+        """
+        q = question(library, "core/package-priorities")
+        answer = (
+            "Apart from the base, honestly the things that matter to me are quite "
+            "practical, like the hours and the people, and whether the work is interesting, "
+            "and I think that's about it really for what matters."
+        )
+        flags = [f for f in answer_flags(answer, q) if f.id == "misses-the-points"]
+        assert flags
+        assert "researched range" not in flags[0].advice
+        assert flags[0].advice.startswith("Build the answer around “")
+
     def test_talking_points_are_named_once(self, library: Library) -> None:
         """The flag's advice and the talking-points criterion do not both list the same points."""
         q = question(library, "core/why-leaving-current-employer")

@@ -211,6 +211,7 @@ class TestOpenQuestion:
             "So, what's the culture like in the depot?",
             "And finally, how do teachers get support in their first year?",
             "First, how does a typical week look for a graduate analyst in this team?",
+            "Second, for you as head of procurement: what did the best new buyers do differently?",
             "I'd love to hear what you think has actually driven that?",
             "Und wie sieht die Einarbeitung aus?",
         ],
@@ -543,7 +544,7 @@ class TestOwnership:
         """
         "I can", "I need", "I should", "I'd say", "I've been", "I have" tell an ability,
         a need, a framing or a state, not something the candidate did; the verb after
-        "kind of", "usually" or "had to" is read as the step.
+        "kind of", "usually", "had to" or a spoken "uh" is read as the step.
         """
         claims = (
             "I'd say my strength is people. I can adapt. I need structure. I should delegate "
@@ -553,11 +554,11 @@ class TestOwnership:
         score = ownership(claims, context())
         assert score.evidence[0].startswith("0 first-person actions")
         steps = (
-            "I kind of rebuilt the rota. I usually ask for the data first. I had to call the "
-            "client. I'd say to the client that we were late."
+            "I, uh, put together a plan. I kind of rebuilt the rota. I usually ask for the "
+            "data first. I had to call the client. I'd say to the client that we were late."
         )
         assert ownership(steps, context()).evidence[0] == (
-            "4 first-person actions: I kind of rebuilt; I usually ask; I had to call; I'd say"
+            "5 first-person actions: I, uh, put; I kind of rebuilt; I usually ask; I had to call"
         )
 
     def test_crediting_the_team_costs_nothing(self) -> None:

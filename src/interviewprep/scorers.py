@@ -986,7 +986,8 @@ def evidence(answer: str, context: ScoringContext) -> Score:
 #: place of steps.
 _FIRST_PERSON_ACTION = led_by(
     "ij",
-    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?: (?:had|have|needed) to)?"
+    r"\b(?:i(?:'d|'ll|'ve| would| will| have| had)?(?:,? (?:uh|um|er|erm|uhm),?)?"
+    r"(?: (?:had|have|needed) to)?"
     r"(?: (?:then|also|first|immediately|quickly|personally|just|now|still|later|finally|"
     r"always|really|actually|basically|genuinely|honestly|kind of|sort of|usually|often|"
     r"sometimes|normally|generally|typically))? "
@@ -2511,7 +2512,7 @@ _WHAT_IT_NEEDS = {
     "motivation": "your reason and how this role fits it",
     "opinion": "your view and what it rests on",
     "estimation": "your assumptions, your working and where they lead",
-    "salary": "a researched range and what it depends on",
+    "salary": "the pay or package you want, and what it rests on",
     "closing": "your reasons and the proof behind each",
     "knowledge": "the idea, an example and why it matters",
 }
@@ -2640,7 +2641,8 @@ def _off_question(answer: str, question: Question) -> Flag | None:
     if found == 1 and len(points) < 4:
         return None
     # Only points the answer never touches are named (see _untouched); with none, the
-    # advice says what an answer of this type has to give.
+    # advice says what an answer of this type has to give. (Naming the points touched
+    # but not heard instead named, on the coaches' point labels, 8 present of 30.)
     unheard = _untouched(answer, matches)
     kind = _answer_type(question)
     what = _points(unheard) if unheard else _what_it_needs(kind)
@@ -2845,7 +2847,16 @@ _OPEN_REQUESTS = re.compile(
 
 def _questions_in(answer: str) -> list[str]:
     parts = [p.strip() for p in _QUESTION_END.split(answer) if p.strip()]
-    return [p for p in parts if p.endswith("?") or _opens_question(p)]
+    return [p for p in parts if p.endswith("?") or _asks(p)]
+
+
+def _asks(sentence: str) -> bool:
+    """Whether *sentence* asks something though it has no question mark."""
+    return (
+        _opens_clause(sentence)
+        or bool(_OPEN_REQUESTS.match(sentence))
+        or bool(_ASKED_INSIDE.search(sentence))
+    )
 
 
 #: Words a question may open with before its question word ("So, what's the culture
@@ -2898,18 +2909,23 @@ _ASKED_INSIDE = re.compile(
 )
 
 
-def _opens_question(sentence: str) -> bool:
-    words = [w.lower().strip(",.:;\u201c\"'\u2019") for w in sentence.split()]
+def _opens_clause(clause: str) -> bool:
+    """Whether *clause*, past its lead-ins ("So", "Second,"), starts with a question word."""
+    words = [w.lower().strip(",.:;\u201c\"'\u2019") for w in clause.split()]
     lead = 0
     while lead < len(words) - 1 and words[lead] in _LEAD_INS:
         lead += 1
     first = words[lead].replace("\u2019", "'") if words else ""
-    return (
-        first in _OPEN_STARTS
-        or first.split("'")[0] in _OPEN_STARTS  # "what's"
-        or bool(_OPEN_REQUESTS.match(sentence))
-        or bool(_ASKED_INSIDE.search(sentence))
-    )
+    return first in _OPEN_STARTS or first.split("'")[0] in _OPEN_STARTS  # "what's"
+
+
+def _opens_question(sentence: str) -> bool:
+    """
+    Whether the question *sentence* is open: a clause of it starts with a question
+    word ("Second, for you personally: when you think of ..., what did they do
+    differently?"), or it asks to be told something.
+    """
+    return _asks(sentence) or any(map(_opens_clause, _CLAUSE_BREAK.split(sentence)))
 
 
 def open_question(answer: str, context: ScoringContext) -> Score:
