@@ -1340,7 +1340,7 @@ class TestFocus:
             ("core/how-colleagues-describe-you", "one moment that shows it"),
             ("core/how-you-ensure-quality", "what you actually do, and one time it made"),
             ("core/career-goals-short-and-long-term", "one concrete goal or reason"),
-            ("core/growth-path-here", "one thing you have done that shows it"),
+            ("core/growth-path-here", "one thing you have already done that backs it up"),
         ],
     )
     def test_buzzwords_in_a_plan_a_view_or_a_practice_ask_for_its_substance(

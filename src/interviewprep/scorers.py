@@ -1786,8 +1786,8 @@ RED_FLAG_ADVICE: dict[str, str] = {
 _ADVICE_BY_TYPE = {
     "buzzwords": {
         "motivation": (
-            "Replace the claims with specifics of your own: one concrete goal or reason, "
-            "and one thing you have done that shows it."
+            "Replace the claims with specifics: one concrete goal or reason, and one thing "
+            "you have already done that backs it up."
         ),
         "hypothetical": (
             "Replace the claims with what you would actually do, step by step, and why."
@@ -2512,7 +2512,7 @@ _WHAT_IT_NEEDS = {
     "motivation": "your reason and how this role fits it",
     "opinion": "your view and what it rests on",
     "estimation": "your assumptions, your working and where they lead",
-    "salary": "the pay or package you want, and what it rests on",
+    "salary": "a figure, a range or your priorities on pay, and what they are based on",
     "closing": "your reasons and the proof behind each",
     "knowledge": "the idea, an example and why it matters",
 }
