@@ -61,6 +61,29 @@ def _covered(name: str) -> dict[tuple[str, str], str]:
     return {(row["id"], row["point"]): row["covered"] for row in rows}
 
 
+def _points_read(library: Library, name: str) -> tuple[int, int, int, int]:
+    """
+    On the set *name*, against the coaches' labels: the talking points a suggestion
+    quotes as missing, those of them a coach found covered, the points a coach found
+    covered that the assessment heard, and the points a coach found covered.
+    """
+    covered = _covered(name)
+    named = wrongly_named = heard = there = 0
+    for label in load_labels(LABELS / f"{name}.jsonl"):
+        question = library.questions[label.question]
+        result = assess(label.answer, question=question, library=library)
+        said = " ".join(result.suggestions)
+        for match in result.talking_points:
+            verdict = covered[label.id, match.signal.id]
+            if verdict == "yes":
+                there += 1
+                heard += match.found
+            if not match.found and f"“{match.signal.label}”" in said:
+                named += 1
+                wrongly_named += verdict == "yes"
+    return named, wrongly_named, heard, there
+
+
 @pytest.mark.parametrize(
     ("name", "limit", "floor"),
     [
@@ -86,20 +109,21 @@ def test_points_named_as_missing_are_rarely_there(
     131 after); on held-out-8 the four no longer named were all missing, so its share
     rose from 3 of 21 to 3 of 17.
     """
-    covered = _covered(name)
-    named = wrongly_named = heard = there = 0
-    for label in load_labels(LABELS / f"{name}.jsonl"):
-        question = library.questions[label.question]
-        result = assess(label.answer, question=question, library=library)
-        said = " ".join(result.suggestions)
-        for match in result.talking_points:
-            verdict = covered[label.id, match.signal.id]
-            if verdict == "yes":
-                there += 1
-                heard += match.found
-            if not match.found and f"“{match.signal.label}”" in said:
-                named += 1
-                wrongly_named += verdict == "yes"
+    named, wrongly_named, heard, there = _points_read(library, name)
     assert named > 0
     assert wrongly_named / named <= limit, f"{wrongly_named} of {named}"
     assert heard / there >= floor, f"{heard} of {there}"
+
+
+def test_over_the_labelled_sets_few_points_are_named_wrongly(library: Library) -> None:
+    """
+    Pooled over the four sets with the coaches' point labels, at most about one point
+    in eight quoted as missing is there (12 of 103 since points are named only beside a
+    flag; 15 of 124 before): the per-set bounds above allow more on a small set.
+    """
+    counts = [
+        _points_read(library, name) for name in ("dev", "held-out", "held-out-7", "held-out-8")
+    ]
+    named = sum(c[0] for c in counts)
+    wrongly_named = sum(c[1] for c in counts)
+    assert wrongly_named / named <= 0.12, f"{wrongly_named} of {named}"
