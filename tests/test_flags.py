@@ -341,6 +341,15 @@ class TestLength:
         )
         assert "too-short" not in flag_ids(answer_flags(text, q))
 
+    def test_one_sentence_with_a_range_and_its_basis_is_enough_for_pay(
+        self, library: Library
+    ) -> None:
+        """A coach called "too short" wrong on a ten-word range with its basis."""
+        q = question(library, "core/salary-expectations")
+        text = "45 to 50 thousand, from what similar roles in Leeds pay."
+        assert "too-short" not in flag_ids(answer_flags(text, q))
+        assert "too-short" in flag_ids(answer_flags("Fifty thousand.", q))
+
     def test_a_long_answer_rambles_and_keeps_its_cut_advice(self, library: Library) -> None:
         """Past two and a quarter minutes the point is lost; concision still says what to cut."""
         q = question(library, "core/achievement-in-current-role")
@@ -1284,10 +1293,7 @@ class TestFocus:
             "anything, I would want to look at the whole package with you, how it is put "
             "together and what it includes, and see whether it works for both of us."
         )
-        short = (
-            "Yes, I would still be interested, and I would want to look at the whole "
-            "package with you first."
-        )
+        short = "Still interested, once we see the whole package."
         for answer, advised in ((clean, False), (short, True)):
             result = assess(answer, question=q, library=library)
             points = next(c for c in result.criteria if c.scorer == "talking-points")

@@ -635,13 +635,41 @@ class TestOwnership:
             "We always check the figures twice. We run the tests, we send it to review and "
             "the team signs it off. I sign the release note."
         )
-        told_as_ours = ownership(team, context(KNOWLEDGE))
+        told_as_ours = ownership(team, context(PRACTICE))
         assert told_as_ours.suggestion.startswith("Show your own practice")
+
+    def test_a_concept_explained_with_we_is_not_asked_for_own_practice(self) -> None:
+        """
+        "Explain a complex idea" asks for the idea: the "we" of an accrual booked or a
+        test run on a thousand people is anyone's, and coaches called "say what you do
+        yourself" wrong on each of three such explanations.
+        """
+        told_with_we = (
+            "Say you book a photographer in March and the invoice comes in May. At the end "
+            "of March we put in an accrual, a note that we owe the money. In May we reverse "
+            "it and we book the real bill, so each month carries its own costs."
+        )
+        concept = ownership(told_with_we, context(KNOWLEDGE))
+        assert concept.value is not None
+        assert concept.value < 1
+        assert concept.suggestion == ""
+        assert ownership(told_with_we, context(PRACTICE)).suggestion.startswith(
+            "Show your own practice"
+        )
 
 
 KNOWLEDGE = Question(
     id="explain",
     text="Explain a complex idea from your field as if I were a new colleague.",
+    asked_by="interviewer",
+    kind="technical-depth",
+    intent="can-do",
+    answer_type="knowledge",
+)
+
+PRACTICE = Question(
+    id="quality",
+    text="How do you make sure your work is correct before anyone relies on it?",
     asked_by="interviewer",
     kind="technical-depth",
     intent="can-do",
@@ -702,6 +730,33 @@ class TestStarStructure:
         score = star_structure(answer, context(STORY))
         assert any(e.startswith("result: “Now it takes") for e in score.evidence)
         assert "end with the result" not in score.suggestion
+
+    @pytest.mark.parametrize(
+        "ending",
+        [
+            "After that the printer jams stopped, apart from one in the whole spring.",
+            "After the release, complaints about the form went down to a handful a week.",
+            "After this the night shift used my checklist for every handover.",
+        ],
+    )
+    def test_an_ending_opened_with_after_that_is_the_result(self, ending: str) -> None:
+        """Coaches marked "end with the result" wrong on stories that ended "After that
+        they had one false alarm in six months": what follows the steps is how it ended."""
+        answer = (
+            "Our ward printed labels on an old printer that jammed twice a shift. "
+            "I logged every jam for a fortnight and found they all came from one label size. "
+            "I ordered the right stock and changed the default in the system. " + ending
+        )
+        score = star_structure(answer, context(STORY))
+        assert any(e.startswith("result: “After") for e in score.evidence)
+        assert "end with the result" not in score.suggestion
+
+    def test_after_that_followed_by_a_step_is_no_ending(self) -> None:
+        answer = (
+            "Last year our release slipped. I rewrote the build scripts. I moved the tests "
+            "into parallel jobs. After that, I asked the team to review the plan."
+        )
+        assert "end with the result" in star_structure(answer, context(STORY)).suggestion
 
     #: A long set-up the cues class as context, and the candidate's steps in one short
     #: sentence: a fifth of the words or less.

@@ -456,7 +456,9 @@ _ENDING = Phrases(
     r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
     r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
     r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship|"
-    r"accepted|approved|back to normal|on time|asked me to|"
+    r"accepted|approved|back to normal|on time|asked me to|stopped|went (?:down|up)|"
+    r"disappeared|after (?:that|this|the (?:release|launch|change|fix|rollout|switch))"
+    r"(?!,? (?:i|we)\b)|"
     r"by (?:christmas|easter|the summer|the spring|the autumn|the winter|the time|then|"
     r"(?:the )?(?:next|following) (?:day|week|month|year|morning)|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -1181,6 +1183,19 @@ _OWN_STEPS: dict[str, tuple[int, str, str]] = {
 }
 
 
+#: A question put to the candidate's own practice ("how do you…", "why did you…").
+_TO_YOUR_PRACTICE = re.compile(r"\b(?:do|did|would|will) you\b", re.IGNORECASE)
+
+
+def _asks_for_practice(question: Question | None) -> bool:
+    """
+    Whether *question* asks how the candidate works ("how do you keep your knowledge
+    current?", "why did you make those choices?") rather than for a concept explained
+    ("explain a complex idea from your field"). Without a question, it may.
+    """
+    return question is None or bool(_TO_YOUR_PRACTICE.search(question.text))
+
+
 def ownership(answer: str, context: ScoringContext) -> Score:
     """
     First-person decisions and actions: how many times the answer says what *you* did
@@ -1191,8 +1206,9 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     In a story, five such actions earn the top band, three the next, two the one
     below; in a hypothetical three, in an explanation two. Three or more that outnumber
     the team's ("we decided") also earn it. An explanation is advised to show its own
-    practice only when it tells that practice as the team's (two or more actions of
-    "we", as many as its own).
+    practice only when the question asks how the candidate works ("how do you…") and
+    the answer tells that practice as the team's (two or more actions of "we", as many
+    as its own).
     """
     text = answer.replace("\u2019", "'")
     actions = _own_steps(answer)
@@ -1218,9 +1234,12 @@ def ownership(answer: str, context: ScoringContext) -> Score:
         f"{'; '.join(a.strip() for a in actions[:4])}",
         f"{team} actions of “we”",
     )
-    if value == 1 or (kind == "knowledge" and team < max(count, 2)):
-        # The knowledge advice is for practice told as the team's; an explanation told
-        # plainly hides nothing behind "we", and coaches found "say it with I" wrong there.
+    if value == 1 or (
+        kind == "knowledge" and (team < max(count, 2) or not _asks_for_practice(question))
+    ):
+        # The knowledge advice is for practice told as the team's. An explanation told
+        # plainly hides nothing behind "we", and the "we" of a concept explained ("we put
+        # in an accrual") is anyone's: coaches found "say it with I" wrong there.
         advice = ""
     return Score(value=value, evidence=evidence_, suggestion=advice)
 
@@ -2498,8 +2517,9 @@ class Flag:
 
 
 #: Below this speaking time (seconds) an answer is too short to show what the question
-#: asks, by answer type; a pay answer may be a sentence or two.
-TOO_SHORT: dict[str, float] = {"salary": 10.0}
+#: asks, by answer type. A pay answer may be one sentence ("45 to 50 thousand, from what
+#: similar roles in Leeds pay", 10 words): a coach found flagging one of that length wrong.
+TOO_SHORT: dict[str, float] = {"salary": 4.0}
 _TOO_SHORT_DEFAULT = 24.0
 #: Past this speaking time (seconds) the point of an answer is lost, by answer type: a
 #: quarter past two minutes, two and a half for an explanation, which may need the room.
@@ -2699,7 +2719,7 @@ def answer_flags(
       (``misses-the-points``: none of the points though on the question's subject, or
       one of four or more; unless it runs to 140 words and uses the words of two
       points, or is a story or a practice told whole);
-    - ``too-short``: under 24 seconds of speech (10 for a pay answer, :data:`TOO_SHORT`);
+    - ``too-short``: under 24 seconds of speech (4, ten words, for a pay answer, :data:`TOO_SHORT`);
     - ``rambling``: over two and a quarter minutes (two and a half for an explanation,
       :data:`TOO_LONG`);
     - ``numbers-without-result``: in an account of the candidate's own record (a story,
