@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -720,6 +721,17 @@ class TestGermanPlan:
         assert "behavioural, asked of you; checks: can do" in render_text(question)
         to_ask = Question(id="a", text="Wie sieht ein typischer Tag aus?", asked_by="candidate")
         assert "[stellen Sie]" in render_text(to_ask, catalogue=make_catalogue("de"))
+
+    def test_a_total_is_shown_to_one_decimal(self, library: Library) -> None:
+        """A coach read "1.18 of 4" as more precise than a four-level rating is; the
+        exact figure stays in the assessment."""
+        rubric = library.rubrics["core/star-answer"]
+        result = attrs.evolve(
+            assess("I led the migration and cut costs by 20%.", rubric), total=1.18
+        )
+        assert "Total: 1.2 on a scale of 1-4" in render_text(result)
+        assert "1.18" not in render_markdown(result)
+        assert "Total: 3 on a scale" in render_text(attrs.evolve(result, total=3.0))
 
     def test_german_assessment_headings(self, library: Library) -> None:
         """An assessment's headings and labels are German."""

@@ -943,7 +943,9 @@ def _assessment(assessment: Assessment, level: int) -> Document:
     elif assessment.total is None:
         blocks.append(Paragraph((Strong(phrase("assessment.no_total", share=share)),)))
     else:
-        total = f"{assessment.total:g}"
+        # One decimal: the scale is four levels, and a coach read "1.18" as more precise
+        # than any rating is. The exact figure stays in Assessment.total and the JSON.
+        total = f"{round(assessment.total, 1):g}"
         scale = phrase("assessment.scale", min=rubric.scale.min, max=rubric.scale.max)
         coverage = phrase("assessment.coverage", share=share)
         blocks.append(
