@@ -45,6 +45,7 @@ def test_the_dev_set_meets_the_targets(dev: Calibration) -> None:
         "held-out-12",
         "held-out-13",
         "held-out-14",
+        "held-out-15",
     ],
 )
 def test_the_recorded_calibration_is_current(library: Library, name: str) -> None:
