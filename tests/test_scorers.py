@@ -616,46 +616,42 @@ class TestOwnership:
         assert score.value == pytest.approx(2 / 3)
         assert score.suggestion.startswith("Say which steps were yours")
 
-    def test_an_explanation_is_not_asked_for_own_practice_it_does_not_hide(self) -> None:
+    #: A concept explained plainly, with no "we" to hide behind.
+    PLAIN = (
+        "Inflation is when prices go up across the board, so the same money buys "
+        "less. Think of a basket of shopping that cost fifty pounds last year and "
+        "fifty-five this year. I'll explain why that matters for your budget."
+    )
+    #: A concept explained with the "we" of anyone who does it.
+    WITH_WE = (
+        "Say you book a photographer in March and the invoice comes in May. At the end "
+        "of March we put in an accrual, a note that we owe the money. In May we reverse "
+        "it and we book the real bill, so each month carries its own costs."
+    )
+    #: A practice told as the team's.
+    TEAM = (
+        "We always check the figures twice. We run the tests, we send it to review and "
+        "the team signs it off. I sign the release note."
+    )
+
+    @pytest.mark.parametrize("answer", [PLAIN, WITH_WE])
+    def test_a_concept_explained_is_not_asked_for_own_practice(self, answer: str) -> None:
         """
-        The knowledge advice is for practice told as the team's ("we always check"). An
-        explanation told plainly, with no "we" to hide behind, keeps its low score but
-        gets no advice to switch to "I": coaches called that advice wrong each time.
+        "Explain a complex idea" asks for the idea. Told plainly, it hides nothing behind
+        "we"; told with "we" (an accrual booked, a test run on a thousand people), the
+        "we" is anyone's. It keeps its low score, but coaches called "say what you do
+        yourself" wrong each of the nine times it was given on such explanations.
         """
-        plain = (
-            "Inflation is when prices go up across the board, so the same money buys "
-            "less. Think of a basket of shopping that cost fifty pounds last year and "
-            "fifty-five this year. I'll explain why that matters for your budget."
-        )
-        score = ownership(plain, context(KNOWLEDGE))
+        score = ownership(answer, context(KNOWLEDGE))
         assert score.value is not None
         assert score.value < 1
         assert score.suggestion == ""
-        team = (
-            "We always check the figures twice. We run the tests, we send it to review and "
-            "the team signs it off. I sign the release note."
-        )
-        told_as_ours = ownership(team, context(PRACTICE))
-        assert told_as_ours.suggestion.startswith("Show your own practice")
 
-    def test_a_concept_explained_with_we_is_not_asked_for_own_practice(self) -> None:
-        """
-        "Explain a complex idea" asks for the idea: the "we" of an accrual booked or a
-        test run on a thousand people is anyone's, and coaches called "say what you do
-        yourself" wrong on each of three such explanations.
-        """
-        told_with_we = (
-            "Say you book a photographer in March and the invoice comes in May. At the end "
-            "of March we put in an accrual, a note that we owe the money. In May we reverse "
-            "it and we book the real bill, so each month carries its own costs."
-        )
-        concept = ownership(told_with_we, context(KNOWLEDGE))
-        assert concept.value is not None
-        assert concept.value < 1
-        assert concept.suggestion == ""
-        assert ownership(told_with_we, context(PRACTICE)).suggestion.startswith(
-            "Show your own practice"
-        )
+    @pytest.mark.parametrize("answer", [TEAM, WITH_WE])
+    def test_practice_told_as_the_teams_is_asked_for_own_practice(self, answer: str) -> None:
+        """Asked how the candidate works, an answer told with "we" is asked for "I"."""
+        score = ownership(answer, context(PRACTICE))
+        assert score.suggestion.startswith("Show your own practice")
 
 
 KNOWLEDGE = Question(

@@ -456,9 +456,8 @@ _ENDING = Phrases(
     r"\b(?:learn\w*|lesson\w*|taught|took from|since|now|today|these days|from then on|"
     r"agreed|worked|resolved|fine|no harm|never|again|went well|happy|thanked|adopted|"
     r"stuck|still|became|ended|finally|in the end|turned out|afterwards|relationship|"
-    r"accepted|approved|back to normal|on time|asked me to|stopped|went (?:down|up)|"
-    r"disappeared|after (?:that|this|the (?:release|launch|change|fix|rollout|switch))"
-    r"(?!,? (?:i|we)\b)|"
+    r"accepted|approved|back to normal|on time|asked me to|stopped|disappeared|"
+    r"after (?:that|this|the (?:release|launch|change|fix|rollout|switch))(?!,? (?:i|we)\b)|"
     r"by (?:christmas|easter|the summer|the spring|the autumn|the winter|the time|then|"
     r"(?:the )?(?:next|following) (?:day|week|month|year|morning)|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -1191,7 +1190,8 @@ def _asks_for_practice(question: Question | None) -> bool:
     """
     Whether *question* asks how the candidate works ("how do you keep your knowledge
     current?", "why did you make those choices?") rather than for a concept explained
-    ("explain a complex idea from your field"). Without a question, it may.
+    ("explain a complex idea from your field"). Without a question, it may. English: a
+    question in another language is taken as asking for a concept.
     """
     return question is None or bool(_TO_YOUR_PRACTICE.search(question.text))
 
