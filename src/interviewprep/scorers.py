@@ -994,7 +994,7 @@ _FIRST_PERSON_ACTION = led_by(
     r"sometimes|normally|generally|typically))? "
     r"(?!am\b|was\b|think\b|guess\b|feel\b|believe\b|mean\b|know\b|like\b|love\b|"
     r"hope\b|want\b|wanted\b|felt\b|thought\b|knew\b|liked\b|loved\b|hoped\b|"
-    r"was\b|were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b|"
+    r"were\b|don't\b|didn't\b|can't\b|couldn't\b|'m\b|"
     r"can\b|cannot\b|could\b|should\b|would\b|will\b|must\b|might\b|may\b|need\b|needed\b|been\b|be\b|"
     r"have\b|has\b|had\b|to\b|never\b|care\b|suppose\b|remember\b|prefer\b|"
     r"understand\b|understood\b|received\b|enjoy\b|enjoyed\b|thrive\b|"
@@ -1157,8 +1157,9 @@ def _steps_in(sentence: str, actions: Iterator[re.Match[str]], start: int) -> li
 
 
 #: What a first-person step sounds like for each kind of answer, how many earn the top,
-#: and the advice to an answer that already tells one, if other (coaches found "in the
-#: first person" wrong for an answer that says "I'd"): it is short of steps, not of "I".
+#: and the advice to an answer that already tells one (coaches found "in the first
+#: person" wrong for an answer that says "I'd"): it is short of steps, not of "I". An
+#: explanation that tells its practice in the first person gets none (see ownership).
 _OWN_STEPS: dict[str, tuple[int, str, str]] = {
     "story": (
         5,
@@ -1224,7 +1225,7 @@ def ownership(answer: str, context: ScoringContext) -> Score:
     top, advice, more = _OWN_STEPS.get(kind, _OWN_STEPS["story"])
     team = len(_WE_ACTION.findall(text))
     if team < count:
-        advice = more or advice  # the answer says what it did in the first person, if too little
+        advice = more  # the answer says what it did in the first person, if too little
     if count >= top or (count >= 3 and team < count):
         value = 1.0
     else:
